@@ -1,0 +1,67 @@
+import Holidays from 'date-holidays';
+import { daysFromCivil, parseIsoDate, weekdayOf } from './day-number.js';
+
+/**
+ * One England & Wales bank holiday.
+ *
+ * @example
+ * const goodFriday: BankHoliday = { date: '2025-04-18', name: 'Good Friday' };
+ */
+export interface BankHoliday {
+  /** ISO 'YYYY-MM-DD'. */
+  readonly date: string;
+  readonly name: string;
+}
+
+/**
+ * Source of England & Wales bank holidays by year.
+ *
+ * @example
+ * const source: BankHolidaySource = createDateHolidaysSource();
+ * source.holidays(2025).length; // 8
+ */
+export interface BankHolidaySource {
+  /** The bank holidays falling in `year`, in date order. */
+  holidays(year: number): readonly BankHoliday[];
+}
+
+/**
+ * Creates a source backed by date-holidays (`new Holidays('GB', 'ENG')`, types 'public' and 'bank').
+ *
+ * Only the entry's `date` string is used (its first 10 characters), never `start` or `isHoliday`,
+ * which depend on the host time zone. Entries on a Saturday or Sunday are dropped: date-holidays also
+ * lists e.g. Boxing Day on Sat 26 Dec 2026 next to its substitute Mon 28 Dec 2026, whereas the
+ * published GOV.UK list has only the substitute day (the weekend day is not a working day anyway).
+ * The Holidays instance is created lazily, and each year is asked for once.
+ *
+ * @example
+ * const source = createDateHolidaysSource();
+ * source.holidays(2026).at(-1); // { date: '2026-12-28', name: 'Boxing Day (substitute day)' }
+ */
+export function createDateHolidaysSource(): BankHolidaySource {
+  let instance: Holidays | undefined;
+  const byYear = new Map<number, readonly BankHoliday[]>();
+  return {
+    holidays(year: number): readonly BankHoliday[] {
+      const cached = byYear.get(year);
+      if (cached !== undefined) return cached;
+      instance ??= new Holidays('GB', 'ENG');
+      const seen = new Set<string>();
+      const list: BankHoliday[] = [];
+      for (const entry of instance.getHolidays(year)) {
+        if (entry.type !== 'public' && entry.type !== 'bank') continue;
+        const date = entry.date.slice(0, 10);
+        const parts = parseIsoDate(date);
+        if (parts === null || parts.year !== year || seen.has(date)) continue;
+        const weekday = weekdayOf(daysFromCivil(parts.year, parts.month, parts.day));
+        if (weekday === 0 || weekday === 6) continue;
+        seen.add(date);
+        list.push(Object.freeze({ date, name: entry.name }));
+      }
+      list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const frozen = Object.freeze(list);
+      byYear.set(year, frozen);
+      return frozen;
+    },
+  };
+}

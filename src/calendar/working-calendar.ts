@@ -1,0 +1,331 @@
+import { type BankHoliday, createDateHolidaysSource } from './bank-holidays.js';
+import {
+  civilFromDays,
+  daysFromCivil,
+  fromDayNumber,
+  MAX_YEAR,
+  MIN_YEAR,
+  toDayNumber,
+  weekdayOf,
+} from './day-number.js';
+import { formatDayNumber } from './format.js';
+import type { SkippedDay } from './skipped-day.js';
+
+/**
+ * Options for {@link WorkingCalendar}.
+ *
+ * @example
+ * const options: WorkingCalendarOptions = { closures: ['2025-12-29'] };
+ */
+export interface WorkingCalendarOptions {
+  /** Council closure days ('YYYY-MM-DD') that are not working days, on top of weekends and bank holidays. */
+  readonly closures?: readonly string[];
+}
+
+/**
+ * The result of {@link WorkingCalendar.addWorkingDaysExplained}.
+ *
+ * @example
+ * const { date, skipped } = new WorkingCalendar().addWorkingDaysExplained('2025-05-23', 1); // date '2025-05-27'
+ */
+export interface ExplainedWorkingDays {
+  /** ISO 'YYYY-MM-DD' result. */
+  readonly date: string;
+  /** Non-working days passed over between the start (exclusive) and the result. */
+  readonly skipped: SkippedDay[];
+}
+
+const WORKING = 0;
+const WEEKEND = 1;
+const BANK_HOLIDAY = 2;
+const CLOSURE = 3;
+
+/** Lookup tables covering the years [minYear, maxYear]. */
+interface Tables {
+  readonly minYear: number;
+  readonly maxYear: number;
+  /** Day number of 1 Jan minYear. */
+  readonly base: number;
+  /** Day number of 1 Jan (maxYear + 1): first day not covered. */
+  readonly end: number;
+  /** kind[d - base]: WORKING, WEEKEND, BANK_HOLIDAY or CLOSURE. */
+  readonly kind: Uint8Array;
+  /** ordinal[d - base]: number of working days in [base, d]. */
+  readonly ordinal: Int32Array;
+  /** workDays[k - 1]: the day number of the k-th working day from base. */
+  readonly workDays: Int32Array;
+  /** Bank holiday names by day number. */
+  readonly names: ReadonlyMap<number, string>;
+}
+
+function yearOf(dayNumber: number): number {
+  return civilFromDays(dayNumber).year;
+}
+
+function checkCount(n: number): void {
+  if (!Number.isInteger(n)) throw new RangeError(`Working-day count must be an integer: ${n}`);
+}
+
+/**
+ * England working-day calendar: Monday to Friday, except England & Wales bank holidays and the
+ * council closure days given to the constructor.
+ *
+ * The holiday table is built lazily, once per instance, for the years asked about, and grows on
+ * demand. Working-day arithmetic on day numbers is O(1): an ordinal index counts the working days up
+ * to each day, and a second array lists the working days by ordinal.
+ *
+ * @example
+ * const calendar = new WorkingCalendar({ closures: ['2025-12-29'] });
+ * calendar.addWorkingDays('2026-12-24', 1); // '2026-12-29'
+ * calendar.isWorkingDay('2025-12-29'); // false (council closure)
+ */
+export class WorkingCalendar {
+  readonly #closures: ReadonlySet<number>;
+  readonly #source = createDateHolidaysSource();
+  #tables: Tables | undefined;
+
+  /**
+   * @param options - `closures`: council closure days as 'YYYY-MM-DD' (a RangeError names any bad value).
+   * @example
+   * new WorkingCalendar({ closures: ['2025-12-29', '2025-12-30'] });
+   */
+  constructor(options: WorkingCalendarOptions = {}) {
+    const closures = new Set<number>();
+    for (const value of options.closures ?? []) {
+      let dayNumber: number;
+      try {
+        dayNumber = toDayNumber(value);
+      } catch {
+        throw new RangeError(
+          `Invalid closure date (expected a real YYYY-MM-DD date): ${JSON.stringify(value)}`,
+        );
+      }
+      closures.add(dayNumber);
+    }
+    this.#closures = closures;
+  }
+
+  /**
+   * England & Wales bank holidays (Monday to Friday) in `year`, in date order.
+   *
+   * @example
+   * new WorkingCalendar().bankHolidays(2025)[1]; // { date: '2025-04-18', name: 'Good Friday' }
+   */
+  bankHolidays(year: number): readonly BankHoliday[] {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+      throw new RangeError(`Year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}: ${year}`);
+    }
+    return this.#source.holidays(year);
+  }
+
+  /**
+   * Whether the ISO date is a working day.
+   *
+   * @example
+   * new WorkingCalendar().isWorkingDay('2025-04-18'); // false (Good Friday)
+   */
+  isWorkingDay(date: string): boolean {
+    return this.isWorkingDayNum(toDayNumber(date));
+  }
+
+  /**
+   * Whether the day number is a working day (hot path).
+   *
+   * @example
+   * new WorkingCalendar().isWorkingDayNum(toDayNumber('2025-07-28')); // true
+   */
+  isWorkingDayNum(d: number): boolean {
+    const t = this.#cover(d, d);
+    return t.kind[d - t.base] === WORKING;
+  }
+
+  /**
+   * For n ≥ 1 the nth working day strictly after `date`; n = 0 returns `date`; for n < 0 the |n|th
+   * working day strictly before `date`.
+   *
+   * @example
+   * new WorkingCalendar().addWorkingDays('2026-12-24', 1); // '2026-12-29'
+   * new WorkingCalendar().addWorkingDays('2025-03-01', 1); // '2025-03-03'
+   */
+  addWorkingDays(date: string, n: number): string {
+    return fromDayNumber(this.addWorkingDaysNum(toDayNumber(date), n));
+  }
+
+  /**
+   * Day-number twin of {@link WorkingCalendar.addWorkingDays}; O(1) once the years are covered.
+   *
+   * @example
+   * const cal = new WorkingCalendar();
+   * fromDayNumber(cal.addWorkingDaysNum(toDayNumber('2025-04-17'), 2)); // '2025-04-23'
+   */
+  addWorkingDaysNum(d: number, n: number): number {
+    checkCount(n);
+    if (n === 0) return d;
+    let t = this.#cover(d, d);
+    for (;;) {
+      const atOrBefore = t.ordinal[d - t.base] ?? 0;
+      if (n > 0) {
+        const target = atOrBefore + n;
+        if (target <= t.workDays.length) return t.workDays[target - 1] ?? d;
+        // About 250 working days a year; over-reach slightly so one rebuild usually suffices.
+        const years = Math.ceil((target - t.workDays.length) / 240) + 1;
+        t = this.#coverYears(t.minYear, Math.min(MAX_YEAR, t.maxYear + years), t.maxYear + years);
+      } else {
+        const before = atOrBefore - (t.kind[d - t.base] === WORKING ? 1 : 0);
+        const target = before + n + 1;
+        if (target >= 1) return t.workDays[target - 1] ?? d;
+        const years = Math.ceil((1 - target) / 240) + 1;
+        t = this.#coverYears(Math.max(MIN_YEAR, t.minYear - years), t.maxYear, t.minYear - years);
+      }
+    }
+  }
+
+  /**
+   * Number of working days d with a < d ≤ b (the negative of the reverse count when b < a), so that
+   * `workingDaysBetween(a, addWorkingDays(a, n)) === n` for n ≥ 0.
+   *
+   * @example
+   * new WorkingCalendar().workingDaysBetween('2025-04-17', '2025-04-23'); // 2
+   */
+  workingDaysBetween(a: string, b: string): number {
+    return this.workingDaysBetweenNum(toDayNumber(a), toDayNumber(b));
+  }
+
+  /**
+   * Day-number twin of {@link WorkingCalendar.workingDaysBetween}; O(1) once the years are covered.
+   *
+   * @example
+   * new WorkingCalendar().workingDaysBetweenNum(toDayNumber('2025-04-17'), toDayNumber('2025-04-23')); // 2
+   */
+  workingDaysBetweenNum(a: number, b: number): number {
+    const t = this.#cover(Math.min(a, b), Math.max(a, b));
+    return (t.ordinal[b - t.base] ?? 0) - (t.ordinal[a - t.base] ?? 0);
+  }
+
+  /**
+   * Why the date is not a working day, or null for a working day. A closure on a weekend or bank
+   * holiday reports the weekend / bank holiday.
+   *
+   * @example
+   * new WorkingCalendar().nonWorkingReason('2025-04-19')?.label; // 'Sat 19 Apr 2025 weekend'
+   */
+  nonWorkingReason(date: string): SkippedDay | null {
+    const d = toDayNumber(date);
+    const t = this.#cover(d, d);
+    return this.#describe(t, d);
+  }
+
+  /**
+   * The non-working days d with a < d ≤ b, in order (empty when b ≤ a).
+   *
+   * @example
+   * new WorkingCalendar().skippedDays('2025-04-17', '2025-04-19').map((s) => s.label);
+   * // ['Fri 18 Apr 2025 Good Friday (bank holiday)', 'Sat 19 Apr 2025 weekend']
+   */
+  skippedDays(a: string, b: string): SkippedDay[] {
+    return this.#skippedBetween(toDayNumber(a), toDayNumber(b));
+  }
+
+  /**
+   * {@link WorkingCalendar.addWorkingDays} plus the non-working days passed over between `date`
+   * (exclusive) and the result (for negative n: between the result and `date`, in date order).
+   *
+   * @example
+   * new WorkingCalendar().addWorkingDaysExplained('2025-05-23', 1);
+   * // { date: '2025-05-27', skipped: [Sat 24 May weekend, Sun 25 May weekend, Mon 26 May Spring bank holiday] }
+   */
+  addWorkingDaysExplained(date: string, n: number): ExplainedWorkingDays {
+    const start = toDayNumber(date);
+    const result = this.addWorkingDaysNum(start, n);
+    const skipped =
+      result >= start ? this.#skippedBetween(start, result) : this.#skippedBetween(result, start);
+    return { date: fromDayNumber(result), skipped };
+  }
+
+  #skippedBetween(a: number, b: number): SkippedDay[] {
+    const out: SkippedDay[] = [];
+    if (b <= a) return out;
+    const t = this.#cover(a, b);
+    for (let d = a + 1; d <= b; d++) {
+      const s = this.#describe(t, d);
+      if (s !== null) out.push(s);
+    }
+    return out;
+  }
+
+  #describe(t: Tables, d: number): SkippedDay | null {
+    const kind = t.kind[d - t.base];
+    const date = fromDayNumber(d);
+    const shown = formatDayNumber(d);
+    switch (kind) {
+      case WEEKEND:
+        return { date, reason: 'weekend', label: `${shown} weekend` };
+      case BANK_HOLIDAY: {
+        const name = t.names.get(d) ?? 'Bank holiday';
+        return { date, reason: 'bank-holiday', name, label: `${shown} ${name} (bank holiday)` };
+      }
+      case CLOSURE:
+        return { date, reason: 'closure', label: `${shown} council closure` };
+      default:
+        return null;
+    }
+  }
+
+  /** Tables covering day numbers lo..hi (extending the year range on demand). */
+  #cover(lo: number, hi: number): Tables {
+    const t = this.#tables;
+    if (t !== undefined && lo >= t.base && hi < t.end) return t;
+    const loYear = yearOf(lo);
+    const hiYear = yearOf(hi);
+    if (t === undefined)
+      return this.#coverYears(Math.max(MIN_YEAR, loYear - 1), Math.min(MAX_YEAR, hiYear + 1), loYear, hiYear);
+    // Grow by at least half the current span so that walks across many years rebuild O(log) times.
+    const grow = Math.max(2, Math.floor((t.maxYear - t.minYear + 1) / 2));
+    const minYear = loYear < t.minYear ? Math.max(MIN_YEAR, Math.min(loYear, t.minYear - grow)) : t.minYear;
+    const maxYear = hiYear > t.maxYear ? Math.min(MAX_YEAR, Math.max(hiYear, t.maxYear + grow)) : t.maxYear;
+    return this.#coverYears(minYear, maxYear, loYear, hiYear);
+  }
+
+  /** Rebuilds the tables for [minYear, maxYear]; `needLo`/`needHi` are the years that must be covered. */
+  #coverYears(minYear: number, maxYear: number, needLo: number, needHi: number = needLo): Tables {
+    if (needLo < MIN_YEAR || needHi > MAX_YEAR || needLo > MAX_YEAR || needHi < MIN_YEAR) {
+      throw new RangeError(`Working-day calculation leaves the supported years ${MIN_YEAR}–${MAX_YEAR}`);
+    }
+    const base = daysFromCivil(minYear, 1, 1);
+    const end = daysFromCivil(maxYear + 1, 1, 1);
+    const span = end - base;
+    const kind = new Uint8Array(span);
+    const names = new Map<number, string>();
+    for (let year = minYear; year <= maxYear; year++) {
+      for (const h of this.#source.holidays(year)) {
+        const d = toDayNumber(h.date);
+        kind[d - base] = BANK_HOLIDAY;
+        names.set(d, h.name);
+      }
+    }
+    for (const d of this.#closures) {
+      if (d >= base && d < end && kind[d - base] === WORKING) kind[d - base] = CLOSURE;
+    }
+    const ordinal = new Int32Array(span);
+    const work: number[] = [];
+    let weekday = weekdayOf(base);
+    for (let i = 0; i < span; i++) {
+      if (weekday === 0 || weekday === 6) kind[i] = WEEKEND;
+      else if (kind[i] === WORKING) work.push(base + i);
+      ordinal[i] = work.length;
+      weekday = weekday === 6 ? 0 : weekday + 1;
+    }
+    const tables: Tables = {
+      minYear,
+      maxYear,
+      base,
+      end,
+      kind,
+      ordinal,
+      workDays: Int32Array.from(work),
+      names,
+    };
+    this.#tables = tables;
+    return tables;
+  }
+}
