@@ -1,0 +1,132 @@
+import type { WorkingCalendar } from '../calendar/index.js';
+import type { Condition } from '../policy/schema.js';
+import { advanceBy } from './durations.js';
+import type { HistoryIndex, StaffView, SubjectView } from './history-index.js';
+import { ALWAYS, complement, intersect, NEVER, normalize, type Span, type Spans, union } from './spans.js';
+
+export interface ConditionContext {
+  readonly index: HistoryIndex;
+  readonly calendar: WorkingCalendar;
+}
+
+/**
+ * The days on which a condition holds for a subject. Keys are ANDed; a key that does not fit the
+ * subject (a role asked of a case) never holds, and `lintPolicy` says so.
+ */
+export function conditionSpans(
+  cond: Condition | undefined,
+  subject: SubjectView,
+  ctx: ConditionContext,
+): Spans {
+  if (cond === undefined) return ALWAYS;
+  let out: Spans = ALWAYS;
+  const and = (s: Spans) => {
+    out = intersect(out, s);
+  };
+  for (const key of Object.keys(cond) as (keyof Condition)[]) {
+    if (cond[key] === undefined) continue;
+    and(keySpans(cond, key, subject, ctx));
+    if (out.length === 0) return NEVER;
+  }
+  return out;
+}
+
+const flag = (holds: boolean): Spans => (holds ? ALWAYS : NEVER);
+const ranges = (rs: readonly { from: number; to: number }[]): Spans =>
+  normalize(rs.map((r): Span => [r.from, r.to]));
+
+function keySpans(cond: Condition, key: keyof Condition, subject: SubjectView, ctx: ConditionContext): Spans {
+  switch (key) {
+    case 'all':
+      return cond.all!.reduce<Spans>((acc, c) => intersect(acc, conditionSpans(c, subject, ctx)), ALWAYS);
+    case 'any':
+      return cond.any!.reduce<Spans>((acc, c) => union(acc, conditionSpans(c, subject, ctx)), NEVER);
+    case 'not':
+      return complement(conditionSpans(cond.not, subject, ctx));
+    default:
+      if (subject.kind === 'staff') return staffSpans(cond, key, subject, ctx);
+      if (subject.kind === 'case') return caseSpans(cond, key, subject);
+      return NEVER;
+  }
+}
+
+function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: ConditionContext): Spans {
+  const staff = s.staff;
+  switch (key) {
+    case 'role':
+      return cond.role!.includes(staff.role) ? [[s.roleStart, Infinity]] : NEVER;
+    case 'asye': {
+      const spans: Spans = s.asye ? [s.asye] : NEVER;
+      return cond.asye ? spans : complement(spans);
+    }
+    case 'fullTime':
+      return flag((staff.fullTime ?? true) === cond.fullTime);
+    case 'service':
+      return flag(staff.service != null && cond.service!.includes(staff.service));
+    case 'qualifiedFor':
+      // No qualification date given: taken as qualified long enough (README: interpretations).
+      return typeof staff.qualifiedDate === 'string'
+        ? [[advanceBy(cond.qualifiedFor!, ctx.calendar)(toDay(staff.qualifiedDate)), Infinity]]
+        : ALWAYS;
+    case 'since': {
+      const since = cond.since!;
+      const anchor =
+        since.anchor === 'start' ? s.start : since.anchor === 'roleStart' ? s.roleStart : s.asye?.[0];
+      if (anchor === undefined) return NEVER;
+      const from = since.from ? advanceBy(since.from, ctx.calendar)(anchor) : anchor;
+      const to = since.to ? advanceBy(since.to, ctx.calendar)(anchor) - 1 : Infinity;
+      return from <= to ? [[from, to]] : NEVER;
+    }
+    case 'confirmedInPost': {
+      const confirmed: Spans =
+        typeof staff.confirmedInPost === 'string' ? [[toDay(staff.confirmedInPost), Infinity]] : ALWAYS;
+      return cond.confirmedInPost ? confirmed : complement(confirmed);
+    }
+    case 'arrangement':
+      return ranges(s.arrangements.filter((a) => a.arrangement.type === cond.arrangement));
+    case 'supervisorReportsOver': {
+      const limit = cond.supervisorReportsOver!;
+      return ranges(s.supervisors.filter((sup) => (reportsOf(sup.supervisorId, ctx.index) ?? 0) > limit));
+    }
+    case 'allocated':
+    case 'episode':
+    case 'flag':
+      return NEVER;
+    default:
+      return NEVER;
+  }
+}
+
+function reportsOf(supervisorId: string, index: HistoryIndex): number | undefined {
+  const sup = index.staffById.get(supervisorId);
+  if (sup?.staff.directReports !== undefined) return sup.staff.directReports;
+  return index.staff.filter((s) => s.supervisors.some((x) => x.supervisorId === supervisorId)).length;
+}
+
+function caseSpans(cond: Condition, key: keyof Condition, c: SubjectView & { kind: 'case' }): Spans {
+  switch (key) {
+    case 'episode':
+      return ranges(
+        (c.case.episodes ?? [])
+          .filter((e) => cond.episode!.includes(e.type))
+          .map((e) => ({ from: toDay(e.from), to: toEnd(e.to) })),
+      );
+    case 'flag':
+      return ranges(
+        (c.case.flags ?? [])
+          .filter((f) => cond.flag!.includes(f.flag))
+          .map((f) => ({ from: toDay(f.from), to: toEnd(f.to) })),
+      );
+    case 'allocated': {
+      const spans = ranges(c.allocations);
+      return cond.allocated ? spans : complement(spans);
+    }
+    default:
+      return NEVER;
+  }
+}
+
+import { toDayNumber } from '../calendar/index.js';
+
+const toDay = (d: string) => toDayNumber(d);
+const toEnd = (d: string | null | undefined) => (typeof d === 'string' ? toDayNumber(d) : Infinity);

@@ -1,0 +1,73 @@
+import type { WorkingCalendar } from '../calendar/index.js';
+import type { Policy, Rule, RuleOf } from '../policy/schema.js';
+import type { Breach, NotEvaluable, Obligation, Recording, Retention, Subject } from '../report/types.js';
+import type { ConditionContext } from './conditions.js';
+import type { HistoryIndex, SubjectView } from './history-index.js';
+import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
+
+/** What the rules write into. */
+export interface Findings {
+  obligations: Obligation[];
+  breaches: Breach[];
+  recordings: Recording[];
+  notEvaluable: NotEvaluable[];
+  retention: Retention[];
+}
+
+/** Everything a rule needs to evaluate one policy against one history, built once per evaluation. */
+export interface EvalContext extends ConditionContext {
+  readonly policy: Policy;
+  readonly index: HistoryIndex;
+  readonly calendar: WorkingCalendar;
+  /** `asOf` as a day number and as given. */
+  readonly asOf: number;
+  readonly asOfIso: string;
+  /** Deadlines before this day are not judged: the later of `recordsFrom` and the policy's `effectiveFrom`. */
+  readonly judgedFrom: number;
+  /** Clocks start no earlier than this (`recordsFrom`). */
+  readonly recordsFrom: number;
+  readonly absencePauses: boolean;
+  readonly exceptions: ReadonlyMap<string, readonly RuleOf<'exception'>[]>;
+  readonly out: Findings;
+}
+
+export function subjectOf(view: SubjectView): Subject {
+  return { type: view.kind, id: view.id };
+}
+
+/** The subjects a rule is about. */
+export function subjectsOf(
+  rule: Rule & { subject: 'staff' | 'case' | 'team' },
+  ctx: EvalContext,
+): readonly SubjectView[] {
+  if (rule.subject === 'staff') return ctx.index.staff;
+  if (rule.subject === 'case') return ctx.index.cases;
+  return ctx.index.teams;
+}
+
+/**
+ * The days on which a subject can owe anything at all: a worker while employed and not absent
+ * (when the policy pauses for absence), a case while open, a team while anyone in it is employed.
+ */
+export function baseSpans(view: SubjectView, ctx: EvalContext): Spans {
+  if (view.kind === 'staff') {
+    const employed: Spans = [[view.start, view.end]];
+    return ctx.absencePauses ? subtract(employed, view.absences) : employed;
+  }
+  if (view.kind === 'case') return view.open;
+  return view.employed.length > 0 ? view.employed : intersect(ALWAYS, []);
+}
+
+/** Held events of the given types for a subject, by day (a case counts those that list it). */
+export function qualifying(view: SubjectView, types: readonly string[]): number[] {
+  const days: number[] = [];
+  for (const ev of view.events) {
+    if (!ev.held || !types.includes(ev.event.type)) continue;
+    if (days[days.length - 1] !== ev.day) days.push(ev.day);
+  }
+  return days;
+}
+
+export function severityOf(rule: Rule): 'breach' | 'advisory' {
+  return rule.strength === 'advisory' ? 'advisory' : 'breach';
+}

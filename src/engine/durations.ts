@@ -1,0 +1,45 @@
+import type { WorkingCalendar } from '../calendar/index.js';
+import { addCalendarMonthsNum } from '../calendar/index.js';
+import type { Duration } from '../policy/schema.js';
+
+/** A duration as a step on the calendar: the day `d` plus the duration. */
+export type Advance = (d: number) => number;
+
+/** Turns a duration into a step; working days use the evaluation's calendar. */
+export function advanceBy(duration: Duration, calendar: WorkingCalendar): Advance {
+  if (duration.days !== undefined) {
+    const n = duration.days;
+    return (d) => d + n;
+  }
+  if (duration.weeks !== undefined) {
+    const n = duration.weeks * 7;
+    return (d) => d + n;
+  }
+  if (duration.months !== undefined) {
+    const n = duration.months;
+    return (d) => (Number.isFinite(d) ? addCalendarMonthsNum(d, n) : d);
+  }
+  const n = duration.workingDays ?? 0;
+  return (d) => (Number.isFinite(d) ? calendar.addWorkingDaysNum(d, n) : d);
+}
+
+/** Counts back: the day `d` minus the duration (calendar units only). */
+export function retreatBy(duration: Duration, calendar: WorkingCalendar): Advance {
+  if (duration.days !== undefined) return (d) => d - duration.days!;
+  if (duration.weeks !== undefined) return (d) => d - duration.weeks! * 7;
+  if (duration.months !== undefined) return (d) => addCalendarMonthsNum(d, -duration.months!);
+  return (d) => calendar.addWorkingDaysNum(d, -(duration.workingDays ?? 0));
+}
+
+/** "28 days", "2 weeks", "1 month", "25 working days". */
+export function describeDuration(duration: Duration): string {
+  const [unit, n] = Object.entries(duration).find(([, v]) => v !== undefined) as [string, number];
+  const words: Record<string, [string, string]> = {
+    days: ['day', 'days'],
+    weeks: ['week', 'weeks'],
+    months: ['month', 'months'],
+    workingDays: ['working day', 'working days'],
+  };
+  const [one, many] = words[unit]!;
+  return `${n} ${n === 1 ? one : many}`;
+}

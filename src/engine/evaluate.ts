@@ -1,0 +1,123 @@
+import { addCalendarMonthsNum, isIsoDate, toDayNumber, WorkingCalendar } from '../calendar/index.js';
+import { InputError, type Issue } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
+import { checkHistory } from '../history/parse.js';
+import type { History } from '../history/schema.js';
+import { getPolicy, isPolicyId, type PolicyId, policyIds } from '../policies.js';
+import { checkPolicy } from '../policy/load.js';
+import type { Policy, RuleOf } from '../policy/schema.js';
+import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
+import type { Report } from '../report/types.js';
+import type { EvalContext, Findings } from './context.js';
+import { indexHistory } from './history-index.js';
+import { runRule } from './rule-kinds.js';
+
+export interface EvaluateOptions {
+  /** The date to evaluate as of (`YYYY-MM-DD`): events after it are ignored, overdue means before it. */
+  asOf: string;
+}
+
+type Checked =
+  | { ok: true; policy: Policy; history: History; asOf: string }
+  | { ok: false; error: InputError };
+
+/** Validates all three inputs, collecting every problem before anything is evaluated. */
+function check(policy: Policy | PolicyId, history: unknown, options: EvaluateOptions | undefined): Checked {
+  const optionIssues: Issue[] = [];
+  const asOf = (options as { asOf?: unknown } | undefined)?.asOf;
+  if (typeof asOf !== 'string' || !isIsoDate(asOf))
+    optionIssues.push({
+      path: 'asOf',
+      message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf),
+    });
+  let resolved: Policy | undefined;
+  if (typeof policy === 'string') {
+    if (!isPolicyId(policy))
+      return {
+        ok: false,
+        error: new InputError('unknown-policy', [
+          { path: 'policy', message: messages.unknownPolicy(policy, policyIds) },
+        ]),
+      };
+    resolved = getPolicy(policy);
+  } else {
+    const checkedPolicy = checkPolicy(policy);
+    if (!checkedPolicy.ok)
+      return { ok: false, error: new InputError('invalid-policy', checkedPolicy.issues) };
+    resolved = checkedPolicy.policy;
+  }
+  const checkedHistory = checkHistory(history);
+  if (!checkedHistory.ok)
+    return { ok: false, error: new InputError('invalid-history', checkedHistory.issues) };
+  if (optionIssues.length > 0) return { ok: false, error: new InputError('invalid-options', optionIssues) };
+  return { ok: true, policy: resolved, history: checkedHistory.history, asOf: asOf as string };
+}
+
+/**
+ * Evaluates a supervision history against a policy as of a date: for every worker, child and team,
+ * the next due date of each requirement, every record's deadline, and every breach, each with its
+ * citation and a plain sentence. Pure: no I/O, no clock, no mutation of its arguments.
+ *
+ * @throws {InputError} when the policy, the history or the options are invalid (every problem listed).
+ * @example
+ * const report = evaluate('york', history, { asOf: '2025-09-15' });
+ * for (const b of report.breaches) console.log(b.ruleId, b.explanation);
+ */
+export function evaluate(policy: Policy | PolicyId, history: unknown, options: EvaluateOptions): Report {
+  const checked = check(policy, history, options);
+  if (!checked.ok) throw checked.error;
+  return evaluateValid(checked.policy, checked.history, checked.asOf);
+}
+
+/**
+ * `evaluate` without throwing: `{ ok: true, report }` or `{ ok: false, issues }`.
+ *
+ * @example
+ * const result = safeEvaluate('derby', input, { asOf: '2025-10-31' });
+ * if (!result.ok) for (const i of result.issues) console.error(`${i.path}: ${i.message}`);
+ */
+export function safeEvaluate(
+  policy: Policy | PolicyId,
+  history: unknown,
+  options: EvaluateOptions,
+): { ok: true; report: Report } | { ok: false; issues: InputError['issues']; code: InputError['code'] } {
+  const checked = check(policy, history, options);
+  if (!checked.ok) return { ok: false, issues: checked.error.issues, code: checked.error.code };
+  return { ok: true, report: evaluateValid(checked.policy, checked.history, checked.asOf) };
+}
+
+/** Evaluates inputs that have already been validated. */
+export function evaluateValid(policy: Policy, history: History, asOf: string): Report {
+  const calendar = new WorkingCalendar({
+    closures: [...(policy.closures ?? []), ...(history.calendar?.closures ?? [])],
+  });
+  const index = indexHistory(history, addCalendarMonthsNum);
+  const out: Findings = { obligations: [], breaches: [], recordings: [], notEvaluable: [], retention: [] };
+  const exceptions = new Map<string, RuleOf<'exception'>[]>();
+  for (const rule of policy.rules)
+    if (rule.kind === 'exception')
+      exceptions.set(rule.modifies, [...(exceptions.get(rule.modifies) ?? []), rule]);
+  const ctx: EvalContext = {
+    policy,
+    index,
+    calendar,
+    asOf: toDayNumber(asOf),
+    asOfIso: asOf,
+    recordsFrom: index.recordsFrom,
+    judgedFrom: Math.max(index.recordsFrom, toDayNumber(policy.effectiveFrom)),
+    absencePauses: policy.settings?.absencePauses ?? true,
+    exceptions,
+    out,
+  };
+  for (const rule of policy.rules) runRule(rule, ctx);
+  return {
+    policy: { id: policy.id, name: policy.name, version: policy.version },
+    asOf,
+    obligations: sortByDue(out.obligations),
+    recordings: sortRecordings(out.recordings),
+    breaches: sortByDue(out.breaches),
+    notEvaluable: sortNotEvaluable(out.notEvaluable),
+    warnings: index.warnings,
+    retention: sortRetention(out.retention),
+  };
+}

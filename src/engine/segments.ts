@@ -1,0 +1,121 @@
+import type { RuleOf } from '../policy/schema.js';
+import { conditionSpans } from './conditions.js';
+import { baseSpans, type EvalContext } from './context.js';
+import { type Advance, advanceBy, describeDuration } from './durations.js';
+import type { StaffView, SubjectView } from './history-index.js';
+import { intersect, NEVER, type Spans, subtract, union } from './spans.js';
+
+/** A stretch of days over which a rule applies with one interval. */
+export interface Segment {
+  readonly from: number;
+  readonly to: number;
+  readonly advance: Advance;
+  /** "28 days", "1 month", "2 weeks (agreed)". */
+  readonly label: string;
+  /** The schedule entry's own label ("child protection: monthly"), if any. */
+  readonly phase?: string;
+  /** The exception rule that set this interval, if any (DER-2). */
+  readonly via?: string;
+}
+
+/**
+ * Where and with which interval an interval rule applies to a subject: the rule's condition,
+ * the subject's base days (employed and present, or open), the first schedule entry that holds
+ * (exceptions that modify the rule come first), arrangement intervals, and arrangements that may
+ * only make it stricter. Returns segments sorted by day; `unknownInterval` is true when a
+ * schedule entry needed an arrangement the subject does not have.
+ */
+export function buildSegments(
+  rule: RuleOf<'interval'>,
+  view: SubjectView,
+  ctx: EvalContext,
+): { segments: Segment[]; unknownInterval: boolean } {
+  const base = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
+  if (base.length === 0) return { segments: [], unknownInterval: false };
+  const entries = [
+    ...(ctx.exceptions.get(rule.id) ?? []).map((e) => ({ when: e.when, interval: e.interval, via: e.id })),
+    ...rule.schedule.map((e) => ({ ...e, via: undefined })),
+  ];
+  let taken: Spans = NEVER;
+  let unknownInterval = false;
+  let segments: Segment[] = [];
+  for (const entry of entries) {
+    const spans = subtract(intersect(base, conditionSpans(entry.when, view, ctx)), taken);
+    if (spans.length === 0) continue;
+    const interval = entry.interval;
+    if ('fromArrangement' in interval) {
+      const arrangements = view.kind === 'staff' ? arrangementsOf(view, interval.fromArrangement) : [];
+      let covered: Spans = NEVER;
+      for (const a of arrangements) {
+        const piece = intersect(spans, [[a.from, a.to]]);
+        const label = `${describeDuration(a.interval)} (${a.type === 'agreed-interval' ? 'agreed' : 'plan'})`;
+        for (const [from, to] of piece)
+          segments.push({ from, to, advance: advanceBy(a.interval, ctx.calendar), label });
+        covered = union(covered, piece);
+      }
+      if (subtract(spans, covered).length > 0) unknownInterval = true;
+      taken = union(taken, covered);
+      continue;
+    }
+    const advance = advanceBy(interval, ctx.calendar);
+    const label = describeDuration(interval);
+    const extra = {
+      ...(entry.via === undefined ? {} : { via: entry.via }),
+      ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
+    };
+    for (const [from, to] of spans) segments.push({ from, to, advance, label, ...extra });
+    taken = union(taken, spans);
+  }
+  if (rule.stricterWith && view.kind === 'staff')
+    for (const type of rule.stricterWith)
+      for (const a of arrangementsOf(view, type)) segments = tighten(segments, a, ctx);
+  segments.sort((a, b) => a.from - b.from);
+  return { segments, unknownInterval };
+}
+
+function arrangementsOf(view: StaffView, type: string) {
+  return view.arrangements
+    .filter((a) => a.arrangement.type === type && a.arrangement.interval !== undefined)
+    .map((a) => ({ from: a.from, to: a.to, type, interval: a.arrangement.interval! }));
+}
+
+/** Inside the arrangement's dates the interval becomes the stricter of the two; never looser. */
+function tighten(
+  segments: Segment[],
+  a: {
+    from: number;
+    to: number;
+    type: string;
+    interval: NonNullable<ReturnType<typeof arrangementsOf>[0]>['interval'];
+  },
+  ctx: EvalContext,
+): Segment[] {
+  const agreed = advanceBy(a.interval, ctx.calendar);
+  const agreedLabel = describeDuration(a.interval);
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    const inside = intersect([[seg.from, seg.to]], [[a.from, a.to]]);
+    for (const [from, to] of subtract([[seg.from, seg.to]], inside)) out.push({ ...seg, from, to });
+    for (const [from, to] of inside)
+      out.push({
+        ...seg,
+        from,
+        to,
+        advance: (day: number) => Math.min(seg.advance(day), agreed(day)),
+        label: `${seg.label}, or the agreed ${agreedLabel} if sooner`,
+      });
+  }
+  return out;
+}
+
+/** Groups segments into windows: runs of segments with no day between them. */
+export function windowsOf(segments: readonly Segment[]): Segment[][] {
+  const windows: Segment[][] = [];
+  for (const seg of segments) {
+    const current = windows[windows.length - 1];
+    const last = current?.[current.length - 1];
+    if (current && last && seg.from === last.to + 1) current.push(seg);
+    else windows.push([seg]);
+  }
+  return windows;
+}

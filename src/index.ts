@@ -1,0 +1,39 @@
+/**
+ * supervision-rules: English councils' supervision policies as declarative, cited data, evaluated
+ * against supervision histories.
+ *
+ * @example
+ * import { evaluate } from 'supervision-rules';
+ * const report = evaluate('york', history, { asOf: '2025-09-15' });
+ * @packageDocumentation
+ */
+export type { CivilDate, ClockDeadline, SkippedDay } from './calendar/index.js';
+export {
+  addCalendarMonths,
+  addDays,
+  clockDeadline,
+  formatDate,
+  isIsoDate,
+  WorkingCalendar,
+} from './calendar/index.js';
+export { type EvaluateOptions, evaluate, safeEvaluate } from './engine/evaluate.js';
+export { InputError, type InputErrorCode, type Issue } from './errors/input-error.js';
+export { parseHistory } from './history/parse.js';
+export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
+export { historySchema } from './history/schema.js';
+export { getPolicy, type PolicyId, policyIds } from './policies.js';
+export { loadPolicy } from './policy/load.js';
+export type { Condition, Duration, Policy, Rule } from './policy/schema.js';
+export { policySchema } from './policy/schema.js';
+export type {
+  Breach,
+  BreachKind,
+  Citation,
+  NotEvaluable,
+  Obligation,
+  Recording,
+  Report,
+  Retention,
+  Subject,
+  Warning,
+} from './report/types.js';

@@ -1,0 +1,61 @@
+import { formatDayNumber } from '../calendar/index.js';
+import type { Subject } from './types.js';
+
+/**
+ * Every sentence the report shows a team manager is built here, so the wording is consistent and
+ * can be reviewed in one place. Dates read like "Mon 28 Jul 2025".
+ */
+export const d = (day: number): string => formatDayNumber(day);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function who(subject: Subject): string {
+  if (subject.type === 'staff') return subject.id;
+  return `${subject.type} ${subject.id}`;
+}
+
+/** `S1's 4-weekly supervision`. */
+export function whose(subject: Subject, what: string): string {
+  return `${who(subject)}'s ${what}`;
+}
+
+export const wording = {
+  daysLate: (n: number) => plural(n, 'day') + ' late',
+  /** "28 days after Mon 30 Jun 2025" */
+  after: (span: string, from: number, fromWhat: string) => `${span} after ${fromWhat} ${d(from)}`,
+  intervalLate: (s: Subject, what: string, due: number, basis: string, met: number) =>
+    `${whose(s, what)} was due by ${d(due)} (${basis}); it took place on ${d(met)}, ${wording.daysLate(met - due)}.`,
+  intervalMissed: (
+    s: Subject,
+    what: string,
+    due: number,
+    basis: string,
+    until: number,
+    closed: string | null,
+  ) =>
+    closed === null
+      ? `${whose(s, what)} was due by ${d(due)} (${basis}) and has not taken place: ${plural(until - due, 'day')} overdue.`
+      : `${whose(s, what)} was due by ${d(due)} (${basis}) and had not taken place by ${d(until - 1)}, when the rule stopped applying (${closed}): ${plural(until - due, 'day')} late.`,
+  obligation: (s: Subject, what: string, due: number, basis: string, asOf: number) =>
+    due < asOf
+      ? `${whose(s, what)} is overdue: it was due by ${d(due)} (${basis}).`
+      : `${whose(s, what)} is next due by ${d(due)} (${basis}).`,
+  recordLate: (s: Subject, what: string, deadline: string, basis: string, recorded: string, late: string) =>
+    `The ${what} for ${who(s)} was due by ${deadline} (${basis}); it was recorded ${recorded}, ${late}.`,
+  recordMissing: (s: Subject, what: string, deadline: string, basis: string, days: number) =>
+    `The ${what} for ${who(s)} was due by ${deadline} (${basis}) and has not been recorded: ${plural(days, 'day')} overdue.`,
+  tooShort: (s: Subject, what: string, period: string, held: number, min: number) =>
+    `${whose(s, what)} in ${period} came to ${plural(held, 'minute')}, ${plural(min - held, 'minute')} short of the ${plural(min, 'minute')} expected.`,
+  sessionTooShort: (s: Subject, what: string, day: number, held: number, min: number) =>
+    `${whose(s, what)} on ${d(day)} lasted ${plural(held, 'minute')}, under the ${plural(min, 'minute')} expected (it still counts).`,
+  tooFew: (s: Subject, what: string, period: string, held: number, min: number) =>
+    `${whose(s, what)} in ${period}: ${held} held of the ${min} required.`,
+};
+
+/** "Mon 25 Aug 2025 Summer bank holiday (bank holiday)" lists, weekends summed up. */
+export function skippedPhrase(labels: readonly { reason: string; label: string }[]): string {
+  const named = labels.filter((l) => l.reason !== 'weekend').map((l) => l.label);
+  const weekends = labels.length - named.length;
+  const parts = [...named];
+  if (weekends > 0) parts.push(plural(weekends, 'weekend day'));
+  return parts.length === 0 ? '' : `skipping ${parts.join(', ')}`;
+}

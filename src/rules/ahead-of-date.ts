@@ -1,0 +1,56 @@
+import { toDayNumber } from '../calendar/index.js';
+import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { judgeDeadline } from '../engine/deadline.js';
+import { advanceBy, describeDuration, retreatBy } from '../engine/durations.js';
+import type { RuleOf } from '../policy/schema.js';
+import { d } from '../report/wording.js';
+import { lastOf } from './first-within.js';
+
+/**
+ * A discussion due a lead time before a date fixed by an episode: the first case review date
+ * between `reviewFrom` and `reviewTo` after the episode starts, or else the start plus `after`.
+ * Only discussions from `opensAfter` the start count; the episode ending first means not judged.
+ */
+export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalContext): void {
+  const after = advanceBy(rule.target.after, ctx.calendar);
+  const reviewFrom = advanceBy(rule.target.reviewFrom, ctx.calendar);
+  const reviewTo = advanceBy(rule.target.reviewTo, ctx.calendar);
+  const back = retreatBy(rule.lead, ctx.calendar);
+  const opens = advanceBy(rule.opensAfter, ctx.calendar);
+  for (const view of subjectsOf(rule, ctx)) {
+    if (view.kind !== 'case') continue;
+    const subject = subjectOf(view);
+    const closed = view.open[0]?.[1] ?? Infinity;
+    for (const episode of view.case.episodes ?? []) {
+      if (episode.type !== rule.episode) continue;
+      const start = toDayNumber(episode.from);
+      const end = Math.min(typeof episode.to === 'string' ? toDayNumber(episode.to) : Infinity, closed);
+      const review = view.reviews.find((r) => r > reviewFrom(start) && r <= reviewTo(start));
+      const target = review ?? after(start);
+      const due = back(target);
+      const windowOpens = opens(start);
+      if (windowOpens < ctx.recordsFrom) continue;
+      const met = view.events.find(
+        (ev) =>
+          ev.held &&
+          rule.counts.includes(ev.event.type) &&
+          ev.day >= windowOpens &&
+          ev.day <= Math.min(end, ctx.asOf),
+      );
+      judgeDeadline(
+        {
+          rule,
+          subject,
+          what: rule.name,
+          due,
+          basis: `${describeDuration(rule.lead)} before ${review === undefined ? `${describeDuration(rule.target.after)} after the ${episode.type} episode began on ${d(start)}, ${d(target)}` : `the review on ${d(target)}`}; discussions count from ${d(windowOpens)}`,
+          metOn: met ? met.day : null,
+          windowEnd: end,
+          closedBy: end === closed ? `case ${view.id} closed` : `the ${episode.type} episode ended`,
+          lastMetOn: lastOf(view, rule.counts, ctx.asOf),
+        },
+        ctx,
+      );
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { fromDayNumber, toDayNumber } from '../calendar/index.js';
+import { conditionSpans } from '../engine/conditions.js';
+import { baseSpans, type EvalContext, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import type { SubjectView } from '../engine/history-index.js';
+import { intersect, type Spans } from '../engine/spans.js';
+import type { RuleOf } from '../policy/schema.js';
+import { d, who, wording } from '../report/wording.js';
+
+type CountRule = RuleOf<'count-per-period'>;
+
+interface Period {
+  from: number;
+  to: number;
+  label: string;
+}
+
+/**
+ * At least N sessions in each period: a case's review periods (the day after one review date
+ * through the next) or years from a month-day (pro-rata for part years, rounded up). A complete
+ * period with too few is one `too-few` breach due on its last day; the span before the first
+ * review and a period still open at `asOf` are not judged, but the open one is an obligation.
+ */
+export function evaluateCountPerPeriod(rule: CountRule, ctx: EvalContext): void {
+  for (const view of subjectsOf(rule, ctx)) {
+    const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
+    if (spans.length === 0) continue;
+    const subject = subjectOf(view);
+    let periods: Period[];
+    if ('between' in rule.period) {
+      if (view.kind !== 'case') continue;
+      if (view.reviews.length === 0) {
+        if (spans.some(([from]) => from <= ctx.asOf))
+          ctx.out.notEvaluable.push({
+            ruleId: rule.id,
+            subject,
+            reason: `${who(subject)} has no review dates, so its review periods are unknown`,
+          });
+        continue;
+      }
+      periods = view.reviews.slice(1).map((to, i) => ({
+        from: view.reviews[i]! + 1,
+        to,
+        label: `the review period ${d(view.reviews[i]! + 1)} to ${d(to)}`,
+      }));
+    } else periods = years(rule.period.yearFrom, spans, ctx.asOf);
+    const counted = view.events.filter((ev) => ev.held && rule.counts.includes(ev.event.type));
+    for (const p of periods) judgePeriod(rule, ctx, view, subject, spans, p, counted);
+  }
+}
+
+function years(monthDay: string, spans: Spans, asOf: number): Period[] {
+  const first = spans[0]![0];
+  const last = Math.min(spans[spans.length - 1]![1], asOf);
+  if (!Number.isFinite(first) || first > last) return [];
+  const out: Period[] = [];
+  const endYear = Number(fromDayNumber(last).slice(0, 4));
+  for (let y = Number(fromDayNumber(first).slice(0, 4)) - 1; y <= endYear; y++) {
+    const from = toDayNumber(`${y}-${monthDay}`);
+    const to = toDayNumber(`${y + 1}-${monthDay}`) - 1;
+    if (to >= first && from <= last) out.push({ from, to, label: `the year ${d(from)} to ${d(to)}` });
+  }
+  return out;
+}
+
+function judgePeriod(
+  rule: CountRule,
+  ctx: EvalContext,
+  view: SubjectView,
+  subject: ReturnType<typeof subjectOf>,
+  spans: Spans,
+  p: Period,
+  counted: readonly { day: number }[],
+): void {
+  if (p.from < ctx.recordsFrom || p.to < ctx.judgedFrom || p.from > ctx.asOf) return;
+  const inside = intersect(spans, [[p.from, p.to]]);
+  const daysIn = inside.reduce((n, [a, b]) => n + (b - a + 1), 0);
+  if (daysIn === 0) return;
+  const whole = p.to - p.from + 1;
+  const required = rule.proRata ? Math.ceil((rule.minimum * daysIn) / whole - 1e-9) : rule.minimum;
+  if (!rule.proRata && 'between' in rule.period && daysIn < whole) return; // case not open all period
+  const held = counted.filter((ev) =>
+    inside.some(([a, b]) => ev.day >= a && ev.day <= b && ev.day <= ctx.asOf),
+  ).length;
+  const base = { ruleId: rule.id, subject, activity: rule.activity, citation: rule.citation };
+  if (p.to >= ctx.asOf) {
+    if (held < required)
+      ctx.out.obligations.push({
+        ...base,
+        lastMetOn: null,
+        dueOn: fromDayNumber(p.to),
+        status: 'upcoming',
+        explanation: `${wording.tooFew(subject, rule.name, p.label, held, required)} ${required - held} more due by ${d(p.to)}.`,
+      });
+    return;
+  }
+  if (held >= required) return;
+  ctx.out.breaches.push({
+    ...base,
+    kind: 'too-few',
+    dueOn: fromDayNumber(p.to),
+    metOn: null,
+    daysLate: 0,
+    severity: severityOf(rule),
+    shortfall: { sessions: required - held },
+    explanation:
+      wording.tooFew(subject, rule.name, p.label, held, required) +
+      (required < rule.minimum ? ` (${rule.minimum} a year, pro rata for ${daysIn} of ${whole} days).` : ''),
+  });
+  void view;
+}

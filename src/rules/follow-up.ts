@@ -1,0 +1,46 @@
+import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { judgeDeadline } from '../engine/deadline.js';
+import { advanceBy, describeDuration } from '../engine/durations.js';
+import type { RuleOf } from '../policy/schema.js';
+import { d } from '../report/wording.js';
+import { lastOf } from './first-within.js';
+
+/**
+ * After each trigger event (a PDR), a follow-up (its progress review) is due within a time. The
+ * next trigger supersedes it: a follow-up due after the next trigger is not judged. None is owed
+ * before the first trigger in the history.
+ */
+export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): void {
+  const step = advanceBy(rule.within, ctx.calendar);
+  for (const view of subjectsOf(rule, ctx)) {
+    if (view.kind !== 'staff') continue;
+    const subject = subjectOf(view);
+    const own = view.events.filter(
+      (ev) => ev.held && ev.event.superviseeId === view.id && ev.day <= ctx.asOf,
+    );
+    const triggers = own.filter((ev) => rule.trigger.includes(ev.event.type));
+    triggers.forEach((t, i) => {
+      const next = triggers[i + 1];
+      const windowEnd = Math.min(view.end, next ? next.day - 1 : Infinity);
+      const met = own.find(
+        (ev) => rule.counts.includes(ev.event.type) && ev.day > t.day && ev.day <= windowEnd,
+      );
+      judgeDeadline(
+        {
+          rule,
+          subject,
+          activity: rule.activity,
+          what: rule.name,
+          due: step(t.day),
+          basis: `${describeDuration(rule.within)} after the ${t.event.type} on ${d(t.day)}`,
+          metOn: met ? met.day : null,
+          windowEnd,
+          closedBy: next ? `the next ${next.event.type} took place` : `${view.id} left`,
+          lastMetOn: lastOf(view, rule.counts, ctx.asOf),
+          eventId: t.event.id,
+        },
+        ctx,
+      );
+    });
+  }
+}

@@ -1,0 +1,202 @@
+import { type EvalContext, qualifying, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { advanceBy } from '../engine/durations.js';
+import type { SubjectView } from '../engine/history-index.js';
+import { buildSegments, type Segment, windowsOf } from '../engine/segments.js';
+import type { RuleOf } from '../policy/schema.js';
+import type { Subject } from '../report/types.js';
+import { d, who, wording } from '../report/wording.js';
+
+type IntervalRule = RuleOf<'interval'>;
+
+/**
+ * Interval rules: within each window a clock runs from the window's opening (or `recordsFrom`);
+ * each qualifying held event restarts it; an interval that changes inside the window moves the
+ * due date to the later of `L + new` and the earlier of `D` and `c + new` (POLICIES.md).
+ * One breach per missed deadline.
+ */
+export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
+  for (const view of subjectsOf(rule, ctx)) {
+    const { segments, unknownInterval } = buildSegments(rule, view, ctx);
+    const subject = subjectOf(view);
+    if (unknownInterval && rule.notEvaluableWithout) {
+      ctx.out.notEvaluable.push({
+        ruleId: rule.id,
+        subject,
+        reason: `${who(subject)} has no ${rule.notEvaluableWithout.replace(/-/g, ' ')} recorded, and the policy sets no default interval for ${rule.name}`,
+      });
+    }
+    if (segments.length === 0) continue;
+    const events = qualifying(view, rule.counts);
+    for (const window of windowsOf(segments)) walkWindow(rule, view, subject, window, events, ctx);
+  }
+}
+
+function lowerBound(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function walkWindow(
+  rule: IntervalRule,
+  view: SubjectView,
+  subject: Subject,
+  window: readonly Segment[],
+  events: readonly number[],
+  ctx: EvalContext,
+): void {
+  const first = window[0]!;
+  const windowStart = first.from;
+  const windowEnd = window[window.length - 1]!.to;
+  const start = Math.max(windowStart, ctx.recordsFrom);
+  if (start > windowEnd || start > ctx.asOf) return;
+  const lastEventDay = Math.min(windowEnd, ctx.asOf);
+  const breachStep = rule.breachAfter ? advanceBy(rule.breachAfter, ctx.calendar) : null;
+  const viaNote = (seg: Segment) => (seg.via ? `, as extended under ${seg.via}` : '');
+  const segAt = (day: number) => {
+    let found = first;
+    for (const seg of window) if (seg.from <= day) found = seg;
+    return found;
+  };
+  const nextChangeAfter = (day: number) => {
+    let k = 0;
+    while (k < window.length && window[k]!.from <= day) k++;
+    return k;
+  };
+
+  let last = start;
+  let seg = segAt(last);
+  let due = seg.advance(last);
+  let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : 'records begin on'} ${d(start)}`;
+  let breachOn = breachStep ? breachStep(last) : due;
+  let k = nextChangeAfter(last);
+  let i = lowerBound(events, start);
+  const lastMet = lastMetOn(events, ctx.asOf);
+
+  for (;;) {
+    const e = i < events.length && events[i]! <= lastEventDay ? events[i]! : null;
+    while (k < window.length && window[k]!.from <= (e ?? Infinity) && window[k]!.from <= due) {
+      const change = window[k]!;
+      const moved = Math.max(change.advance(last), Math.min(due, change.advance(change.from)));
+      if (moved !== due)
+        basis += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}`;
+      due = moved;
+      if (!breachStep) breachOn = due;
+      k++;
+    }
+    if (e !== null) {
+      if (e > breachOn && breachOn >= ctx.judgedFrom) {
+        ctx.out.breaches.push({
+          ruleId: rule.id,
+          subject,
+          activity: rule.activity,
+          kind: 'late',
+          dueOn: d8(breachOn),
+          metOn: d8(e),
+          daysLate: e - breachOn,
+          severity: severityOf(rule),
+          citation: rule.citation,
+          explanation: wording.intervalLate(
+            subject,
+            rule.name,
+            breachOn,
+            breachBasis(basis, breachOn, due, rule),
+            e,
+          ),
+        });
+      }
+      last = e;
+      i++;
+      seg = segAt(last);
+      due = seg.advance(last);
+      basis = `${seg.label}${viaNote(seg)} after ${d(last)}`;
+      breachOn = breachStep ? breachStep(last) : due;
+      k = nextChangeAfter(last);
+      continue;
+    }
+    const closedBeforeAsOf = windowEnd < ctx.asOf;
+    if (closedBeforeAsOf) {
+      if (breachOn <= windowEnd && breachOn >= ctx.judgedFrom)
+        ctx.out.breaches.push({
+          ruleId: rule.id,
+          subject,
+          activity: rule.activity,
+          kind: 'missed',
+          dueOn: d8(breachOn),
+          metOn: null,
+          daysLate: windowEnd + 1 - breachOn,
+          severity: severityOf(rule),
+          citation: rule.citation,
+          explanation: wording.intervalMissed(
+            subject,
+            rule.name,
+            breachOn,
+            breachBasis(basis, breachOn, due, rule),
+            windowEnd + 1,
+            closeReason(view, windowEnd),
+          ),
+        });
+      return;
+    }
+    if (breachOn < ctx.asOf && breachOn >= ctx.judgedFrom)
+      ctx.out.breaches.push({
+        ruleId: rule.id,
+        subject,
+        activity: rule.activity,
+        kind: 'missed',
+        dueOn: d8(breachOn),
+        metOn: null,
+        daysLate: ctx.asOf - breachOn,
+        severity: severityOf(rule),
+        citation: rule.citation,
+        explanation: wording.intervalMissed(
+          subject,
+          rule.name,
+          breachOn,
+          breachBasis(basis, breachOn, due, rule),
+          ctx.asOf,
+          null,
+        ),
+      });
+    ctx.out.obligations.push({
+      ruleId: rule.id,
+      subject,
+      activity: rule.activity,
+      lastMetOn: lastMet,
+      dueOn: d8(due),
+      status: due < ctx.asOf ? 'overdue' : 'upcoming',
+      citation: rule.citation,
+      explanation: wording.obligation(subject, rule.name, due, basis, ctx.asOf),
+      ...(breachStep ? { breachOn: d8(breachOn) } : {}),
+    });
+    return;
+  }
+}
+
+import { fromDayNumber as d8 } from '../calendar/index.js';
+
+function breachBasis(basis: string, breachOn: number, due: number, rule: IntervalRule): string {
+  return breachOn === due || !rule.breachAfter
+    ? basis
+    : `${basis}, and a breach once nothing was held by ${d(breachOn)}`;
+}
+
+function lastMetOn(events: readonly number[], asOf: number): string | null {
+  const i = lowerBound(events, asOf + 1);
+  return i === 0 ? null : d8(events[i - 1]!);
+}
+
+/** Why a window closed, in a few words: "S1 left", "S1's absence began", "case C1 closed". */
+export function closeReason(view: SubjectView, windowEnd: number): string {
+  if (view.kind === 'staff') {
+    if (windowEnd === view.end) return `${view.id} left`;
+    if (view.absences.some(([from]) => from === windowEnd + 1)) return `${view.id}'s absence began`;
+  }
+  if (view.kind === 'case' && view.open.some(([, to]) => to === windowEnd)) return `case ${view.id} closed`;
+  return 'the rule stopped applying';
+}

@@ -1,0 +1,53 @@
+import { conditionSpans } from '../engine/conditions.js';
+import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { judgeDeadline } from '../engine/deadline.js';
+import { advanceBy, describeDuration } from '../engine/durations.js';
+import { contains } from '../engine/spans.js';
+import type { RuleOf } from '../policy/schema.js';
+import { d } from '../report/wording.js';
+import { lastOf } from './first-within.js';
+
+/**
+ * Events due at fixed offsets from an anchor (probation reviews at 3 and 6 months). Each is met
+ * by the first qualifying event after the one that met the previous milestone.
+ */
+export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext): void {
+  for (const view of subjectsOf(rule, ctx)) {
+    if (view.kind !== 'staff') continue;
+    const anchor =
+      rule.anchor === 'start' ? view.start : rule.anchor === 'roleStart' ? view.roleStart : view.asye?.[0];
+    if (
+      anchor === undefined ||
+      anchor < ctx.recordsFrom ||
+      !contains(conditionSpans(rule.when, view, ctx), anchor)
+    )
+      continue;
+    const subject = subjectOf(view);
+    const events = view.events.filter(
+      (ev) =>
+        ev.held &&
+        ev.day >= anchor &&
+        ev.day <= Math.min(view.end, ctx.asOf) &&
+        rule.counts.includes(ev.event.type),
+    );
+    let used = 0;
+    for (const offset of rule.at) {
+      const met = events[used];
+      if (met) used++;
+      judgeDeadline(
+        {
+          rule,
+          subject,
+          what: `${describeDuration(offset)} ${rule.name}`,
+          due: advanceBy(offset, ctx.calendar)(anchor),
+          basis: `${describeDuration(offset)} after ${view.id} started on ${d(anchor)}`,
+          metOn: met ? met.day : null,
+          windowEnd: view.end,
+          closedBy: `${view.id} left`,
+          lastMetOn: lastOf(view, rule.counts, ctx.asOf),
+        },
+        ctx,
+      );
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { fromDayNumber, toDayNumber, weekdayOf } from '../calendar/index.js';
+import { conditionSpans } from '../engine/conditions.js';
+import { baseSpans, type EvalContext, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { intersect } from '../engine/spans.js';
+import type { RuleOf } from '../policy/schema.js';
+import { d, who, wording } from '../report/wording.js';
+
+/**
+ * At least N minutes of held sessions in total in each Monday–Sunday week or calendar month that
+ * lies wholly inside the rule's days and has ended before `asOf`. Checked apart from the interval
+ * clocks. A short period whose sessions lack a duration is not judged and is said so.
+ */
+export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx: EvalContext): void {
+  for (const view of subjectsOf(rule, ctx)) {
+    if (view.kind !== 'staff') continue;
+    const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
+    const subject = subjectOf(view);
+    const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.event.type));
+    let unknown = 0;
+    let j = 0;
+    for (const [spanFrom, spanTo] of spans) {
+      let from = firstPeriodStart(rule.period, Math.max(spanFrom, ctx.recordsFrom));
+      for (;;) {
+        const to = periodEnd(rule.period, from);
+        if (to > spanTo || from > ctx.asOf) break;
+        if (to >= ctx.asOf) {
+          break;
+        }
+        if (to >= ctx.judgedFrom) {
+          let minutes = 0;
+          let missing = 0;
+          while (j < sessions.length && sessions[j]!.day < from) j++;
+          for (let k = j; k < sessions.length && sessions[k]!.day <= to; k++) {
+            const m = sessions[k]!.event.durationMinutes;
+            if (m === undefined) missing++;
+            else minutes += m;
+          }
+          if (minutes < rule.minimumMinutes) {
+            if (missing > 0) unknown++;
+            else
+              ctx.out.breaches.push({
+                ruleId: rule.id,
+                subject,
+                activity: rule.activity,
+                kind: 'too-short',
+                dueOn: fromDayNumber(to),
+                metOn: null,
+                daysLate: 0,
+                severity: severityOf(rule),
+                shortfall: { minutes: rule.minimumMinutes - minutes },
+                citation: rule.citation,
+                explanation: wording.tooShort(
+                  subject,
+                  rule.name,
+                  label(rule.period, from, to),
+                  minutes,
+                  rule.minimumMinutes,
+                ),
+              });
+          }
+        }
+        from = to + 1;
+      }
+    }
+    if (unknown > 0)
+      ctx.out.notEvaluable.push({
+        ruleId: rule.id,
+        subject,
+        reason: `${unknown} ${rule.period === 'week' ? 'week' : 'month'}${unknown === 1 ? '' : 's'} of ${who(subject)}'s sessions came to under ${rule.minimumMinutes} minutes, but some sessions have no durationMinutes, so the total is unknown`,
+      });
+  }
+}
+
+function firstPeriodStart(period: 'week' | 'calendar-month', day: number): number {
+  if (period === 'week') {
+    const offset = (weekdayOf(day) + 6) % 7; // days since Monday
+    return offset === 0 ? day : day - offset + 7;
+  }
+  const iso = fromDayNumber(day);
+  return iso.endsWith('-01') ? day : periodEnd('calendar-month', day) + 1;
+}
+
+function periodEnd(period: 'week' | 'calendar-month', from: number): number {
+  if (period === 'week') return from + 6;
+  const iso = fromDayNumber(from);
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return toDayNumber(next) - 1;
+}
+
+function label(period: 'week' | 'calendar-month', from: number, to: number): string {
+  return period === 'week' ? `the week ${d(from)} to ${d(to)}` : `${fromDayNumber(from).slice(0, 7)}`;
+}

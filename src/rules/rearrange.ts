@@ -1,0 +1,50 @@
+import { conditionSpans } from '../engine/conditions.js';
+import { baseSpans, type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { judgeDeadline } from '../engine/deadline.js';
+import { advanceBy, describeDuration } from '../engine/durations.js';
+import { intersect } from '../engine/spans.js';
+import type { RuleOf } from '../policy/schema.js';
+import { d } from '../report/wording.js';
+import { lastOf } from './first-within.js';
+import { closeReason } from './interval.js';
+
+/**
+ * A cancelled session must be replaced within a time: met by the first held session of the same
+ * kinds on or after the cancelled date. A cancellation during an absence, or whose due date falls
+ * after the supervisee leaves or goes absent, is not judged.
+ */
+export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): void {
+  const step = advanceBy(rule.within, ctx.calendar);
+  for (const view of subjectsOf(rule, ctx)) {
+    if (view.kind !== 'staff') continue;
+    const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
+    const subject = subjectOf(view);
+    const own = view.events.filter(
+      (ev) => ev.event.superviseeId === view.id && rule.counts.includes(ev.event.type),
+    );
+    for (const cancelled of own) {
+      if (cancelled.held || cancelled.day > ctx.asOf || cancelled.day < ctx.recordsFrom) continue;
+      const span = spans.find(([from, to]) => from <= cancelled.day && cancelled.day <= to);
+      if (!span) continue;
+      const windowEnd = span[1];
+      const met = own.find(
+        (ev) => ev.held && ev.day >= cancelled.day && ev.day <= Math.min(windowEnd, ctx.asOf),
+      );
+      judgeDeadline(
+        {
+          rule,
+          subject,
+          what: rule.name,
+          due: step(cancelled.day),
+          basis: `${describeDuration(rule.within)} after the session cancelled on ${d(cancelled.day)}`,
+          metOn: met ? met.day : null,
+          windowEnd,
+          closedBy: closeReason(view, windowEnd),
+          lastMetOn: lastOf(view, rule.counts, ctx.asOf),
+          eventId: cancelled.event.id,
+        },
+        ctx,
+      );
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { fromDayNumber } from '../calendar/index.js';
+import { conditionSpans } from '../engine/conditions.js';
+import type { EvalContext } from '../engine/context.js';
+import { advanceBy } from '../engine/durations.js';
+import { contains } from '../engine/spans.js';
+import type { RuleOf } from '../policy/schema.js';
+
+/** Records to keep: one `retainUntil` per held session of these kinds, never a breach. */
+export function evaluateRetention(rule: RuleOf<'retention'>, ctx: EvalContext): void {
+  const keep = advanceBy(rule.keepFor, ctx.calendar);
+  const spans = new Map<string, ReturnType<typeof conditionSpans>>();
+  const applies = (staffId: string, day: number) => {
+    const view = ctx.index.staffById.get(staffId);
+    if (!view) return false;
+    let s = spans.get(staffId);
+    if (!s) {
+      s = conditionSpans(rule.when, view, ctx);
+      spans.set(staffId, s);
+    }
+    return contains(s, day);
+  };
+  for (const ev of ctx.index.events) {
+    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.event.type)) continue;
+    const people =
+      ev.event.superviseeId === undefined ? (ev.event.participantIds ?? []) : [ev.event.superviseeId];
+    if (!people.some((id) => applies(id, ev.day))) continue;
+    ctx.out.retention.push({
+      eventId: ev.event.id,
+      ruleId: rule.id,
+      retainUntil: fromDayNumber(keep(ev.day)),
+    });
+  }
+}

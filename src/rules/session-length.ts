@@ -1,0 +1,34 @@
+import { conditionSpans } from '../engine/conditions.js';
+import { type EvalContext, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { contains } from '../engine/spans.js';
+import type { RuleOf } from '../policy/schema.js';
+import { wording } from '../report/wording.js';
+
+/** Each held session of these kinds should last at least N minutes; a shorter one is flagged and still counts. */
+export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalContext): void {
+  for (const view of subjectsOf(rule, ctx)) {
+    if (view.kind !== 'staff') continue;
+    const spans = conditionSpans(rule.when, view, ctx);
+    const subject = subjectOf(view);
+    for (const ev of view.events) {
+      const minutes = ev.event.durationMinutes;
+      if (!ev.held || ev.event.superviseeId !== view.id || !rule.counts.includes(ev.event.type)) continue;
+      if (minutes === undefined || minutes >= rule.minimumMinutes) continue;
+      if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
+      ctx.out.breaches.push({
+        ruleId: rule.id,
+        subject,
+        activity: rule.activity,
+        kind: 'too-short',
+        dueOn: ev.event.date,
+        metOn: null,
+        daysLate: 0,
+        severity: severityOf(rule),
+        eventId: ev.event.id,
+        shortfall: { minutes: rule.minimumMinutes - minutes },
+        citation: rule.citation,
+        explanation: wording.sessionTooShort(subject, rule.name, ev.day, minutes, rule.minimumMinutes),
+      });
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { evaluate } from '../src/engine/evaluate.js';
+import type { PolicyId } from '../src/policies.js';
+import type { Policy } from '../src/policy/schema.js';
+import type { Breach, Report } from '../src/report/types.js';
+
+/** A staff member with the contract's required fields and sensible defaults. */
+export const staff = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  role: 'social-worker',
+  startDate: '2020-01-06',
+  ...extra,
+});
+
+let n = 0;
+/** A held one-to-one for a supervisee on a date. */
+export const oneToOne = (superviseeId: string, date: string, extra: Record<string, unknown> = {}) => ({
+  id: `E${++n}`,
+  type: 'one-to-one',
+  date,
+  superviseeId,
+  ...extra,
+});
+export const event = (type: string, date: string, extra: Record<string, unknown> = {}) => ({
+  id: `E${++n}`,
+  type,
+  date,
+  ...extra,
+});
+
+export function run(policy: PolicyId | Policy, history: unknown, asOf: string): Report {
+  return evaluate(policy, history, { asOf });
+}
+
+/** Breaches of one rule (and optionally one subject), as compact tuples for assertions. */
+export function breachesOf(report: Report, ruleId: string, subjectId?: string): Breach[] {
+  return report.breaches.filter(
+    (b) => b.ruleId === ruleId && (subjectId === undefined || b.subject.id === subjectId),
+  );
+}
+
+export const brief = (b: Breach) => ({ kind: b.kind, dueOn: b.dueOn, metOn: b.metOn, daysLate: b.daysLate });
+
+export function obligationsOf(report: Report, ruleId: string, subjectId?: string) {
+  return report.obligations.filter(
+    (o) => o.ruleId === ruleId && (subjectId === undefined || o.subject.id === subjectId),
+  );
+}

@@ -1,0 +1,22 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { historyJsonSchema, policyJsonSchema } from '../../src/schema/json-schema.js';
+
+// The committed JSON Schemas must equal what the zod schemas generate. To refresh them after a
+// schema change: UPDATE_SCHEMAS=1 npx vitest run test/schema
+const root = resolve(__dirname, '../..');
+const cases = [
+  ['schema/policy.json', policyJsonSchema],
+  ['schema/history.json', historyJsonSchema],
+] as const;
+
+describe('committed JSON Schemas', () => {
+  for (const [file, generate] of cases) {
+    it(`${file} matches the zod schema`, () => {
+      const text = `${JSON.stringify(generate(), null, 2)}\n`;
+      if (process.env.UPDATE_SCHEMAS) writeFileSync(resolve(root, file), text);
+      expect(readFileSync(resolve(root, file), 'utf8')).toBe(text);
+    });
+  }
+});
