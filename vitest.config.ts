@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test-prop.ts'],
     environment: 'node',
+    globalSetup: ['test/cli/build-cli.ts'],
   },
 });

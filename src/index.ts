@@ -16,12 +16,20 @@ export {
   isIsoDate,
   WorkingCalendar,
 } from './calendar/index.js';
+export {
+  type CompareOptions,
+  type Comparison,
+  compare,
+  type PolicySummary,
+  summarise,
+} from './engine/compare.js';
 export { type EvaluateOptions, evaluate, safeEvaluate } from './engine/evaluate.js';
 export { InputError, type InputErrorCode, type Issue } from './errors/input-error.js';
 export { parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';
 export { getPolicy, type PolicyId, policyIds } from './policies.js';
+export { type LintFinding, lintPolicy } from './policy/lint.js';
 export { loadPolicy } from './policy/load.js';
 export type { Condition, Duration, Policy, Rule } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
@@ -37,3 +45,4 @@ export type {
   Subject,
   Warning,
 } from './report/types.js';
+export { historyJsonSchema, policyJsonSchema } from './schema/json-schema.js';

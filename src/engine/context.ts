@@ -12,6 +12,14 @@ export interface Findings {
   recordings: Recording[];
   notEvaluable: NotEvaluable[];
   retention: Retention[];
+  /** Deadlines judged (met, late or missed) and those met on time: for the share held in timescale. */
+  tally: { deadlines: number; deadlinesMet: number };
+}
+
+/** Counts one judged deadline. */
+export function tally(ctx: EvalContext, metOnTime: boolean): void {
+  ctx.out.tally.deadlines++;
+  if (metOnTime) ctx.out.tally.deadlinesMet++;
 }
 
 /** Everything a rule needs to evaluate one policy against one history, built once per evaluation. */

@@ -2,7 +2,7 @@ import { fromDayNumber } from '../calendar/index.js';
 import type { Rule } from '../policy/schema.js';
 import type { Subject } from '../report/types.js';
 import { wording } from '../report/wording.js';
-import { type EvalContext, severityOf } from './context.js';
+import { type EvalContext, severityOf, tally } from './context.js';
 
 /** One deadline of a one-off requirement (a first session, a re-arranged session, a follow-up). */
 export interface Deadline {
@@ -42,6 +42,7 @@ export function judgeDeadline(x: Deadline, ctx: EvalContext): void {
   };
   if (x.due > x.windowEnd || x.due < ctx.judgedFrom) return;
   if (x.metOn !== null) {
+    tally(ctx, x.metOn <= x.due);
     if (x.metOn > x.due)
       ctx.out.breaches.push({
         ...common,
@@ -55,6 +56,7 @@ export function judgeDeadline(x: Deadline, ctx: EvalContext): void {
   }
   const closed = x.windowEnd < ctx.asOf;
   const until = closed ? x.windowEnd + 1 : ctx.asOf;
+  if (x.due < until) tally(ctx, false);
   if (x.due < until)
     ctx.out.breaches.push({
       ...common,

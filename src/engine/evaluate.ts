@@ -92,7 +92,14 @@ export function evaluateValid(policy: Policy, history: History, asOf: string): R
     closures: [...(policy.closures ?? []), ...(history.calendar?.closures ?? [])],
   });
   const index = indexHistory(history, addCalendarMonthsNum);
-  const out: Findings = { obligations: [], breaches: [], recordings: [], notEvaluable: [], retention: [] };
+  const out: Findings = {
+    obligations: [],
+    breaches: [],
+    recordings: [],
+    notEvaluable: [],
+    retention: [],
+    tally: { deadlines: 0, deadlinesMet: 0 },
+  };
   const exceptions = new Map<string, RuleOf<'exception'>[]>();
   for (const rule of policy.rules)
     if (rule.kind === 'exception')
@@ -119,5 +126,11 @@ export function evaluateValid(policy: Policy, history: History, asOf: string): R
     notEvaluable: sortNotEvaluable(out.notEvaluable),
     warnings: index.warnings,
     retention: sortRetention(out.retention),
+    totals: {
+      deadlines: out.tally.deadlines,
+      deadlinesMet: out.tally.deadlinesMet,
+      records: out.recordings.filter((r) => r.status !== 'pending').length,
+      recordsOnTime: out.recordings.filter((r) => r.status === 'on-time').length,
+    },
   };
 }

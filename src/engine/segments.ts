@@ -16,6 +16,8 @@ export interface Segment {
   readonly phase?: string;
   /** The exception rule that set this interval, if any (DER-2). */
   readonly via?: string;
+  /** The interval counts working days (explanations then name the days skipped). */
+  readonly workingDays?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export function buildSegments(
     const label = describeDuration(interval);
     const extra = {
       ...(entry.via === undefined ? {} : { via: entry.via }),
+      ...(interval.workingDays === undefined ? {} : { workingDays: true }),
       ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
     };
     for (const [from, to] of spans) segments.push({ from, to, advance, label, ...extra });

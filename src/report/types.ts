@@ -84,4 +84,6 @@ export interface Report {
   notEvaluable: NotEvaluable[];
   warnings: Warning[];
   retention: Retention[];
+  /** Counts behind the shares a summary shows: deadlines judged and met in time; records due and made on time. */
+  totals: { deadlines: number; deadlinesMet: number; records: number; recordsOnTime: number };
 }

@@ -15,8 +15,11 @@ export function who(subject: Subject): string {
 
 /** `S1's 4-weekly supervision`. */
 export function whose(subject: Subject, what: string): string {
-  return `${who(subject)}'s ${what}`;
+  return cap(`${who(subject)}'s ${what}`);
 }
+
+/** A sentence starts with a capital: "Case C1's …". */
+export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const wording = {
   daysLate: (n: number) => plural(n, 'day') + ' late',

@@ -83,7 +83,8 @@ function judgePeriod(
   ).length;
   const base = { ruleId: rule.id, subject, activity: rule.activity, citation: rule.citation };
   if (p.to >= ctx.asOf) {
-    if (held < required)
+    // an obligation only while the rule applies on asOf: nothing for a leaver or a closed case
+    if (held < required && spans.some(([a, b]) => a <= ctx.asOf && ctx.asOf <= b))
       ctx.out.obligations.push({
         ...base,
         lastMetOn: null,

@@ -1,10 +1,10 @@
-import { type EvalContext, qualifying, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, qualifying, severityOf, subjectOf, subjectsOf, tally } from '../engine/context.js';
 import { advanceBy } from '../engine/durations.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { buildSegments, type Segment, windowsOf } from '../engine/segments.js';
 import type { RuleOf } from '../policy/schema.js';
 import type { Subject } from '../report/types.js';
-import { d, who, wording } from '../report/wording.js';
+import { d, skippedPhrase, who, wording } from '../report/wording.js';
 
 type IntervalRule = RuleOf<'interval'>;
 
@@ -72,7 +72,12 @@ function walkWindow(
   let last = start;
   let seg = segAt(last);
   let due = seg.advance(last);
-  let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : 'records begin on'} ${d(start)}`;
+  const skippedNote = (s: Segment, from: number, to: number) => {
+    if (!s.workingDays) return '';
+    const phrase = skippedPhrase(ctx.calendar.skippedDays(d8(from), d8(to)));
+    return phrase ? `, ${phrase}` : '';
+  };
+  let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : 'records begin on'} ${d(start)}${skippedNote(seg, start, due)}`;
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start);
@@ -90,6 +95,7 @@ function walkWindow(
       k++;
     }
     if (e !== null) {
+      if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn);
       if (e > breachOn && breachOn >= ctx.judgedFrom) {
         ctx.out.breaches.push({
           ruleId: rule.id,
@@ -114,14 +120,15 @@ function walkWindow(
       i++;
       seg = segAt(last);
       due = seg.advance(last);
-      basis = `${seg.label}${viaNote(seg)} after ${d(last)}`;
+      basis = `${seg.label}${viaNote(seg)} after ${d(last)}${skippedNote(seg, last, due)}`;
       breachOn = breachStep ? breachStep(last) : due;
       k = nextChangeAfter(last);
       continue;
     }
     const closedBeforeAsOf = windowEnd < ctx.asOf;
     if (closedBeforeAsOf) {
-      if (breachOn <= windowEnd && breachOn >= ctx.judgedFrom)
+      if (breachOn <= windowEnd && breachOn >= ctx.judgedFrom) {
+        tally(ctx, false);
         ctx.out.breaches.push({
           ruleId: rule.id,
           subject,
@@ -141,9 +148,11 @@ function walkWindow(
             closeReason(view, windowEnd),
           ),
         });
+      }
       return;
     }
-    if (breachOn < ctx.asOf && breachOn >= ctx.judgedFrom)
+    if (breachOn < ctx.asOf && breachOn >= ctx.judgedFrom) {
+      tally(ctx, false);
       ctx.out.breaches.push({
         ruleId: rule.id,
         subject,
@@ -163,6 +172,7 @@ function walkWindow(
           null,
         ),
       });
+    }
     ctx.out.obligations.push({
       ruleId: rule.id,
       subject,

@@ -1,0 +1,94 @@
+import { isIsoDate } from '../calendar/index.js';
+import { InputError } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
+import { checkHistory } from '../history/parse.js';
+import { getPolicy, isPolicyId, type PolicyId, policyIds } from '../policies.js';
+import { checkPolicy } from '../policy/load.js';
+import type { Policy } from '../policy/schema.js';
+import type { Obligation, Report } from '../report/types.js';
+import { evaluateValid } from './evaluate.js';
+
+export interface CompareOptions {
+  asOf: string;
+  /** Built-in ids or policy definitions; default all five built-in policies. */
+  policies?: readonly (PolicyId | Policy)[];
+}
+
+/** What one policy makes of the history, in numbers a manager can compare across councils. */
+export interface PolicySummary {
+  /** Breaches per rule id, split by severity. */
+  breachesByRule: Record<string, { breach: number; advisory: number }>;
+  breachesBySeverity: { breach: number; advisory: number };
+  /** Share (0–1) of judged deadlines met in time; null when none was judged. */
+  sessionsInTimescale: number | null;
+  /** Share (0–1) of records due by `asOf` that were made on time; null when none was due. */
+  recordsOnTime: number | null;
+  /** The next 10 obligations due on or after `asOf`. */
+  nextDue: Obligation[];
+}
+
+export interface Comparison {
+  asOf: string;
+  results: { policy: Report['policy']; report: Report; summary: PolicySummary }[];
+}
+
+/**
+ * Evaluates one history against several policies (default: all five built-in) and summarises
+ * each, so a council changing policy, or a worker moving council, sees the difference.
+ *
+ * @throws {InputError} for an invalid history, option or policy.
+ * @example
+ * const { results } = compare(history, { asOf: '2025-12-01', policies: ['york', 'derby'] });
+ * results.map((r) => [r.policy.id, r.summary.breachesBySeverity.breach]);
+ */
+export function compare(history: unknown, options: CompareOptions): Comparison {
+  const asOf = (options as { asOf?: unknown } | undefined)?.asOf;
+  if (typeof asOf !== 'string' || !isIsoDate(asOf))
+    throw new InputError('invalid-options', [
+      { path: 'asOf', message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf) },
+    ]);
+  const policies = (options.policies ?? policyIds).map((p, i) => {
+    if (typeof p === 'string') {
+      if (!isPolicyId(p))
+        throw new InputError('unknown-policy', [
+          { path: `policies[${i}]`, message: messages.unknownPolicy(p, policyIds) },
+        ]);
+      return getPolicy(p);
+    }
+    const checked = checkPolicy(p);
+    if (!checked.ok)
+      throw new InputError(
+        'invalid-policy',
+        checked.issues.map((x) => ({ ...x, path: `policies[${i}]${x.path ? `.${x.path}` : ''}` })),
+      );
+    return checked.policy;
+  });
+  const checked = checkHistory(history);
+  if (!checked.ok) throw new InputError('invalid-history', checked.issues);
+  return {
+    asOf,
+    results: policies.map((policy) => {
+      const report = evaluateValid(policy, checked.history, asOf);
+      return { policy: report.policy, report, summary: summarise(report) };
+    }),
+  };
+}
+
+/** The summary `compare` gives for one report. */
+export function summarise(report: Report): PolicySummary {
+  const breachesByRule: PolicySummary['breachesByRule'] = {};
+  const breachesBySeverity = { breach: 0, advisory: 0 };
+  for (const b of report.breaches) {
+    breachesByRule[b.ruleId] ??= { breach: 0, advisory: 0 };
+    breachesByRule[b.ruleId]![b.severity]++;
+    breachesBySeverity[b.severity]++;
+  }
+  const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  return {
+    breachesByRule,
+    breachesBySeverity,
+    sessionsInTimescale: share(report.totals.deadlinesMet, report.totals.deadlines),
+    recordsOnTime: share(report.totals.recordsOnTime, report.totals.records),
+    nextDue: report.obligations.filter((o) => o.dueOn >= report.asOf).slice(0, 10),
+  };
+}

@@ -1,0 +1,180 @@
+import type { Condition, Duration, Policy, Rule } from './schema.js';
+
+/** Something in a policy file that is valid but probably not meant. */
+export interface LintFinding {
+  path: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+const STAFF_KEYS = [
+  'role',
+  'asye',
+  'fullTime',
+  'service',
+  'qualifiedFor',
+  'since',
+  'confirmedInPost',
+  'arrangement',
+  'supervisorReportsOver',
+] as const;
+const CASE_KEYS = ['episode', 'flag', 'allocated'] as const;
+const RISK_FLAGS = new Set(['high-risk', 'placement-instability', 'care-quality-concern']);
+
+/** Rough length in days, to compare intervals of different units (a month ≈ 30.4 days, a working day ≈ 1.4). */
+export function approxDays(d: Duration): number {
+  return (d.days ?? 0) + (d.weeks ?? 0) * 7 + (d.months ?? 0) * 30.4 + (d.workingDays ?? 0) * 1.4;
+}
+
+/**
+ * Speaks about sense where `loadPolicy` speaks about structure: a rule that can never apply, a case
+ * table that leaves a type or risk without an interval, a higher risk given a longer interval than a
+ * lower one, a recording deadline longer than the interval it belongs to, a missing citation, an
+ * interval of zero. Each finding has the JSON path of the rule or field.
+ *
+ * @example
+ * lintPolicy(loadPolicy(myCouncil)).forEach((f) => console.log(`${f.path}: ${f.message}`));
+ */
+export function lintPolicy(policy: Policy): LintFinding[] {
+  const findings: LintFinding[] = [];
+  policy.rules.forEach((rule, i) => {
+    const at = `rules[${i}]`;
+    if (!rule.citation?.quote?.trim() || !rule.citation.source?.trim() || !rule.citation.section?.trim())
+      findings.push({
+        path: `${at}.citation`,
+        severity: 'error',
+        message: `${rule.id} has no complete citation (source, section, quote)`,
+      });
+    else if (rule.citation.source !== policy.source)
+      findings.push({
+        path: `${at}.citation.source`,
+        severity: 'warning',
+        message: `${rule.id} cites ${rule.citation.source}, not the policy's source ${policy.source}`,
+      });
+    for (const [path, d] of durations(rule, at))
+      if (approxDays(d) <= 0)
+        findings.push({ path, severity: 'error', message: `${rule.id} has an interval of zero` });
+    const subject = 'subject' in rule ? rule.subject : 'staff';
+    for (const [path, cond] of conditions(rule, at)) neverApplies(cond, subject, path, rule.id, findings);
+    if (rule.kind === 'interval' && rule.subject === 'case') caseTable(rule, at, findings);
+  });
+  recordingVersusInterval(policy, findings);
+  return findings;
+}
+
+function durations(rule: Rule, at: string): [string, Duration][] {
+  const out: [string, Duration][] = [];
+  const add = (path: string, v: unknown) => {
+    if (v && typeof v === 'object' && !('fromArrangement' in v)) out.push([path, v as Duration]);
+  };
+  if (rule.kind === 'interval') {
+    rule.schedule.forEach((e, j) => add(`${at}.schedule[${j}].interval`, e.interval));
+    add(`${at}.breachAfter`, rule.breachAfter);
+  }
+  if ('within' in rule) add(`${at}.within`, rule.within);
+  if (rule.kind === 'exception') add(`${at}.interval`, rule.interval);
+  if (rule.kind === 'first-within')
+    rule.triggers.forEach((t, j) => add(`${at}.triggers[${j}].within`, t.within));
+  return out;
+}
+
+function conditions(rule: Rule, at: string): [string, Condition][] {
+  const out: [string, Condition][] = [];
+  if (rule.when) out.push([`${at}.when`, rule.when]);
+  if (rule.kind === 'interval')
+    rule.schedule.forEach((e, j) => e.when && out.push([`${at}.schedule[${j}].when`, e.when]));
+  return out;
+}
+
+/** Keys that cannot hold for the rule's subject, or a `since` span that ends before it starts. */
+function neverApplies(
+  cond: Condition,
+  subject: string,
+  path: string,
+  id: string,
+  findings: LintFinding[],
+): void {
+  const wrong =
+    subject === 'case' ? STAFF_KEYS : subject === 'staff' ? CASE_KEYS : [...STAFF_KEYS, ...CASE_KEYS];
+  for (const key of wrong)
+    if (cond[key] !== undefined)
+      findings.push({
+        path: `${path}.${key}`,
+        severity: 'error',
+        message: `${id} can never apply: "${key}" does not describe a ${subject}`,
+      });
+  if (cond.since?.from && cond.since.to && approxDays(cond.since.from) >= approxDays(cond.since.to))
+    findings.push({
+      path: `${path}.since`,
+      severity: 'error',
+      message: `${id} can never apply: its "since" span ends before it starts`,
+    });
+  cond.all?.forEach((c, j) => neverApplies(c, subject, `${path}.all[${j}]`, id, findings));
+  cond.any?.forEach((c, j) => neverApplies(c, subject, `${path}.any[${j}]`, id, findings));
+}
+
+function flagsOf(cond: Condition | undefined): string[] {
+  if (!cond) return [];
+  return [...(cond.flag ?? []), ...(cond.all ?? []).flatMap(flagsOf), ...(cond.any ?? []).flatMap(flagsOf)];
+}
+function episodesOf(cond: Condition | undefined): string[] {
+  if (!cond) return [];
+  return [
+    ...(cond.episode ?? []),
+    ...(cond.all ?? []).flatMap(episodesOf),
+    ...(cond.any ?? []).flatMap(episodesOf),
+  ];
+}
+
+/** Every episode type in a case table needs a row without a risk flag; a risk row must not be looser. */
+function caseTable(rule: Extract<Rule, { kind: 'interval' }>, at: string, findings: LintFinding[]): void {
+  const rows = rule.schedule.map((e, j) => ({
+    j,
+    e,
+    episodes: episodesOf(e.when),
+    risky: flagsOf(e.when).some((f) => RISK_FLAGS.has(f)),
+  }));
+  const catchAll = rows.some((r) => r.e.when === undefined);
+  const types = new Set(rows.flatMap((r) => r.episodes));
+  for (const type of types) {
+    const plain = rows.filter((r) => r.episodes.includes(type) && !r.risky);
+    const risky = rows.filter((r) => r.episodes.includes(type) && r.risky);
+    if (plain.length === 0 && !catchAll)
+      findings.push({
+        path: `${at}.schedule`,
+        severity: 'error',
+        message: `${rule.id} gives ${type} an interval only at higher risk: a lower-risk ${type} case has none`,
+      });
+    for (const r of risky)
+      for (const p of plain) {
+        if ('fromArrangement' in r.e.interval || 'fromArrangement' in p.e.interval) continue;
+        if (approxDays(r.e.interval) > approxDays(p.e.interval))
+          findings.push({
+            path: `${at}.schedule[${r.j}].interval`,
+            severity: 'error',
+            message: `${rule.id} gives higher-risk ${type} a longer interval than lower-risk ${type}`,
+          });
+      }
+  }
+}
+
+/** A record due later than the next session of the activity it records is a policy that contradicts itself. */
+function recordingVersusInterval(policy: Policy, findings: LintFinding[]): void {
+  policy.rules.forEach((rule, i) => {
+    if (rule.kind !== 'recording') return;
+    const dl = rule.deadline;
+    const days = 'workingDays' in dl ? dl.workingDays * 1.4 : 'hours' in dl ? dl.hours / 24 : 0;
+    for (const other of policy.rules) {
+      if (other.kind !== 'interval' || !other.counts.some((t) => rule.counts.includes(t))) continue;
+      for (const e of other.schedule) {
+        if ('fromArrangement' in e.interval) continue;
+        if (days > approxDays(e.interval))
+          findings.push({
+            path: `rules[${i}].deadline`,
+            severity: 'warning',
+            message: `${rule.id}'s record is due after ${other.id}'s next session could be due`,
+          });
+      }
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI_OUT } from './build-cli.js';
+
+const cli = join(CLI_OUT, 'cli.js');
+const root = resolve(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'sr-cli-'));
+const file = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+// YRK-2's worked example: sessions 2 Jun, 30 Jun, 4 Aug 2025; as of 15 Sep one late and one missed breach.
+const history = file('history.json', {
+  recordsFrom: '2025-06-01',
+  staff: [{ id: 'S1', role: 'social-worker', startDate: '2018-01-08', qualifiedDate: '2017-07-01' }],
+  events: [
+    { id: 'E1', type: 'one-to-one', date: '2025-06-02', superviseeId: 'S1', recordedAt: '2025-06-02' },
+    { id: 'E2', type: 'one-to-one', date: '2025-06-30', superviseeId: 'S1', recordedAt: '2025-06-30' },
+    { id: 'E3', type: 'one-to-one', date: '2025-08-04', superviseeId: 'S1', recordedAt: '2025-08-04' },
+  ],
+});
+
+describe('the command line, run as a user would', () => {
+  it('evaluate --format table: grouped by worker, status words, the sentence and a summary; exit 0', () => {
+    const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Worker S1');
+    expect(r.out).toMatch(/OVERDUE\s+YRK-2\s+due 2025-09-01/);
+    expect(r.out).toContain('it took place on Mon 4 Aug 2025, 7 days late.');
+    expect(r.out).toMatch(/Summary: \d+ breaches/);
+    expect(r.out).not.toContain('\u001b['); // NO_COLOR and not a TTY: no colour codes
+  });
+
+  it('evaluate --format json is the report exactly', () => {
+    const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'json');
+    const report = JSON.parse(r.out);
+    expect(report.policy.id).toBe('york');
+    expect(report.breaches.filter((b: { ruleId: string }) => b.ruleId === 'YRK-2')).toHaveLength(2);
+  });
+
+  it('evaluate --format csv: a header and one quoted row per breach and obligation', () => {
+    const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'csv');
+    const lines = r.out.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'row,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation',
+    );
+    expect(
+      lines.some((l) =>
+        l.startsWith('breach,YRK-2,staff,S1,one-to-one,,late,breach,2025-07-28,2025-08-04,7,'),
+      ),
+    ).toBe(true);
+    expect(lines.some((l) => l.startsWith('obligation,YRK-2,staff,S1,one-to-one,overdue'))).toBe(true);
+  });
+
+  it('--fail-on-breach exits 1 when there are breaches', () => {
+    expect(
+      run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--fail-on-breach').code,
+    ).toBe(1);
+  });
+
+  it('a policy path works like a built-in id', () => {
+    const r = run(
+      'evaluate',
+      history,
+      '--policy',
+      join(root, 'policies/york.json'),
+      '--as-of',
+      '2025-09-15',
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).policy.id).toBe('york');
+  });
+
+  it('bad input: exit 2 with every problem and its path on stderr, no stack trace', () => {
+    const bad = file('bad.json', { staff: [{ id: 'S1', role: 'wizard', startDate: '2025-02-30' }] });
+    const r = run('evaluate', bad, '--policy', 'york', '--as-of', '2025-09-15');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('staff[0].role: wizard is not one of');
+    expect(r.err).toContain('staff[0].startDate: 2025-02-30 is not a date');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing file, a file that is not JSON, an unknown policy and a bad option all exit 2', () => {
+    expect(
+      run('evaluate', join(dir, 'missing.json'), '--policy', 'york', '--as-of', '2025-09-15'),
+    ).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no such file'),
+    });
+    expect(run('validate', file('text.json', 'not json')).err).toContain('is not valid JSON');
+    expect(run('evaluate', history, '--policy', 'atlantis', '--as-of', '2025-09-15').code).toBe(2);
+    expect(run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--colour').code).toBe(2);
+    expect(run('evaluate', history, '--policy', 'york').err).toContain('--as-of');
+  });
+
+  it('compare puts councils side by side; policies, validate, lint, --help and --version work', () => {
+    const c = run('compare', history, '--as-of', '2025-09-15', '--policies', 'york,derby');
+    expect(c.code).toBe(0);
+    expect(c.out).toMatch(/york\s+\d+/);
+    expect(c.out).toMatch(/derby\s+\d+/);
+    expect(run('policies').out).toContain('YRK-2');
+    expect(run('validate', history).out).toContain('valid (1 staff, 0 cases, 3 events)');
+    expect(run('lint', join(root, 'policies/southwark.json')).out).toContain('no findings');
+    expect(run('--help').out).toContain('Usage:');
+    expect(run('evaluate', '--help').code).toBe(0);
+    expect(run('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
