@@ -68,13 +68,17 @@ function durations(rule: Rule, at: string): [string, Duration][] {
     if (v && typeof v === 'object' && !('fromArrangement' in v)) out.push([path, v as Duration]);
   };
   if (rule.kind === 'interval') {
-    rule.schedule.forEach((e, j) => add(`${at}.schedule[${j}].interval`, e.interval));
+    rule.schedule.forEach((e, j) => {
+      add(`${at}.schedule[${j}].interval`, e.interval);
+    });
     add(`${at}.breachAfter`, rule.breachAfter);
   }
   if ('within' in rule) add(`${at}.within`, rule.within);
   if (rule.kind === 'exception') add(`${at}.interval`, rule.interval);
   if (rule.kind === 'first-within')
-    rule.triggers.forEach((t, j) => add(`${at}.triggers[${j}].within`, t.within));
+    rule.triggers.forEach((t, j) => {
+      add(`${at}.triggers[${j}].within`, t.within);
+    });
   return out;
 }
 
@@ -82,7 +86,9 @@ function conditions(rule: Rule, at: string): [string, Condition][] {
   const out: [string, Condition][] = [];
   if (rule.when) out.push([`${at}.when`, rule.when]);
   if (rule.kind === 'interval')
-    rule.schedule.forEach((e, j) => e.when && out.push([`${at}.schedule[${j}].when`, e.when]));
+    rule.schedule.forEach((e, j) => {
+      if (e.when) out.push([`${at}.schedule[${j}].when`, e.when]);
+    });
   return out;
 }
 
@@ -109,8 +115,9 @@ function neverApplies(
       severity: 'error',
       message: `${id} can never apply: its "since" span ends before it starts`,
     });
-  cond.all?.forEach((c, j) => neverApplies(c, subject, `${path}.all[${j}]`, id, findings));
-  cond.any?.forEach((c, j) => neverApplies(c, subject, `${path}.any[${j}]`, id, findings));
+  for (const [j, c] of (cond.all ?? []).entries()) neverApplies(c, subject, `${path}.all[${j}]`, id, findings);
+  for (const [j, c] of (cond.any ?? []).entries()) neverApplies(c, subject, `${path}.any[${j}]`, id, findings);
+  if (cond.not) neverApplies(cond.not, subject, `${path}.not`, id, findings);
 }
 
 function flagsOf(cond: Condition | undefined): string[] {
