@@ -115,8 +115,10 @@ function neverApplies(
       severity: 'error',
       message: `${id} can never apply: its "since" span ends before it starts`,
     });
-  for (const [j, c] of (cond.all ?? []).entries()) neverApplies(c, subject, `${path}.all[${j}]`, id, findings);
-  for (const [j, c] of (cond.any ?? []).entries()) neverApplies(c, subject, `${path}.any[${j}]`, id, findings);
+  for (const [j, c] of (cond.all ?? []).entries())
+    neverApplies(c, subject, `${path}.all[${j}]`, id, findings);
+  for (const [j, c] of (cond.any ?? []).entries())
+    neverApplies(c, subject, `${path}.any[${j}]`, id, findings);
   if (cond.not) neverApplies(cond.not, subject, `${path}.not`, id, findings);
 }
 
