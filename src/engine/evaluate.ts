@@ -9,7 +9,7 @@ import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type { Report } from '../report/types.js';
 import type { EvalContext, Findings } from './context.js';
-import { indexHistory } from './history-index.js';
+import { type HistoryIndex, indexHistory } from './history-index.js';
 import { runRule } from './rule-kinds.js';
 
 export interface EvaluateOptions {
@@ -80,18 +80,33 @@ export function safeEvaluate(
   policy: Policy | PolicyId,
   history: unknown,
   options: EvaluateOptions,
-): { ok: true; report: Report } | { ok: false; issues: InputError['issues']; code: InputError['code'] } {
+):
+  | { ok: true; report: Report }
+  | { ok: false; issues: InputError['issues']; code: InputError['code']; omitted: number } {
   const checked = check(policy, history, options);
-  if (!checked.ok) return { ok: false, issues: checked.error.issues, code: checked.error.code };
+  if (!checked.ok)
+    return {
+      ok: false,
+      issues: checked.error.issues,
+      code: checked.error.code,
+      omitted: checked.error.omitted,
+    };
   return { ok: true, report: evaluateValid(checked.policy, checked.history, checked.asOf) };
 }
 
-/** Evaluates inputs that have already been validated. */
-export function evaluateValid(policy: Policy, history: History, asOf: string): Report {
+/**
+ * Evaluates inputs that have already been validated. `index` lets `compare` index a history once
+ * for several policies (the index depends on the history alone).
+ */
+export function evaluateValid(
+  policy: Policy,
+  history: History,
+  asOf: string,
+  index: HistoryIndex = indexHistory(history, addCalendarMonthsNum),
+): Report {
   const calendar = new WorkingCalendar({
     closures: [...(policy.closures ?? []), ...(history.calendar?.closures ?? [])],
   });
-  const index = indexHistory(history, addCalendarMonthsNum);
   const out: Findings = {
     obligations: [],
     breaches: [],
@@ -124,7 +139,7 @@ export function evaluateValid(policy: Policy, history: History, asOf: string): R
     recordings: sortRecordings(out.recordings),
     breaches: sortByDue(out.breaches),
     notEvaluable: sortNotEvaluable(out.notEvaluable),
-    warnings: index.warnings,
+    warnings: [...index.warnings],
     retention: sortRetention(out.retention),
     totals: {
       deadlines: out.tally.deadlines,

@@ -193,9 +193,9 @@ export function indexHistory(history: History, monthsAfter: (d: number, n: numbe
   for (const t of teams.values()) t.events.sort(byDay);
 
   return {
-    staff,
+    staff: [...staffById.values()],
     staffById,
-    cases,
+    cases: [...caseById.values()],
     teams: [...teams.values()],
     events,
     warnings,

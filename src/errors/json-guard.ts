@@ -56,7 +56,9 @@ export function guardJson(input: unknown): Issue[] {
         issues.push({ path: formatPath([...path, key]), message: messages.forbiddenKey(key) });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const child = (value as Record<string, unknown>)[key];
+      // A property set to undefined is how JavaScript callers leave a field out: as if absent.
+      if (child !== undefined) stack.push({ value: child, path: [...path, key] });
     }
   }
   return issues;

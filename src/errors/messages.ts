@@ -36,7 +36,9 @@ export const messages = {
   unknownStaff: (id: string) => `staff "${id}" is not in staff[]`,
   unknownCase: (id: string) => `case "${id}" is not in cases[]`,
   duplicateId: (kind: string, id: string, first: string) =>
-    `${kind} id "${id}" is used again (first at ${first})`,
+    kind === 'event'
+      ? `event id "${id}" is used again (first at ${first}); both events count`
+      : `${kind} id "${id}" is used again (first at ${first}); only the first is evaluated`,
   notAllocated: (caseId: string, workerId: string, date: string) =>
     `case "${caseId}" was discussed with "${workerId}" on ${date}, but was not allocated to them then`,
   recordBeforeSession: (recordedAt: string, date: string) =>

@@ -87,7 +87,7 @@ function judgePeriod(
     if (held < required && spans.some(([a, b]) => a <= ctx.asOf && ctx.asOf <= b))
       ctx.out.obligations.push({
         ...base,
-        lastMetOn: null,
+        lastMetOn: lastHeld(counted, ctx.asOf),
         dueOn: fromDayNumber(p.to),
         status: 'upcoming',
         explanation: `${wording.tooFew(subject, rule.name, p.label, held, required)} ${required - held} more due by ${d(p.to)}.`,
@@ -108,4 +108,10 @@ function judgePeriod(
       (required < rule.minimum ? ` (${rule.minimum} a year, pro rata for ${daysIn} of ${whole} days).` : ''),
   });
   void view;
+}
+
+function lastHeld(counted: readonly { day: number }[], asOf: number): string | null {
+  let last: number | null = null;
+  for (const ev of counted) if (ev.day <= asOf && (last === null || ev.day > last)) last = ev.day;
+  return last === null ? null : fromDayNumber(last);
 }

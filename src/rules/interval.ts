@@ -53,7 +53,8 @@ function walkWindow(
   const first = window[0]!;
   const windowStart = first.from;
   const windowEnd = window[window.length - 1]!.to;
-  const start = Math.max(windowStart, ctx.recordsFrom);
+  // The clock starts when the window opens, or when the history or the policy begins, if later.
+  const start = Math.max(windowStart, ctx.judgedFrom);
   if (start > windowEnd || start > ctx.asOf) return;
   const lastEventDay = Math.min(windowEnd, ctx.asOf);
   const breachStep = rule.breachAfter ? advanceBy(rule.breachAfter, ctx.calendar) : null;
@@ -77,7 +78,7 @@ function walkWindow(
     const phrase = skippedPhrase(ctx.calendar.skippedDays(d8(from), d8(to)));
     return phrase ? `, ${phrase}` : '';
   };
-  let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : 'records begin on'} ${d(start)}${skippedNote(seg, start, due)}`;
+  let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : start === ctx.recordsFrom ? 'records begin on' : 'the policy took effect on'} ${d(start)}${skippedNote(seg, start, due)}`;
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start);

@@ -9,7 +9,12 @@ describe('Gloucestershire', () => {
   it('GLO-1 25 working days: last 1:1 Mon 15 Dec 2025 → due Thu 22 Jan 2026 (25, 26 Dec and 1 Jan skipped)', () => {
     // Working days after Mon 15 Dec: 16–19 Dec (4), 22–24 Dec (7), [Thu 25 Christmas, Fri 26 Boxing Day],
     // 29–31 Dec (10), [Thu 1 Jan New Year's Day], Fri 2 Jan (11), 5–9 Jan (16), 12–16 Jan (21), 19–22 Jan (25) → Thu 22 Jan.
-    const history = { staff: [staff('S1')], events: [oneToOne('S1', '2025-12-15')] };
+    // The history is complete from 1 Dec 2025 (recordsFrom): the clock starts there, not at the 2020 start.
+    const history = {
+      recordsFrom: '2025-12-01',
+      staff: [staff('S1')],
+      events: [oneToOne('S1', '2025-12-15')],
+    };
     const report = run('gloucestershire', history, '2026-01-10');
     const [ob] = obligationsOf(report, 'GLO-1', 'S1');
     expect(ob).toMatchObject({ dueOn: '2026-01-22', status: 'upcoming', lastMetOn: '2025-12-15' });
@@ -37,6 +42,7 @@ describe('Gloucestershire', () => {
   it('GLO-2 team group supervision every 25 working days: Mon 3 Mar 2025 → Mon 7 Apr, held 8 Apr 1 day late', () => {
     // March 2025 has no bank holidays: 5 working days a week, 3 Mar + 25 working days = Mon 7 Apr.
     const history = {
+      recordsFrom: '2025-03-01',
       staff: [staff('S1', { teamId: 'T1' })],
       events: [
         event('group', '2025-03-03', { teamId: 'T1', participantIds: ['S1'] }),
@@ -70,6 +76,7 @@ describe('Gloucestershire', () => {
 
   it('GLO-4 non-operational staff every 2 months: 31 Mar 2025 → 31 May 2025; 2 Jun is 2 days late', () => {
     const history = {
+      recordsFrom: '2025-03-01',
       staff: [staff('N1', { role: 'non-operational' })],
       events: [oneToOne('N1', '2025-03-31'), oneToOne('N1', '2025-06-02')],
     };
@@ -127,6 +134,7 @@ describe('Gloucestershire', () => {
 
   it('GLO-7 CP chairs and IROs 4-weekly: 6 Jan 2025 → 3 Feb; held 10 Feb, 7 days late', () => {
     const history = {
+      recordsFrom: '2025-01-01',
       staff: [staff('C1', { role: 'cp-chair' }), staff('I1', { role: 'iro' })],
       events: [oneToOne('C1', '2025-01-06'), oneToOne('C1', '2025-02-10'), oneToOne('I1', '2025-02-03')],
     };
