@@ -94,8 +94,39 @@ interface LondonWallClock {
   readonly offsetMinutes: number;
 }
 
+/** Day number of the last Sunday of a month (1-12). */
+function lastSunday(year: number, month: number): number {
+  const last = month === 12 ? daysFromCivil(year + 1, 1, 1) - 1 : daysFromCivil(year, month + 1, 1) - 1;
+  // Day 0 (1970-01-01) was a Thursday: weekday (0 = Sunday) is (d + 4) mod 7.
+  return last - (((last + 4) % 7) + 7) % 7;
+}
+
+const dstCache = new Map<number, readonly [number, number]>();
+
+/**
+ * Europe/London offset in minutes by arithmetic: since 1996 the UK follows the EU rule (BST from
+ * 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October), which the time
+ * zone database applies to all later years. Earlier years (other rules) return null.
+ */
+function londonOffsetMinutes(epochMs: number): number | null {
+  const year = new Date(epochMs).getUTCFullYear();
+  if (year < 1996 || year > 9999) return null;
+  let dst = dstCache.get(year);
+  if (dst === undefined) {
+    dst = [lastSunday(year, 3) * MS_PER_DAY + MS_PER_HOUR, lastSunday(year, 10) * MS_PER_DAY + MS_PER_HOUR];
+    dstCache.set(year, dst);
+  }
+  return epochMs >= dst[0] && epochMs < dst[1] ? 60 : 0;
+}
+
 function londonWallClock(epochMs: number): LondonWallClock {
   const seconds = Math.floor(epochMs / 1000) * 1000;
+  const fast = londonOffsetMinutes(seconds);
+  if (fast !== null) {
+    const local = seconds + fast * MS_PER_MINUTE;
+    const dayNumber = Math.floor(local / MS_PER_DAY);
+    return { dayNumber, msOfDay: local - dayNumber * MS_PER_DAY + (epochMs - seconds), offsetMinutes: fast };
+  }
   const fields: Record<string, number> = {};
   for (const part of LONDON.formatToParts(new Date(seconds))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -169,6 +200,16 @@ export function dateOnlyClockDeadline(date: string, hours: number): ClockDeadlin
  */
 export function londonDateOf(instant: string): string {
   return fromDayNumber(londonWallClock(instantToEpochMs(instant)).dayNumber);
+}
+
+/**
+ * The Europe/London day number of an instant given in epoch milliseconds.
+ *
+ * @example
+ * londonDayNumberOfEpochMs(instantToEpochMs('2025-06-30T23:30:00Z')); // day number of 2025-07-01
+ */
+export function londonDayNumberOfEpochMs(epochMs: number): number {
+  return londonWallClock(epochMs).dayNumber;
 }
 
 /**

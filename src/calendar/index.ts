@@ -15,6 +15,7 @@ export {
   instantToEpochMs,
   isIsoInstant,
   londonDateOf,
+  londonDayNumberOfEpochMs,
   sameDayDeadline,
 } from './clock.js';
 export type { CivilDate } from './day-number.js';

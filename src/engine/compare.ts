@@ -1,4 +1,4 @@
-import { isIsoDate } from '../calendar/index.js';
+import { addCalendarMonthsNum, isIsoDate } from '../calendar/index.js';
 import { InputError } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
@@ -7,6 +7,7 @@ import { checkPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import type { Obligation, Report } from '../report/types.js';
 import { evaluateValid } from './evaluate.js';
+import { indexHistory } from './history-index.js';
 
 export interface CompareOptions {
   asOf: string;
@@ -65,10 +66,12 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
   });
   const checked = checkHistory(history);
   if (!checked.ok) throw new InputError('invalid-history', checked.issues);
+  // Validated and indexed once, evaluated per policy.
+  const index = indexHistory(checked.history, addCalendarMonthsNum);
   return {
     asOf,
     results: policies.map((policy) => {
-      const report = evaluateValid(policy, checked.history, asOf);
+      const report = evaluateValid(policy, checked.history, asOf, index);
       return { policy: report.policy, report, summary: summarise(report) };
     }),
   };

@@ -97,10 +97,21 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
   }
 }
 
+/** Per index, how many staff have each supervisor (at any time): counted once, not per question. */
+const reportCounts = new WeakMap<HistoryIndex, Map<string, number>>();
+
 function reportsOf(supervisorId: string, index: HistoryIndex): number | undefined {
   const sup = index.staffById.get(supervisorId);
   if (sup?.staff.directReports !== undefined) return sup.staff.directReports;
-  return index.staff.filter((s) => s.supervisors.some((x) => x.supervisorId === supervisorId)).length;
+  let counts = reportCounts.get(index);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const s of index.staff)
+      for (const id of new Set(s.supervisors.map((x) => x.supervisorId)))
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+    reportCounts.set(index, counts);
+  }
+  return counts.get(supervisorId) ?? 0;
 }
 
 function caseSpans(cond: Condition, key: keyof Condition, c: SubjectView & { kind: 'case' }): Spans {

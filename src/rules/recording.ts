@@ -3,7 +3,7 @@ import {
   dateOnlyClockDeadline,
   fromDayNumber,
   instantToEpochMs,
-  londonDateOf,
+  londonDayNumberOfEpochMs,
   toDayNumber,
 } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
@@ -70,31 +70,45 @@ function judgeRecord(
   const dl = rule.deadline;
   let deadline: string;
   let deadlineDay: number;
-  let basis: string;
+  // The basis (with its skipped-days phrase) is only worded when a breach is reported.
+  let basisOf: () => string;
   let deadlineMs: number | null = null;
   if ('workingDays' in dl) {
-    deadlineDay = ctx.calendar.addWorkingDaysNum(ev.day, dl.workingDays);
-    const skipped = skippedPhrase(ctx.calendar.skippedDays(e.date, fromDayNumber(deadlineDay)));
-    basis = `${dl.workingDays} working day${dl.workingDays === 1 ? '' : 's'} after ${d(ev.day)}${skipped ? `, ${skipped}` : ''}`;
+    const dd = ctx.calendar.addWorkingDaysNum(ev.day, dl.workingDays);
+    deadlineDay = dd;
+    basisOf = () => {
+      const skipped = skippedPhrase(ctx.calendar.skippedDays(e.date, fromDayNumber(dd)));
+      return `${dl.workingDays} working day${dl.workingDays === 1 ? '' : 's'} after ${d(ev.day)}${skipped ? `, ${skipped}` : ''}`;
+    };
     deadline = fromDayNumber(deadlineDay);
   } else if ('hours' in dl) {
     const clock = e.start ? clockDeadline(e.start, dl.hours) : dateOnlyClockDeadline(e.date, dl.hours);
     deadline = clock.instant;
-    deadlineDay = toDayNumber(clock.londonDate);
+    const dd = toDayNumber(clock.londonDate);
+    deadlineDay = dd;
     deadlineMs = instantToEpochMs(clock.instant);
-    basis = e.start
-      ? `${dl.hours} hours after the session began at ${e.start}`
-      : `${dl.hours} hours after the session on ${d(ev.day)}; with no start time, by the end of ${d(deadlineDay)}`;
+    basisOf = () =>
+      e.start
+        ? `${dl.hours} hours after the session began at ${e.start}`
+        : `${dl.hours} hours after the session on ${d(ev.day)}; with no start time, by the end of ${d(dd)}`;
   } else {
     deadlineDay = ev.day;
     deadline = e.date;
-    basis = `the same day as the session`;
+    basisOf = () => `the same day as the session`;
   }
   if (deadlineDay < ctx.judgedFrom) return;
-  const recordedDay = recordedAtRaw === null ? null : toDayNumber(londonDate(recordedAtRaw));
+  // Each record time is parsed once: its instant (when it has a time) and its London date.
+  const recordedMs =
+    recordedAtRaw === null || recordedAtRaw.length === 10 ? null : instantToEpochMs(recordedAtRaw);
+  const recordedDay =
+    recordedAtRaw === null
+      ? null
+      : recordedMs === null
+        ? toDayNumber(recordedAtRaw)
+        : londonDayNumberOfEpochMs(recordedMs);
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
-  const what = `${rule.name} of ${e.type} ${e.id} on ${d(ev.day)}`;
-  const common = {
+  const what = () => `${rule.name} of ${e.type} ${e.id} on ${d(ev.day)}`;
+  const common = () => ({
     ruleId: rule.id,
     subject,
     activity: rule.activity,
@@ -102,40 +116,35 @@ function judgeRecord(
     eventId: e.id,
     citation: rule.citation,
     dueOn: fromDayNumber(deadlineDay),
-  };
-  const shownDeadline = deadlineMs === null ? d(deadlineDay) : `${deadline} (${d(deadlineDay)})`;
+  });
+  const shownDeadline = () => (deadlineMs === null ? d(deadlineDay) : `${deadline} (${d(deadlineDay)})`);
   let status: 'on-time' | 'late' | 'pending' | 'overdue';
   if (recordedAt !== null) {
     const late =
-      deadlineMs !== null && recordedAt.length > 10
-        ? instantToEpochMs(recordedAt) > deadlineMs
-        : recordedDay! > deadlineDay;
+      deadlineMs !== null && recordedMs !== null ? recordedMs > deadlineMs : recordedDay! > deadlineDay;
     status = late ? 'late' : 'on-time';
     if (late) {
-      const hours =
-        deadlineMs !== null && recordedAt.length > 10
-          ? (instantToEpochMs(recordedAt) - deadlineMs) / 3_600_000
-          : null;
+      const hours = deadlineMs !== null && recordedMs !== null ? (recordedMs - deadlineMs) / 3_600_000 : null;
       const daysLate = hours === null ? recordedDay! - deadlineDay : Math.floor((hours * 3_600_000) / DAY_MS);
       const lateText =
         hours === null ? wording.daysLate(daysLate) : `${Math.round(hours * 100) / 100} hours late`;
       ctx.out.breaches.push({
-        ...common,
+        ...common(),
         kind: 'late-recording',
         metOn: fromDayNumber(recordedDay!),
         daysLate,
         ...(hours === null ? {} : { hoursLate: Math.round(hours * 100) / 100 }),
-        explanation: wording.recordLate(subject, what, shownDeadline, basis, recordedAt, lateText),
+        explanation: wording.recordLate(subject, what(), shownDeadline(), basisOf(), recordedAt, lateText),
       });
     }
   } else if (deadlineDay < ctx.asOf) {
     status = 'overdue';
     ctx.out.breaches.push({
-      ...common,
+      ...common(),
       kind: 'unrecorded',
       metOn: null,
       daysLate: ctx.asOf - deadlineDay,
-      explanation: wording.recordMissing(subject, what, shownDeadline, basis, ctx.asOf - deadlineDay),
+      explanation: wording.recordMissing(subject, what(), shownDeadline(), basisOf(), ctx.asOf - deadlineDay),
     });
   } else status = 'pending';
   ctx.out.recordings.push({
@@ -146,8 +155,4 @@ function judgeRecord(
     recordedAt,
     status,
   });
-}
-
-function londonDate(dateOrInstant: string): string {
-  return dateOrInstant.length === 10 ? dateOrInstant : londonDateOf(dateOrInstant);
 }
