@@ -98,7 +98,7 @@ interface LondonWallClock {
 function lastSunday(year: number, month: number): number {
   const last = month === 12 ? daysFromCivil(year + 1, 1, 1) - 1 : daysFromCivil(year, month + 1, 1) - 1;
   // Day 0 (1970-01-01) was a Thursday: weekday (0 = Sunday) is (d + 4) mod 7.
-  return last - (((last + 4) % 7) + 7) % 7;
+  return last - ((((last + 4) % 7) + 7) % 7);
 }
 
 const dstCache = new Map<number, readonly [number, number]>();
