@@ -83,6 +83,19 @@ function walkWindow(
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start);
   const lastMet = lastMetOn(events, ctx.asOf);
+  const pushBreach = (kind: 'late' | 'missed', until: number, explanation: string) =>
+    ctx.out.breaches.push({
+      ruleId: rule.id,
+      subject,
+      activity: rule.activity,
+      kind,
+      dueOn: d8(breachOn),
+      metOn: kind === 'late' ? d8(until) : null,
+      daysLate: until - breachOn,
+      severity: severityOf(rule),
+      citation: rule.citation,
+      explanation,
+    });
 
   for (;;) {
     const e = i < events.length && events[i]! <= lastEventDay ? events[i]! : null;
@@ -97,26 +110,12 @@ function walkWindow(
     }
     if (e !== null) {
       if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn);
-      if (e > breachOn && breachOn >= ctx.judgedFrom) {
-        ctx.out.breaches.push({
-          ruleId: rule.id,
-          subject,
-          activity: rule.activity,
-          kind: 'late',
-          dueOn: d8(breachOn),
-          metOn: d8(e),
-          daysLate: e - breachOn,
-          severity: severityOf(rule),
-          citation: rule.citation,
-          explanation: wording.intervalLate(
-            subject,
-            rule.name,
-            breachOn,
-            breachBasis(basis, breachOn, due, rule),
-            e,
-          ),
-        });
-      }
+      if (e > breachOn && breachOn >= ctx.judgedFrom)
+        pushBreach(
+          'late',
+          e,
+          wording.intervalLate(subject, rule.name, breachOn, breachBasis(basis, breachOn, due, rule), e),
+        );
       last = e;
       i++;
       seg = segAt(last);
@@ -126,54 +125,27 @@ function walkWindow(
       k = nextChangeAfter(last);
       continue;
     }
-    const closedBeforeAsOf = windowEnd < ctx.asOf;
-    if (closedBeforeAsOf) {
-      if (breachOn <= windowEnd && breachOn >= ctx.judgedFrom) {
-        tally(ctx, false);
-        ctx.out.breaches.push({
-          ruleId: rule.id,
-          subject,
-          activity: rule.activity,
-          kind: 'missed',
-          dueOn: d8(breachOn),
-          metOn: null,
-          daysLate: windowEnd + 1 - breachOn,
-          severity: severityOf(rule),
-          citation: rule.citation,
-          explanation: wording.intervalMissed(
-            subject,
-            rule.name,
-            breachOn,
-            breachBasis(basis, breachOn, due, rule),
-            windowEnd + 1,
-            closeReason(view, windowEnd),
-          ),
-        });
-      }
-      return;
-    }
-    if (breachOn < ctx.asOf && breachOn >= ctx.judgedFrom) {
+    // No more sessions in the window up to asOf: a missed deadline runs to asOf, or to the day after
+    // the window closed; while the window is open on asOf, what is due next is an obligation.
+    const closed = windowEnd < ctx.asOf;
+    const until = closed ? windowEnd + 1 : ctx.asOf;
+    if (breachOn < until && breachOn >= ctx.judgedFrom) {
       tally(ctx, false);
-      ctx.out.breaches.push({
-        ruleId: rule.id,
-        subject,
-        activity: rule.activity,
-        kind: 'missed',
-        dueOn: d8(breachOn),
-        metOn: null,
-        daysLate: ctx.asOf - breachOn,
-        severity: severityOf(rule),
-        citation: rule.citation,
-        explanation: wording.intervalMissed(
+      const reason = closed ? closeReason(view, windowEnd) : null;
+      pushBreach(
+        'missed',
+        until,
+        wording.intervalMissed(
           subject,
           rule.name,
           breachOn,
           breachBasis(basis, breachOn, due, rule),
-          ctx.asOf,
-          null,
+          until,
+          reason,
         ),
-      });
+      );
     }
+    if (closed) return;
     ctx.out.obligations.push({
       ruleId: rule.id,
       subject,
