@@ -29,6 +29,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
   for (const view of subjectsOf(rule, ctx)) {
     const applies = conditionSpans(rule.when, view, ctx);
     const subject = subjectOf(view);
+    let last: string | null | undefined; // lastOf, computed once per subject when first needed
     for (const trigger of rule.triggers) {
       for (const occ of occasions(trigger, view)) {
         if (occ.day < ctx.recordsFrom || occ.day > ctx.asOf || !contains(applies, occ.day)) continue;
@@ -36,9 +37,14 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           occ.workerId === undefined ||
           ev.event.superviseeId === occ.workerId ||
           (ev.event.participantIds ?? []).includes(occ.workerId);
-        const candidates = view.events.filter(
-          (ev) => ev.held && ev.day >= occ.day && ev.day <= Math.min(occ.end, ctx.asOf) && involved(ev),
-        );
+        // Events are sorted by day: find the first on or after the trigger, stop after the window.
+        const until = Math.min(occ.end, ctx.asOf);
+        const candidates: EventView[] = [];
+        for (let i = firstOnOrAfter(view.events, occ.day); i < view.events.length; i++) {
+          const ev = view.events[i]!;
+          if (ev.day > until) break;
+          if (ev.held && involved(ev)) candidates.push(ev);
+        }
         let due: number;
         let basis: string;
         if (trigger.within) {
@@ -58,6 +64,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           basis = `by the first ${first.event.type} after ${occ.what} on ${d(occ.day)}`;
         }
         const met = candidates.find((ev) => rule.counts.includes(ev.event.type));
+        if (last === undefined) last = lastOf(view, rule.counts, ctx.asOf);
         judgeDeadline(
           {
             rule,
@@ -68,7 +75,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
             metOn: met ? met.day : null,
             windowEnd: occ.end,
             closedBy: occ.closedBy,
-            lastMetOn: lastOf(view, rule.counts, ctx.asOf),
+            lastMetOn: last,
           },
           ctx,
         );
@@ -111,6 +118,18 @@ function occasions(trigger: Trigger, view: SubjectView): Occasion[] {
     }));
   }
   return [];
+}
+
+/** The index of the first event on or after `day` in events sorted by day. */
+function firstOnOrAfter(events: readonly EventView[], day: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.day < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function lastOf(view: SubjectView, types: readonly string[], asOf: number): string | null {
