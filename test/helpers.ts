@@ -45,3 +45,27 @@ export function obligationsOf(report: Report, ruleId: string, subjectId?: string
     (o) => o.ruleId === ruleId && (subjectId === undefined || o.subject.id === subjectId),
   );
 }
+
+/**
+ * S1 starts on Mon 3 Feb 2025 with M1, then M2 from Sat 1 Mar. Agreement with M1 on 3 Feb and first 1:1
+ * on 4 Feb; first 1:1 with M2 on Wed 5 Mar; agreement with M2 only on Wed 12 Mar (7 days after it).
+ */
+export const changeOfSupervisor = () => ({
+  staff: [
+    staff('S1', {
+      startDate: '2025-02-03',
+      supervisors: [
+        { supervisorId: 'M1', from: '2025-02-03', to: '2025-02-28' },
+        { supervisorId: 'M2', from: '2025-03-01' },
+      ],
+    }),
+    staff('M1', { role: 'team-manager' }),
+    staff('M2', { role: 'team-manager' }),
+  ],
+  events: [
+    event('agreement', '2025-02-03', { superviseeId: 'S1', supervisorId: 'M1' }),
+    oneToOne('S1', '2025-02-04', { supervisorId: 'M1', recordedAt: '2025-02-04' }),
+    oneToOne('S1', '2025-03-05', { supervisorId: 'M2', recordedAt: '2025-03-05' }),
+    event('agreement', '2025-03-12', { superviseeId: 'S1', supervisorId: 'M2' }),
+  ],
+});

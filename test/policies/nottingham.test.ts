@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { breachesOf, brief, event, obligationsOf, oneToOne, run, staff } from '../helpers.js';
+import {
+  breachesOf,
+  brief,
+  changeOfSupervisor,
+  event,
+  obligationsOf,
+  oneToOne,
+  run,
+  staff,
+} from '../helpers.js';
 
 /** Everything a rule produced: obligations, breaches and not-evaluable notes. */
 const anything = (report: Report, ruleId: string) =>
@@ -370,25 +379,7 @@ describe('Nottingham', () => {
   it('NOT-13 supervision contract by the first 1:1 of each relationship; a new one when the line manager changes', () => {
     // M1 from 3 Feb 2025: contract 3 Feb, first 1:1 4 Feb: on time.
     // M2 from 1 Mar: first 1:1 with M2 on 5 Mar; contract 12 Mar: 12 Mar − 5 Mar = 7 days late.
-    const history = {
-      staff: [
-        staff('S1', {
-          startDate: '2025-02-03',
-          supervisors: [
-            { supervisorId: 'M1', from: '2025-02-03', to: '2025-02-28' },
-            { supervisorId: 'M2', from: '2025-03-01' },
-          ],
-        }),
-        staff('M1', { role: 'team-manager' }),
-        staff('M2', { role: 'team-manager' }),
-      ],
-      events: [
-        event('agreement', '2025-02-03', { superviseeId: 'S1', supervisorId: 'M1' }),
-        oneToOne('S1', '2025-02-04', { supervisorId: 'M1', recordedAt: '2025-02-04' }),
-        oneToOne('S1', '2025-03-05', { supervisorId: 'M2', recordedAt: '2025-03-05' }),
-        event('agreement', '2025-03-12', { superviseeId: 'S1', supervisorId: 'M2' }),
-      ],
-    };
+    const history = changeOfSupervisor();
     const report = run('nottingham', history, '2025-03-20');
     expect(breachesOf(report, 'NOT-13').map(brief)).toEqual([
       { kind: 'late', dueOn: '2025-03-05', metOn: '2025-03-12', daysLate: 7 },

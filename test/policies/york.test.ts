@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { breachesOf, brief, event, obligationsOf, oneToOne, run, staff } from '../helpers.js';
+import {
+  breachesOf,
+  brief,
+  changeOfSupervisor,
+  event,
+  obligationsOf,
+  oneToOne,
+  run,
+  staff,
+} from '../helpers.js';
 
 describe('York', () => {
   it('YRK-2 4-weekly: 30 Jun on time (the due day itself), late 28 Jul → 4 Aug (7 days), missed 1 Sep (14 days at 15 Sep)', () => {
@@ -177,25 +186,7 @@ describe('York', () => {
 
   it('YRK-11 supervision agreement by the first 1:1 of each supervisory relationship', () => {
     // Relationship with M2 begins 1 Mar 2025; first 1:1 with M2 on 5 Mar; agreement signed 12 Mar: 7 days late.
-    const history = {
-      staff: [
-        staff('S1', {
-          startDate: '2025-02-03',
-          supervisors: [
-            { supervisorId: 'M1', from: '2025-02-03', to: '2025-02-28' },
-            { supervisorId: 'M2', from: '2025-03-01' },
-          ],
-        }),
-        staff('M1', { role: 'team-manager' }),
-        staff('M2', { role: 'team-manager' }),
-      ],
-      events: [
-        event('agreement', '2025-02-03', { superviseeId: 'S1', supervisorId: 'M1' }),
-        oneToOne('S1', '2025-02-04', { supervisorId: 'M1', recordedAt: '2025-02-04' }),
-        oneToOne('S1', '2025-03-05', { supervisorId: 'M2', recordedAt: '2025-03-05' }),
-        event('agreement', '2025-03-12', { superviseeId: 'S1', supervisorId: 'M2' }),
-      ],
-    };
+    const history = changeOfSupervisor();
     const report = run('york', history, '2025-03-20');
     expect(breachesOf(report, 'YRK-11').map(brief)).toEqual([
       { kind: 'late', dueOn: '2025-03-05', metOn: '2025-03-12', daysLate: 7 },
