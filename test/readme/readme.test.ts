@@ -5,7 +5,7 @@ import { getPolicy, policyIds } from '../../src/policies.js';
 import { rulesTable } from './tables.js';
 
 // The README's rule tables are generated from policies/*.json between markers, and its example is
-// the file beside this test. To refresh the tables: UPDATE_README=1 npx vitest run test/readme
+// the file beside this test. To refresh the tables: npm run readme
 const path = resolve(__dirname, '../../README.md');
 
 describe('README', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { historyJsonSchema, policyJsonSchema } from '../../src/schema/json-schema.js';
 
 // The committed JSON Schemas must equal what the zod schemas generate. To refresh them after a
-// schema change: UPDATE_SCHEMAS=1 npx vitest run test/schema
+// schema change: npm run schemas
 const root = resolve(__dirname, '../..');
 const cases = [
   ['schema/policy.json', policyJsonSchema],
