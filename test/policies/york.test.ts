@@ -192,4 +192,16 @@ describe('York', () => {
       { kind: 'late', dueOn: '2025-03-05', metOn: '2025-03-12', daysLate: 7 },
     ]);
   });
+
+  it('YRK-1 covers a newly qualified social worker with no ASYE recorded (4-weekly), so no one falls between YRK-1 and YRK-2', () => {
+    // Qualified 1 Jul 2025, started 1 Sep 2025, no asye: YRK-2 needs 12 months since qualifying (1 Jul 2026).
+    // YRK-1 applies instead; with no ASYE start to count phases from, its 28-day phase: 1 Sep + 28 = 29 Sep.
+    const history = {
+      staff: [staff('N1', { startDate: '2025-09-01', qualifiedDate: '2025-07-01' })],
+      events: [],
+    };
+    const report = run('york', history, '2025-09-10');
+    expect(obligationsOf(report, 'YRK-1', 'N1')).toMatchObject([{ dueOn: '2025-09-29' }]);
+    expect(obligationsOf(report, 'YRK-2', 'N1')).toEqual([]);
+  });
 });
