@@ -3,7 +3,9 @@ import gloucestershire from '../policies/gloucestershire.json' with { type: 'jso
 import nottingham from '../policies/nottingham.json' with { type: 'json' };
 import southwark from '../policies/southwark.json' with { type: 'json' };
 import york from '../policies/york.json' with { type: 'json' };
-import { loadPolicy } from './policy/load.js';
+import { InputError } from './errors/input-error.js';
+import { messages } from './errors/messages.js';
+import { checkPolicy, loadPolicy } from './policy/load.js';
 import type { Policy } from './policy/schema.js';
 
 /** The built-in policies' ids. */
@@ -31,15 +33,30 @@ export function isPolicyId(id: unknown): id is PolicyId {
  * york.rules.map((r) => r.id); // ['YRK-1', 'YRK-2', ...]
  */
 export function getPolicy(id: PolicyId): Policy {
-  if (!isPolicyId(id)) throw unknownPolicy(id);
+  if (!isPolicyId(id)) throw unknownPolicy(id, 'policy');
   return loadPolicy(definitions[id]);
 }
 
-import { InputError } from './errors/input-error.js';
-import { messages } from './errors/messages.js';
+/**
+ * A policy given as a built-in id or as a definition, validated. Problems are reported at `path`
+ * (an unknown id) or, for a definition, at their own paths under `prefix`.
+ *
+ * @throws {InputError} `unknown-policy` or `invalid-policy`.
+ */
+export function resolvePolicy(policy: unknown, path: string, prefix = ''): Policy {
+  if (typeof policy === 'string') {
+    if (!isPolicyId(policy)) throw unknownPolicy(policy, path);
+    return loadPolicy(definitions[policy]);
+  }
+  const checked = checkPolicy(policy);
+  if (checked.ok) return checked.policy;
+  const under = (p: string) => (prefix === '' ? p : p === '' ? prefix : `${prefix}.${p}`);
+  throw new InputError(
+    'invalid-policy',
+    checked.issues.map((i) => ({ ...i, path: under(i.path) })),
+  );
+}
 
-function unknownPolicy(id: unknown): InputError {
-  return new InputError('unknown-policy', [
-    { path: 'policy', message: messages.unknownPolicy(id, policyIds) },
-  ]);
+function unknownPolicy(id: unknown, path: string): InputError {
+  return new InputError('unknown-policy', [{ path, message: messages.unknownPolicy(id, policyIds) }]);
 }

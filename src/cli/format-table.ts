@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/index.js';
 import type { Comparison } from '../engine/compare.js';
 import { summarise } from '../engine/compare.js';
-import type { Breach, Obligation, Report, Subject } from '../report/types.js';
+import type { Obligation, Report, Subject } from '../report/types.js';
 import type { Painter } from './io.js';
 
 /** Days ahead of `asOf` within which an upcoming item is DUE SOON. */
@@ -28,7 +28,7 @@ export function reportToTable(report: Report, paint: Painter): string {
     groups.set(key(subject), g);
   };
   for (const o of report.obligations) {
-    const [word, rank, colour] = statusOf(o, report.asOf, soon, paint);
+    const [word, rank, colour] = statusOf(o, soon, paint);
     add(
       o.subject,
       rank,
@@ -67,15 +67,9 @@ export function reportToTable(report: Report, paint: Painter): string {
   return `${out.join('\n')}\n`;
 }
 
-function statusOf(
-  o: Obligation,
-  asOf: string,
-  soon: string,
-  paint: Painter,
-): [string, number, (s: string) => string] {
+function statusOf(o: Obligation, soon: string, paint: Painter): [string, number, (s: string) => string] {
   if (o.status === 'overdue') return ['OVERDUE', 0, paint.red];
   if (o.dueOn <= soon) return ['DUE SOON', 1, paint.yellow];
-  void asOf;
   return ['ON TRACK', 2, paint.green];
 }
 
@@ -124,5 +118,3 @@ export function comparisonToTable(comparison: Comparison, paint: Painter): strin
   }
   return `${out.join('\n')}\n`;
 }
-
-export type { Breach };

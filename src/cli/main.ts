@@ -90,7 +90,7 @@ function dispatch(argv: readonly string[], io: Io): number {
       checkFormat(['table', 'json', 'csv']);
       const file = needFile('history');
       if (!values.policy) throw new UsageError(['evaluate needs --policy <id | policy.json>']);
-      const policy = resolvePolicy(values.policy);
+      const policy = policyArgument(values.policy);
       const report = evaluate(policy, readJson(file, 'history'), { asOf: needAsOf() });
       io.stdout.write(
         format === 'json'
@@ -105,7 +105,7 @@ function dispatch(argv: readonly string[], io: Io): number {
       checkFormat(['table', 'json']);
       const file = needFile('history');
       const policies = values.policies
-        ? values.policies.split(',').map((p) => resolvePolicy(p.trim()))
+        ? values.policies.split(',').map((p) => policyArgument(p.trim()))
         : undefined;
       const comparison = compare(readJson(file, 'history'), {
         asOf: needAsOf(),
@@ -174,7 +174,8 @@ function parse(argv: readonly string[]) {
   });
 }
 
-function resolvePolicy(idOrPath: string): Policy {
+/** A --policy argument: a built-in id, or the path of a council's own policy file. */
+function policyArgument(idOrPath: string): Policy {
   if (isPolicyId(idOrPath)) return getPolicy(idOrPath);
   if (!existsSync(idOrPath))
     throw new UsageError([

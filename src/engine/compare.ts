@@ -1,12 +1,9 @@
-import { addCalendarMonthsNum, isIsoDate } from '../calendar/index.js';
 import { InputError } from '../errors/input-error.js';
-import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
-import { getPolicy, isPolicyId, type PolicyId, policyIds } from '../policies.js';
-import { checkPolicy } from '../policy/load.js';
+import { type PolicyId, policyIds, resolvePolicy } from '../policies.js';
 import type { Policy } from '../policy/schema.js';
 import type { Obligation, Report } from '../report/types.js';
-import { evaluateValid } from './evaluate.js';
+import { asOfIssues, evaluateValid } from './evaluate.js';
 import { indexHistory } from './history-index.js';
 
 export interface CompareOptions {
@@ -43,31 +40,16 @@ export interface Comparison {
  * results.map((r) => [r.policy.id, r.summary.breachesBySeverity.breach]);
  */
 export function compare(history: unknown, options: CompareOptions): Comparison {
-  const asOf = (options as { asOf?: unknown } | undefined)?.asOf;
-  if (typeof asOf !== 'string' || !isIsoDate(asOf))
-    throw new InputError('invalid-options', [
-      { path: 'asOf', message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf) },
-    ]);
-  const policies = (options.policies ?? policyIds).map((p, i) => {
-    if (typeof p === 'string') {
-      if (!isPolicyId(p))
-        throw new InputError('unknown-policy', [
-          { path: `policies[${i}]`, message: messages.unknownPolicy(p, policyIds) },
-        ]);
-      return getPolicy(p);
-    }
-    const checked = checkPolicy(p);
-    if (!checked.ok)
-      throw new InputError(
-        'invalid-policy',
-        checked.issues.map((x) => ({ ...x, path: `policies[${i}]${x.path ? `.${x.path}` : ''}` })),
-      );
-    return checked.policy;
-  });
+  const optionIssues = asOfIssues(options);
+  if (optionIssues.length > 0) throw new InputError('invalid-options', optionIssues);
+  const { asOf } = options;
+  const policies = (options.policies ?? policyIds).map((p, i) =>
+    resolvePolicy(p, `policies[${i}]`, `policies[${i}]`),
+  );
   const checked = checkHistory(history);
   if (!checked.ok) throw new InputError('invalid-history', checked.issues);
   // Validated and indexed once, evaluated per policy.
-  const index = indexHistory(checked.history, addCalendarMonthsNum);
+  const index = indexHistory(checked.history);
   return {
     asOf,
     results: policies.map((policy) => {

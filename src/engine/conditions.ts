@@ -65,9 +65,9 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
       return flag(staff.service != null && cond.service!.includes(staff.service));
     case 'qualifiedFor':
       // No qualification date given: taken as qualified long enough (README: interpretations).
-      return typeof staff.qualifiedDate === 'string'
-        ? [[advanceBy(cond.qualifiedFor!, ctx.calendar)(toDay(staff.qualifiedDate)), Infinity]]
-        : ALWAYS;
+      return s.qualifiedOn === null
+        ? ALWAYS
+        : [[advanceBy(cond.qualifiedFor!, ctx.calendar)(s.qualifiedOn), Infinity]];
     case 'since': {
       const since = cond.since!;
       const anchor =
@@ -78,8 +78,7 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
       return from <= to ? [[from, to]] : NEVER;
     }
     case 'confirmedInPost': {
-      const confirmed: Spans =
-        typeof staff.confirmedInPost === 'string' ? [[toDay(staff.confirmedInPost), Infinity]] : ALWAYS;
+      const confirmed: Spans = s.confirmedOn === null ? ALWAYS : [[s.confirmedOn, Infinity]];
       return cond.confirmedInPost ? confirmed : complement(confirmed);
     }
     case 'arrangement':
@@ -117,17 +116,9 @@ function reportsOf(supervisorId: string, index: HistoryIndex): number | undefine
 function caseSpans(cond: Condition, key: keyof Condition, c: SubjectView & { kind: 'case' }): Spans {
   switch (key) {
     case 'episode':
-      return ranges(
-        (c.case.episodes ?? [])
-          .filter((e) => cond.episode!.includes(e.type))
-          .map((e) => ({ from: toDay(e.from), to: toEnd(e.to) })),
-      );
+      return ranges(c.episodes.filter((e) => cond.episode!.includes(e.type)));
     case 'flag':
-      return ranges(
-        (c.case.flags ?? [])
-          .filter((f) => cond.flag!.includes(f.flag))
-          .map((f) => ({ from: toDay(f.from), to: toEnd(f.to) })),
-      );
+      return ranges(c.flags.filter((f) => cond.flag!.includes(f.flag)));
     case 'allocated': {
       const spans = ranges(c.allocations);
       return cond.allocated ? spans : complement(spans);
@@ -136,8 +127,3 @@ function caseSpans(cond: Condition, key: keyof Condition, c: SubjectView & { kin
       return NEVER;
   }
 }
-
-import { toDayNumber } from '../calendar/index.js';
-
-const toDay = (d: string) => toDayNumber(d);
-const toEnd = (d: string | null | undefined) => (typeof d === 'string' ? toDayNumber(d) : Infinity);

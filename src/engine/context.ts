@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar/index.js';
+import { fromDayNumber, type WorkingCalendar } from '../calendar/index.js';
 import type { Policy, Rule, RuleOf } from '../policy/schema.js';
 import type { Breach, NotEvaluable, Obligation, Recording, Retention, Subject } from '../report/types.js';
 import type { ConditionContext } from './conditions.js';
@@ -74,6 +74,13 @@ export function qualifying(view: SubjectView, types: readonly string[]): number[
     if (days[days.length - 1] !== ev.day) days.push(ev.day);
   }
   return days;
+}
+
+/** The date of the subject's last held event of these types on or before `asOf` (an obligation's `lastMetOn`). */
+export function lastOf(view: SubjectView, types: readonly string[], asOf: number): string | null {
+  let last: number | null = null;
+  for (const ev of view.events) if (ev.held && ev.day <= asOf && types.includes(ev.event.type)) last = ev.day;
+  return last === null ? null : fromDayNumber(last);
 }
 
 export function severityOf(rule: Rule): 'breach' | 'advisory' {

@@ -25,10 +25,10 @@ export function advanceBy(duration: Duration, calendar: WorkingCalendar): Advanc
 
 /** Counts back: the day `d` minus the duration (calendar units only). */
 export function retreatBy(duration: Duration, calendar: WorkingCalendar): Advance {
-  if (duration.days !== undefined) return (d) => d - duration.days!;
-  if (duration.weeks !== undefined) return (d) => d - duration.weeks! * 7;
-  if (duration.months !== undefined) return (d) => addCalendarMonthsNum(d, -duration.months!);
-  return (d) => calendar.addWorkingDaysNum(d, -(duration.workingDays ?? 0));
+  const negated = Object.fromEntries(
+    Object.entries(duration).flatMap(([unit, n]) => (n === undefined ? [] : [[unit, -n]])),
+  ) as Duration;
+  return advanceBy(negated, calendar);
 }
 
 /** "28 days", "2 weeks", "1 month", "25 working days". */

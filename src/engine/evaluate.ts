@@ -1,10 +1,9 @@
-import { addCalendarMonthsNum, isIsoDate, toDayNumber, WorkingCalendar } from '../calendar/index.js';
+import { isIsoDate, toDayNumber, WorkingCalendar } from '../calendar/index.js';
 import { InputError, type Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
-import { getPolicy, isPolicyId, type PolicyId, policyIds } from '../policies.js';
-import { checkPolicy } from '../policy/load.js';
+import { type PolicyId, resolvePolicy } from '../policies.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type { Report } from '../report/types.js';
@@ -17,40 +16,27 @@ export interface EvaluateOptions {
   asOf: string;
 }
 
-type Checked =
-  | { ok: true; policy: Policy; history: History; asOf: string }
-  | { ok: false; error: InputError };
-
-/** Validates all three inputs, collecting every problem before anything is evaluated. */
-function check(policy: Policy | PolicyId, history: unknown, options: EvaluateOptions | undefined): Checked {
-  const optionIssues: Issue[] = [];
+/** The problems with `options.asOf`, if any (shared with `compare`). */
+export function asOfIssues(options: unknown): Issue[] {
   const asOf = (options as { asOf?: unknown } | undefined)?.asOf;
-  if (typeof asOf !== 'string' || !isIsoDate(asOf))
-    optionIssues.push({
-      path: 'asOf',
-      message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf),
-    });
-  let resolved: Policy | undefined;
-  if (typeof policy === 'string') {
-    if (!isPolicyId(policy))
-      return {
-        ok: false,
-        error: new InputError('unknown-policy', [
-          { path: 'policy', message: messages.unknownPolicy(policy, policyIds) },
-        ]),
-      };
-    resolved = getPolicy(policy);
-  } else {
-    const checkedPolicy = checkPolicy(policy);
-    if (!checkedPolicy.ok)
-      return { ok: false, error: new InputError('invalid-policy', checkedPolicy.issues) };
-    resolved = checkedPolicy.policy;
-  }
+  if (typeof asOf === 'string' && isIsoDate(asOf)) return [];
+  return [
+    { path: 'asOf', message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf) },
+  ];
+}
+
+/** Validates all three inputs before anything is evaluated; throws the first kind of problem found. */
+function check(
+  policy: Policy | PolicyId,
+  history: unknown,
+  options: EvaluateOptions | undefined,
+): { policy: Policy; history: History; asOf: string } {
+  const optionIssues = asOfIssues(options);
+  const resolved = resolvePolicy(policy, 'policy');
   const checkedHistory = checkHistory(history);
-  if (!checkedHistory.ok)
-    return { ok: false, error: new InputError('invalid-history', checkedHistory.issues) };
-  if (optionIssues.length > 0) return { ok: false, error: new InputError('invalid-options', optionIssues) };
-  return { ok: true, policy: resolved, history: checkedHistory.history, asOf: asOf as string };
+  if (!checkedHistory.ok) throw new InputError('invalid-history', checkedHistory.issues);
+  if (optionIssues.length > 0) throw new InputError('invalid-options', optionIssues);
+  return { policy: resolved, history: checkedHistory.history, asOf: (options as EvaluateOptions).asOf };
 }
 
 /**
@@ -65,7 +51,6 @@ function check(policy: Policy | PolicyId, history: unknown, options: EvaluateOpt
  */
 export function evaluate(policy: Policy | PolicyId, history: unknown, options: EvaluateOptions): Report {
   const checked = check(policy, history, options);
-  if (!checked.ok) throw checked.error;
   return evaluateValid(checked.policy, checked.history, checked.asOf);
 }
 
@@ -83,14 +68,13 @@ export function safeEvaluate(
 ):
   | { ok: true; report: Report }
   | { ok: false; issues: InputError['issues']; code: InputError['code']; omitted: number } {
-  const checked = check(policy, history, options);
-  if (!checked.ok)
-    return {
-      ok: false,
-      issues: checked.error.issues,
-      code: checked.error.code,
-      omitted: checked.error.omitted,
-    };
+  let checked: ReturnType<typeof check>;
+  try {
+    checked = check(policy, history, options);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { ok: false, issues: e.issues, code: e.code, omitted: e.omitted };
+  }
   return { ok: true, report: evaluateValid(checked.policy, checked.history, checked.asOf) };
 }
 
@@ -102,7 +86,7 @@ export function evaluateValid(
   policy: Policy,
   history: History,
   asOf: string,
-  index: HistoryIndex = indexHistory(history, addCalendarMonthsNum),
+  index: HistoryIndex = indexHistory(history),
 ): Report {
   const calendar = new WorkingCalendar({
     closures: [...(policy.closures ?? []), ...(history.calendar?.closures ?? [])],

@@ -1,6 +1,7 @@
-import { toDayNumber } from '../calendar/index.js';
+import { addCalendarMonthsNum, toDayNumber } from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
 import type { Arrangement, Case, History, Staff, SupervisionEvent } from '../history/schema.js';
+import type { CaseFlag, EpisodeType } from '../history/vocabulary.js';
 import type { Warning } from '../report/types.js';
 import { normalize, type Span, type Spans } from './spans.js';
 
@@ -27,6 +28,9 @@ export interface StaffView {
   readonly end: number;
   readonly absences: Spans;
   readonly asye: Span | null;
+  /** Day of qualifying / of being confirmed in post, when the history says. */
+  readonly qualifiedOn: number | null;
+  readonly confirmedOn: number | null;
   readonly supervisors: readonly (Ranged & { supervisorId: string })[];
   readonly arrangements: readonly (Ranged & { arrangement: Arrangement })[];
   /** Events where this person is the supervisee or a participant, by day. */
@@ -40,6 +44,8 @@ export interface CaseView {
   /** From the first episode or allocation to the closing date (inclusive); empty if neither is known. */
   readonly open: Spans;
   readonly allocations: readonly (Ranged & { workerId: string })[];
+  readonly episodes: readonly (Ranged & { type: EpisodeType })[];
+  readonly flags: readonly (Ranged & { flag: CaseFlag })[];
   readonly reviews: readonly number[];
   readonly events: EventView[];
 }
@@ -57,6 +63,7 @@ export interface HistoryIndex {
   readonly staff: readonly StaffView[];
   readonly staffById: ReadonlyMap<string, StaffView>;
   readonly cases: readonly CaseView[];
+  readonly caseById: ReadonlyMap<string, CaseView>;
   readonly teams: readonly TeamView[];
   readonly events: readonly EventView[];
   readonly warnings: Warning[];
@@ -76,12 +83,12 @@ const ranged = <T extends { from: string; to?: string | null | undefined }>(r: T
  * day, and the warnings for data that is valid but inconsistent. Everything after this walks
  * per-subject timelines, so the work grows linearly with the history.
  */
-export function indexHistory(history: History, monthsAfter: (d: number, n: number) => number): HistoryIndex {
+export function indexHistory(history: History): HistoryIndex {
   const warnings: Warning[] = [];
   const events = (history.events ?? []).map(
     (event, pos): EventView => ({ event, pos, day: day(event.date), held: event.status !== 'cancelled' }),
   );
-  const staff = history.staff.map((s) => staffView(s, monthsAfter));
+  const staff = history.staff.map(staffView);
   const staffById = new Map<string, StaffView>();
   history.staff.forEach((s, i) => {
     const first = staffById.get(s.id);
@@ -196,6 +203,7 @@ export function indexHistory(history: History, monthsAfter: (d: number, n: numbe
     staff: [...staffById.values()],
     staffById,
     cases: [...caseById.values()],
+    caseById,
     teams: [...teams.values()],
     events,
     warnings,
@@ -207,7 +215,7 @@ function pathOf(list: string, items: readonly unknown[], item: unknown): string 
   return `${list}[${items.indexOf(item)}]`;
 }
 
-function staffView(s: Staff, monthsAfter: (d: number, n: number) => number): StaffView {
+function staffView(s: Staff): StaffView {
   const start = day(s.startDate);
   const asyeStart = s.asye ? day(s.asye.start) : null;
   return {
@@ -220,8 +228,13 @@ function staffView(s: Staff, monthsAfter: (d: number, n: number) => number): Sta
     absences: normalize((s.absences ?? []).map((a): Span => [day(a.from), end(a.to)])),
     asye:
       s.asye && asyeStart !== null
-        ? [asyeStart, typeof s.asye.end === 'string' ? day(s.asye.end) : monthsAfter(asyeStart, 12) - 1]
+        ? [
+            asyeStart,
+            typeof s.asye.end === 'string' ? day(s.asye.end) : addCalendarMonthsNum(asyeStart, 12) - 1,
+          ]
         : null,
+    qualifiedOn: typeof s.qualifiedDate === 'string' ? day(s.qualifiedDate) : null,
+    confirmedOn: typeof s.confirmedInPost === 'string' ? day(s.confirmedInPost) : null,
     supervisors: (s.supervisors ?? []).map(ranged).sort((a, b) => a.from - b.from),
     arrangements: (s.arrangements ?? []).map((a) => ({ ...ranged(a), arrangement: a })),
     events: [],
@@ -238,6 +251,8 @@ function caseView(c: Case): CaseView {
     case: c,
     open: first === null ? [] : [[first, end(c.closedDate)]],
     allocations,
+    episodes: (c.episodes ?? []).map(ranged),
+    flags: (c.flags ?? []).map(ranged),
     reviews: [...new Set((c.reviews ?? []).map(day))].sort((a, b) => a - b),
     events: [],
   };

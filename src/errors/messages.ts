@@ -31,7 +31,6 @@ export const messages = {
   eventBeforeStart: (who: string, start: string) => `is before ${who} started on ${start}`,
   unknownPolicy: (id: unknown, ids: readonly string[]) =>
     `${show(id)} is not a built-in policy (built-in: ${ids.join(', ')})`,
-  moreIssues: (count: number) => `…and ${count} more problem${count === 1 ? '' : 's'}`,
   // warnings
   unknownStaff: (id: string) => `staff "${id}" is not in staff[]`,
   unknownCase: (id: string) => `case "${id}" is not in cases[]`,

@@ -24,7 +24,6 @@ export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export const wording = {
   daysLate: (n: number) => plural(n, 'day') + ' late',
   /** "28 days after Mon 30 Jun 2025" */
-  after: (span: string, from: number, fromWhat: string) => `${span} after ${fromWhat} ${d(from)}`,
   intervalLate: (s: Subject, what: string, due: number, basis: string, met: number) =>
     `${whose(s, what)} was due by ${d(due)} (${basis}); it took place on ${d(met)}, ${wording.daysLate(met - due)}.`,
   intervalMissed: (

@@ -1,10 +1,8 @@
-import { toDayNumber } from '../calendar/index.js';
-import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration, retreatBy } from '../engine/durations.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
-import { lastOf } from './first-within.js';
 
 /**
  * A discussion due a lead time before a date fixed by an episode: the first case review date
@@ -21,10 +19,10 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
     if (view.kind !== 'case') continue;
     const subject = subjectOf(view);
     const closed = view.open[0]?.[1] ?? Infinity;
-    for (const episode of view.case.episodes ?? []) {
+    for (const episode of view.episodes) {
       if (episode.type !== rule.episode) continue;
-      const start = toDayNumber(episode.from);
-      const end = Math.min(typeof episode.to === 'string' ? toDayNumber(episode.to) : Infinity, closed);
+      const start = episode.from;
+      const end = Math.min(episode.to, closed);
       const review = view.reviews.find((r) => r > reviewFrom(start) && r <= reviewTo(start));
       const target = review ?? after(start);
       const due = back(target);

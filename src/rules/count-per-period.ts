@@ -1,6 +1,6 @@
 import { fromDayNumber, toDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { baseSpans, type EvalContext, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { baseSpans, type EvalContext, lastOf, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { intersect, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
@@ -87,7 +87,7 @@ function judgePeriod(
     if (held < required && spans.some(([a, b]) => a <= ctx.asOf && ctx.asOf <= b))
       ctx.out.obligations.push({
         ...base,
-        lastMetOn: lastHeld(counted, ctx.asOf),
+        lastMetOn: lastOf(view, rule.counts, ctx.asOf),
         dueOn: fromDayNumber(p.to),
         status: 'upcoming',
         explanation: `${wording.tooFew(subject, rule.name, p.label, held, required)} ${required - held} more due by ${d(p.to)}.`,
@@ -107,11 +107,4 @@ function judgePeriod(
       wording.tooFew(subject, rule.name, p.label, held, required) +
       (required < rule.minimum ? ` (${rule.minimum} a year, pro rata for ${daysIn} of ${whole} days).` : ''),
   });
-  void view;
-}
-
-function lastHeld(counted: readonly { day: number }[], asOf: number): string | null {
-  let last: number | null = null;
-  for (const ev of counted) if (ev.day <= asOf && (last === null || ev.day > last)) last = ev.day;
-  return last === null ? null : fromDayNumber(last);
 }

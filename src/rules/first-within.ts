@@ -1,14 +1,15 @@
-import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
+import { lowerBound } from '../engine/lower-bound.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
 
 type FirstWithinRule = RuleOf<'first-within'>;
+const dayOfEvent = (ev: EventView) => ev.day;
 type Trigger = FirstWithinRule['triggers'][number];
 
 interface Occasion {
@@ -40,7 +41,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
         // Events are sorted by day: find the first on or after the trigger, stop after the window.
         const until = Math.min(occ.end, ctx.asOf);
         const candidates: EventView[] = [];
-        for (let i = firstOnOrAfter(view.events, occ.day); i < view.events.length; i++) {
+        for (let i = lowerBound(view.events, occ.day, dayOfEvent); i < view.events.length; i++) {
           const ev = view.events[i]!;
           if (ev.day > until) break;
           if (ev.held && involved(ev)) candidates.push(ev);
@@ -118,22 +119,4 @@ function occasions(trigger: Trigger, view: SubjectView): Occasion[] {
     }));
   }
   return [];
-}
-
-/** The index of the first event on or after `day` in events sorted by day. */
-function firstOnOrAfter(events: readonly EventView[], day: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]!.day < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export function lastOf(view: SubjectView, types: readonly string[], asOf: number): string | null {
-  let last: number | null = null;
-  for (const ev of view.events) if (ev.held && ev.day <= asOf && types.includes(ev.event.type)) last = ev.day;
-  return last === null ? null : fromDayNumber(last);
 }

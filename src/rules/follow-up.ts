@@ -1,9 +1,8 @@
-import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
-import { lastOf } from './first-within.js';
 
 /**
  * After each trigger event (a PDR), a follow-up (its progress review) is due within a time. The

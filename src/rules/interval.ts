@@ -1,12 +1,15 @@
+import { fromDayNumber as d8 } from '../calendar/index.js';
 import { type EvalContext, qualifying, severityOf, subjectOf, subjectsOf, tally } from '../engine/context.js';
 import { advanceBy } from '../engine/durations.js';
 import type { SubjectView } from '../engine/history-index.js';
+import { lowerBound } from '../engine/lower-bound.js';
 import { buildSegments, type Segment, windowsOf } from '../engine/segments.js';
 import type { RuleOf } from '../policy/schema.js';
 import type { Subject } from '../report/types.js';
 import { d, skippedPhrase, who, wording } from '../report/wording.js';
 
 type IntervalRule = RuleOf<'interval'>;
+const byValue = (day: number) => day;
 
 /**
  * Interval rules: within each window a clock runs from the window's opening (or `recordsFrom`);
@@ -27,19 +30,9 @@ export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
     }
     if (segments.length === 0) continue;
     const events = qualifying(view, rule.counts);
-    for (const window of windowsOf(segments)) walkWindow(rule, view, subject, window, events, ctx);
+    const lastMet = lastMetOn(events, ctx.asOf);
+    for (const window of windowsOf(segments)) walkWindow(rule, view, subject, window, events, lastMet, ctx);
   }
-}
-
-function lowerBound(days: readonly number[], day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function walkWindow(
@@ -48,6 +41,7 @@ function walkWindow(
   subject: Subject,
   window: readonly Segment[],
   events: readonly number[],
+  lastMet: string | null,
   ctx: EvalContext,
 ): void {
   const first = window[0]!;
@@ -81,8 +75,7 @@ function walkWindow(
   let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : start === ctx.recordsFrom ? 'records begin on' : 'the policy took effect on'} ${d(start)}${skippedNote(seg, start, due)}`;
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
-  let i = lowerBound(events, start);
-  const lastMet = lastMetOn(events, ctx.asOf);
+  let i = lowerBound(events, start, byValue);
   const pushBreach = (kind: 'late' | 'missed', until: number, explanation: string) =>
     ctx.out.breaches.push({
       ruleId: rule.id,
@@ -161,8 +154,6 @@ function walkWindow(
   }
 }
 
-import { fromDayNumber as d8 } from '../calendar/index.js';
-
 function breachBasis(basis: string, breachOn: number, due: number, rule: IntervalRule): string {
   return breachOn === due || !rule.breachAfter
     ? basis
@@ -170,7 +161,7 @@ function breachBasis(basis: string, breachOn: number, due: number, rule: Interva
 }
 
 function lastMetOn(events: readonly number[], asOf: number): string | null {
-  const i = lowerBound(events, asOf + 1);
+  const i = lowerBound(events, asOf + 1, byValue);
   return i === 0 ? null : d8(events[i - 1]!);
 }
 

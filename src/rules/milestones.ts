@@ -1,11 +1,10 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
-import { lastOf } from './first-within.js';
 
 /**
  * Events due at fixed offsets from an anchor (probation reviews at 3 and 6 months). Each is met

@@ -1,11 +1,10 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { baseSpans, type EvalContext, subjectOf, subjectsOf } from '../engine/context.js';
+import { baseSpans, type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
-import { lastOf } from './first-within.js';
 import { closeReason } from './interval.js';
 
 /**

@@ -33,7 +33,6 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
     }
     return contains(spans, day);
   };
-  const cases = new Map(ctx.index.cases.map((c) => [c.id, c]));
   for (const ev of ctx.index.events) {
     const e = ev.event;
     if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(e.type)) continue;
@@ -46,7 +45,7 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
       judgeRecord(rule, ctx, ev, { type: e.superviseeId ? 'staff' : 'team', id: who }, e.recordedAt ?? null);
     } else {
       for (const caseId of new Set(e.caseIds ?? [])) {
-        const c = cases.get(caseId);
+        const c = ctx.index.caseById.get(caseId);
         if (c && rule.when && !applies(c, ev.day)) continue;
         const own = e.caseRecords?.find((r) => r.caseId === caseId);
         const recordedAt = own ? (own.recordedAt ?? null) : (e.recordedAt ?? null);
