@@ -1,4 +1,4 @@
-import { daysFromCivil, fromDayNumber, parseIsoDate, toDayNumber } from './day-number.js';
+import { datePrefixDayNumber, daysFromCivil, fromDayNumber, toDayNumber } from './day-number.js';
 
 /**
  * A clock-hours deadline: the instant (with the Europe/London offset) and its London calendar date.
@@ -17,9 +17,6 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 
-const INSTANT_PATTERN =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
-
 const LONDON = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hourCycle: 'h23',
@@ -31,33 +28,62 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+/**
+ * Epoch milliseconds of `YYYY-MM-DDTHH:MM[:SS[.fraction of 1–9 digits]](Z|±HH:MM)` with a real date and
+ * time, or null. Read character by character: records are parsed once per session and child.
+ */
 function parseInstant(s: string): number | null {
-  if (typeof s !== 'string') return null;
-  const m = INSTANT_PATTERN.exec(s);
-  if (m === null) return null;
-  const [, date = '', hh = '', mm = '', ss = '0', frac = '', zone = '', sign = '+', oh = '0', om = '0'] = m;
-  const parts = parseIsoDate(date);
-  const hours = Number(hh);
-  const minutes = Number(mm);
-  const seconds = Number(ss);
-  const offsetHours = Number(oh);
-  const offsetMinutes = Number(om);
-  if (
-    parts === null ||
-    hours > 23 ||
-    minutes > 59 ||
-    seconds > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
+  if (typeof s !== 'string' || s.length < 17 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58)
     return null;
+  const day = datePrefixDayNumber(s);
+  const hours = number(s, 11, 13);
+  const minutes = number(s, 14, 16);
+  if (Number.isNaN(day) || hours > 23 || minutes > 59) return null;
+  let i = 16;
+  let seconds = 0;
+  let millis = 0;
+  if (s.charCodeAt(i) === 58) {
+    seconds = number(s, 17, 19);
+    if (seconds > 59) return null;
+    i = 19;
+    if (s.charCodeAt(i) === 46) {
+      let end = i + 1;
+      while (end < s.length && end <= i + 9 && isDigit(s, end)) end++;
+      if (end === i + 1) return null;
+      // The first three digits are the milliseconds; further digits are dropped, as Date does.
+      millis =
+        Math.floor(number(s, i + 1, end) / 10 ** Math.max(0, end - i - 4)) * 10 ** Math.max(0, i + 4 - end);
+      i = end;
+    }
   }
-  const millis = frac === '' ? 0 : Math.floor(Number(`0${frac}`) * 1000);
-  const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
-  const local = daysFromCivil(parts.year, parts.month, parts.day) * MS_PER_DAY;
+  let offset = 0;
+  const zone = s.charCodeAt(i);
+  if (zone === 90 /* Z */) {
+    if (s.length !== i + 1) return null;
+  } else if ((zone === 43 || zone === 45) /* + - */ && s.length === i + 6 && s.charCodeAt(i + 3) === 58) {
+    const oh = number(s, i + 1, i + 3);
+    const om = number(s, i + 4, i + 6);
+    if (oh > 23 || om > 59) return null;
+    offset = (zone === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return null;
   return (
-    local + hours * MS_PER_HOUR + minutes * MS_PER_MINUTE + seconds * 1000 + millis - offset * MS_PER_MINUTE
+    day * MS_PER_DAY + hours * MS_PER_HOUR + (minutes - offset) * MS_PER_MINUTE + seconds * 1000 + millis
   );
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** The decimal number written in s[from, to), or Infinity when any of it is not a digit. */
+function number(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (!isDigit(s, i)) return Number.POSITIVE_INFINITY;
+    n = n * 10 + s.charCodeAt(i) - 48;
+  }
+  return n;
 }
 
 /**
@@ -101,7 +127,11 @@ function lastSunday(year: number, month: number): number {
   return last - ((((last + 4) % 7) + 7) % 7);
 }
 
-const dstCache = new Map<number, readonly [number, number]>();
+/** Per year: BST's first and last instants (ms), then the year's own first instant and the next year's. */
+type DstYear = readonly [number, number, number, number];
+const dstCache = new Map<number, DstYear>();
+/** The year asked last: consecutive instants nearly always fall in the same year. */
+let lastDst: DstYear = [0, 0, 0, 0];
 
 /**
  * Europe/London offset in minutes by arithmetic: since 1996 the UK follows the EU rule (BST from
@@ -109,12 +139,18 @@ const dstCache = new Map<number, readonly [number, number]>();
  * zone database applies to all later years. Earlier years (other rules) return null.
  */
 function londonOffsetMinutes(epochMs: number): number | null {
-  const year = new Date(epochMs).getUTCFullYear();
-  if (year < 1996 || year > 9999) return null;
-  let dst = dstCache.get(year);
-  if (dst === undefined) {
-    dst = [lastSunday(year, 3) * MS_PER_DAY + MS_PER_HOUR, lastSunday(year, 10) * MS_PER_DAY + MS_PER_HOUR];
+  let dst = lastDst;
+  if (!(epochMs >= dst[2] && epochMs < dst[3])) {
+    const year = new Date(epochMs).getUTCFullYear();
+    if (!(year >= 1996 && year <= 9999)) return null;
+    dst = dstCache.get(year) ?? [
+      lastSunday(year, 3) * MS_PER_DAY + MS_PER_HOUR,
+      lastSunday(year, 10) * MS_PER_DAY + MS_PER_HOUR,
+      daysFromCivil(year, 1, 1) * MS_PER_DAY,
+      daysFromCivil(year + 1, 1, 1) * MS_PER_DAY,
+    ];
     dstCache.set(year, dst);
+    lastDst = dst;
   }
   return epochMs >= dst[0] && epochMs < dst[1] ? 60 : 0;
 }

@@ -20,6 +20,11 @@ export const MIN_YEAR = 1000;
  */
 export const MAX_YEAR = 9999;
 
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+/** Day numbers 0 … 2079-07-06 keep their ISO string once written: reports repeat the same dates. */
+const CACHED_DAYS = 40_000;
+const ISO_CACHE: (string | undefined)[] = [];
+
 const CUMULATIVE_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /**
@@ -110,16 +115,38 @@ function digit(s: string, i: number): number {
  * parseIsoDate('2025-02-30'); // null
  */
 export function parseIsoDate(s: string): CivilDate | null {
-  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
-    return null;
-  const d = [0, 1, 2, 3, 5, 6, 8, 9].map((i) => digit(s, i));
-  if (d.some((x) => x < 0)) return null;
-  const [y0 = 0, y1 = 0, y2 = 0, y3 = 0, m0 = 0, m1 = 0, d0 = 0, d1 = 0] = d;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  const year = isoDateYear(s);
+  return year < 0 ? null : { year, month: twoDigits(s, 5), day: twoDigits(s, 8) };
+}
+
+/**
+ * The day number of the real 'YYYY-MM-DD' date that `s` starts with (an instant, say), or NaN.
+ * @internal
+ */
+export function datePrefixDayNumber(s: string): number {
+  const year = s.length >= 10 ? datePrefixYear(s) : -1;
+  return year < 0 ? Number.NaN : daysFromCivil(year, twoDigits(s, 5), twoDigits(s, 8));
+}
+
+/** The two-digit number at `i` (digits already checked). @internal */
+export function twoDigits(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+}
+
+/** The year of a real 'YYYY-MM-DD' date, or -1: the one check behind every date parser here. */
+function isoDateYear(s: string): number {
+  return typeof s === 'string' && s.length === 10 ? datePrefixYear(s) : -1;
+}
+
+/** The year of the real 'YYYY-MM-DD' date that `s` starts with, or -1. */
+function datePrefixYear(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  for (const i of DIGIT_POSITIONS) if (digit(s, i) < 0) return -1;
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year;
 }
 
 /**
@@ -143,10 +170,9 @@ export function isIsoDate(s: string): boolean {
  * toDayNumber('2025-07-28'); // 20297
  */
 export function toDayNumber(iso: string): number {
-  const parts = parseIsoDate(iso);
-  if (parts === null)
-    throw new RangeError(`Invalid ISO date (expected a real YYYY-MM-DD date): ${String(iso)}`);
-  return daysFromCivil(parts.year, parts.month, parts.day);
+  const year = isoDateYear(iso);
+  if (year < 0) throw new RangeError(`Invalid ISO date (expected a real YYYY-MM-DD date): ${String(iso)}`);
+  return daysFromCivil(year, twoDigits(iso, 5), twoDigits(iso, 8));
 }
 
 function pad(n: number, width: number): string {
@@ -161,11 +187,15 @@ function pad(n: number, width: number): string {
  * fromDayNumber(20297); // '2025-07-28'
  */
 export function fromDayNumber(n: number): string {
+  const cached = n >= 0 && n < CACHED_DAYS ? ISO_CACHE[n] : undefined;
+  if (cached !== undefined) return cached;
   if (!Number.isInteger(n)) throw new RangeError(`Day number must be an integer: ${n}`);
   const { year, month, day } = civilFromDays(n);
   if (year < MIN_YEAR || year > MAX_YEAR)
     throw new RangeError(`Day number ${n} is outside years ${MIN_YEAR}–${MAX_YEAR}`);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  if (n >= 0 && n < CACHED_DAYS) ISO_CACHE[n] = iso;
+  return iso;
 }
 
 /**

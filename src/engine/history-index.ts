@@ -124,47 +124,57 @@ export function indexHistory(history: History): HistoryIndex {
     ]),
   );
 
+  const teamMembers = new Map<string, StaffView[]>();
+  for (const s of staffById.values())
+    if (s.staff.teamId) teamMembers.set(s.staff.teamId, [...(teamMembers.get(s.staff.teamId) ?? []), s]);
+
   const seenEvent = new Map<string, number>();
   for (const ev of events) {
     const e = ev.event;
-    const at = `events[${ev.pos}]`;
+    const at = () => `events[${ev.pos}]`;
     const firstPos = seenEvent.get(e.id);
     if (firstPos !== undefined)
       warnings.push({
-        path: `${at}.id`,
+        path: `${at()}.id`,
         message: messages.duplicateId('event', e.id, `events[${firstPos}]`),
       });
     else seenEvent.set(e.id, ev.pos);
 
-    const people = new Set<string>();
-    if (e.superviseeId !== undefined) people.add(e.superviseeId);
+    // The people the event is about: the supervisee, or a group's participants (its team's staff
+    // employed that day when no participants are listed), each once.
+    const people: StaffView[] = [];
+    const attend = (s: StaffView | undefined) => {
+      if (s !== undefined && !people.includes(s)) people.push(s);
+    };
+    if (e.superviseeId !== undefined) attend(staffById.get(e.superviseeId));
     if (e.type === 'group') {
-      if (e.participantIds) for (const p of e.participantIds) people.add(p);
+      if (e.participantIds) for (const p of e.participantIds) attend(staffById.get(p));
       else
-        for (const s of staff)
-          if (s.staff.teamId === e.teamId && s.start <= ev.day && ev.day <= s.end) people.add(s.id);
+        for (const s of teamMembers.get(e.teamId ?? '') ?? [])
+          if (s.start <= ev.day && ev.day <= s.end) attend(s);
       const team = e.teamId === undefined ? undefined : teams.get(e.teamId);
       if (team) team.events.push(ev);
     }
     if (e.superviseeId !== undefined && !staffById.has(e.superviseeId))
-      warnings.push({ path: `${at}.superviseeId`, message: messages.unknownStaff(e.superviseeId) });
+      warnings.push({ path: `${at()}.superviseeId`, message: messages.unknownStaff(e.superviseeId) });
     e.participantIds?.forEach((p, i) => {
       if (!staffById.has(p))
-        warnings.push({ path: `${at}.participantIds[${i}]`, message: messages.unknownStaff(p) });
+        warnings.push({ path: `${at()}.participantIds[${i}]`, message: messages.unknownStaff(p) });
     });
     if (e.supervisorId !== undefined && !staffById.has(e.supervisorId))
-      warnings.push({ path: `${at}.supervisorId`, message: messages.unknownStaff(e.supervisorId) });
-    for (const p of people) {
-      const s = staffById.get(p);
-      if (!s) continue;
+      warnings.push({ path: `${at()}.supervisorId`, message: messages.unknownStaff(e.supervisorId) });
+    for (const s of people) {
       s.events.push(ev);
-      if (ev.day > s.end && p === e.superviseeId)
-        warnings.push({ path: `${at}.date`, message: messages.eventAfterLeaving(p, s.staff.endDate ?? '') });
+      if (ev.day > s.end && s.id === e.superviseeId)
+        warnings.push({
+          path: `${at()}.date`,
+          message: messages.eventAfterLeaving(s.id, s.staff.endDate ?? ''),
+        });
     }
     e.caseIds?.forEach((caseId, i) => {
       const c = caseById.get(caseId);
       if (!c) {
-        warnings.push({ path: `${at}.caseIds[${i}]`, message: messages.unknownCase(caseId) });
+        warnings.push({ path: `${at()}.caseIds[${i}]`, message: messages.unknownCase(caseId) });
         return;
       }
       c.events.push(ev);
@@ -175,22 +185,22 @@ export function indexHistory(history: History): HistoryIndex {
         !c.allocations.some((a) => a.workerId === worker && a.from <= ev.day && ev.day <= a.to)
       )
         warnings.push({
-          path: `${at}.caseIds[${i}]`,
+          path: `${at()}.caseIds[${i}]`,
           message: messages.notAllocated(caseId, worker, e.date),
         });
     });
     e.caseRecords?.forEach((r, i) => {
       if (!caseById.has(r.caseId))
-        warnings.push({ path: `${at}.caseRecords[${i}].caseId`, message: messages.unknownCase(r.caseId) });
+        warnings.push({ path: `${at()}.caseRecords[${i}].caseId`, message: messages.unknownCase(r.caseId) });
       if (typeof r.recordedAt === 'string' && r.recordedAt.slice(0, 10) < e.date)
         warnings.push({
-          path: `${at}.caseRecords[${i}].recordedAt`,
+          path: `${at()}.caseRecords[${i}].recordedAt`,
           message: messages.recordBeforeSession(r.recordedAt, e.date),
         });
     });
     if (typeof e.recordedAt === 'string' && e.recordedAt.slice(0, 10) < e.date)
       warnings.push({
-        path: `${at}.recordedAt`,
+        path: `${at()}.recordedAt`,
         message: messages.recordBeforeSession(e.recordedAt, e.date),
       });
   }

@@ -1,4 +1,5 @@
 import {
+  type ClockDeadline,
   clockDeadline,
   dateOnlyClockDeadline,
   fromDayNumber,
@@ -11,7 +12,7 @@ import { type EvalContext, severityOf } from '../engine/context.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import type { Subject } from '../report/types.js';
+import type { Breach, Recording, Subject } from '../report/types.js';
 import { d, skippedPhrase, wording } from '../report/wording.js';
 
 type RecordingRule = RuleOf<'recording'>;
@@ -33,69 +34,111 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
     }
     return contains(spans, day);
   };
+  const deadlines = deadlinesOf(rule, ctx);
   for (const ev of ctx.index.events) {
     const e = ev.event;
     if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(e.type)) continue;
     if (rule.onlyIf?.safeguarding && e.safeguarding !== true) continue;
+    const deadline = deadlines(ev);
+    if (deadline.day < ctx.judgedFrom) continue;
     if (rule.records === 'session') {
       const who = e.superviseeId ?? e.teamId;
       if (who === undefined) continue;
       const staff = e.superviseeId === undefined ? undefined : ctx.index.staffById.get(e.superviseeId);
       if (staff && !applies(staff, ev.day)) continue;
-      judgeRecord(rule, ctx, ev, { type: e.superviseeId ? 'staff' : 'team', id: who }, e.recordedAt ?? null);
+      const subject: Subject = { type: e.superviseeId ? 'staff' : 'team', id: who };
+      judgeRecord(rule, ctx, ev, deadline, subject, e.recordedAt ?? null);
     } else {
-      for (const caseId of new Set(e.caseIds ?? [])) {
+      const caseIds = e.caseIds ?? [];
+      caseIds.forEach((caseId, i) => {
+        if (caseIds.indexOf(caseId) !== i) return;
         const c = ctx.index.caseById.get(caseId);
-        if (c && rule.when && !applies(c, ev.day)) continue;
+        if (c && rule.when && !applies(c, ev.day)) return;
         const own = e.caseRecords?.find((r) => r.caseId === caseId);
         const recordedAt = own ? (own.recordedAt ?? null) : (e.recordedAt ?? null);
-        judgeRecord(rule, ctx, ev, { type: 'case', id: caseId }, recordedAt, caseId);
-      }
+        judgeRecord(rule, ctx, ev, deadline, { type: 'case', id: caseId }, recordedAt, caseId);
+      });
     }
   }
 }
 
+/** A session's record deadline: its day, its instant (clock-hour deadlines) and how it was worked out. */
+interface RecordDeadline {
+  readonly day: number;
+  /** As the report gives it: `YYYY-MM-DD`, or an instant with the London offset. */
+  readonly text: string;
+  readonly ms: number | null;
+  /** The basis, worded only when a breach is reported (and then once per day or session). */
+  basis: string | null;
+}
+
+/**
+ * The deadline of each session under the rule. A deadline that depends on the day alone (working
+ * days, the same day, clock hours from a session with no start time) is worked out once per day.
+ */
+function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => RecordDeadline {
+  const dl = rule.deadline;
+  const byDay = new Map<number, RecordDeadline>();
+  const ofDay = (day: number, make: () => Omit<RecordDeadline, 'basis'>): RecordDeadline => {
+    let found = byDay.get(day);
+    if (found === undefined) {
+      found = { ...make(), basis: null };
+      byDay.set(day, found);
+    }
+    return found;
+  };
+  if ('workingDays' in dl)
+    return (ev) =>
+      ofDay(ev.day, () => {
+        const day = ctx.calendar.addWorkingDaysNum(ev.day, dl.workingDays);
+        return { day, text: fromDayNumber(day), ms: null };
+      });
+  if ('hours' in dl)
+    return (ev) => {
+      const start = ev.event.start;
+      if (start === undefined)
+        return ofDay(ev.day, () => clockOf(dateOnlyClockDeadline(ev.event.date, dl.hours)));
+      return { ...clockOf(clockDeadline(start, dl.hours)), basis: null };
+    };
+  return (ev) => ofDay(ev.day, () => ({ day: ev.day, text: ev.event.date, ms: null }));
+}
+
+function clockOf(clock: ClockDeadline): Omit<RecordDeadline, 'basis'> {
+  return { day: toDayNumber(clock.londonDate), text: clock.instant, ms: instantToEpochMs(clock.instant) };
+}
+
+/** How the deadline was worked out, for a breach's explanation. */
+function basisOf(rule: RecordingRule, ctx: EvalContext, ev: EventView, deadline: RecordDeadline): string {
+  if (deadline.basis !== null) return deadline.basis;
+  const dl = rule.deadline;
+  const start = ev.event.start;
+  let basis: string;
+  if ('workingDays' in dl) {
+    const skipped = skippedPhrase(ctx.calendar.skippedDays(ev.event.date, deadline.text));
+    basis = `${dl.workingDays} working day${dl.workingDays === 1 ? '' : 's'} after ${d(ev.day)}${skipped ? `, ${skipped}` : ''}`;
+  } else if ('hours' in dl)
+    basis =
+      start === undefined
+        ? `${dl.hours} hours after the session on ${d(ev.day)}; with no start time, by the end of ${d(deadline.day)}`
+        : `${dl.hours} hours after the session began at ${start}`;
+  else basis = 'the same day as the session';
+  deadline.basis = basis;
+  return basis;
+}
+
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 function judgeRecord(
   rule: RecordingRule,
   ctx: EvalContext,
   ev: EventView,
+  deadline: RecordDeadline,
   subject: Subject,
   recordedAtRaw: string | null,
   caseId?: string,
 ): void {
   const e = ev.event;
-  const dl = rule.deadline;
-  let deadline: string;
-  let deadlineDay: number;
-  // The basis (with its skipped-days phrase) is only worded when a breach is reported.
-  let basisOf: () => string;
-  let deadlineMs: number | null = null;
-  if ('workingDays' in dl) {
-    const dd = ctx.calendar.addWorkingDaysNum(ev.day, dl.workingDays);
-    deadlineDay = dd;
-    basisOf = () => {
-      const skipped = skippedPhrase(ctx.calendar.skippedDays(e.date, fromDayNumber(dd)));
-      return `${dl.workingDays} working day${dl.workingDays === 1 ? '' : 's'} after ${d(ev.day)}${skipped ? `, ${skipped}` : ''}`;
-    };
-    deadline = fromDayNumber(deadlineDay);
-  } else if ('hours' in dl) {
-    const clock = e.start ? clockDeadline(e.start, dl.hours) : dateOnlyClockDeadline(e.date, dl.hours);
-    deadline = clock.instant;
-    const dd = toDayNumber(clock.londonDate);
-    deadlineDay = dd;
-    deadlineMs = instantToEpochMs(clock.instant);
-    basisOf = () =>
-      e.start
-        ? `${dl.hours} hours after the session began at ${e.start}`
-        : `${dl.hours} hours after the session on ${d(ev.day)}; with no start time, by the end of ${d(dd)}`;
-  } else {
-    deadlineDay = ev.day;
-    deadline = e.date;
-    basisOf = () => `the same day as the session`;
-  }
-  if (deadlineDay < ctx.judgedFrom) return;
   // Each record time is parsed once: its instant (when it has a time) and its London date.
   const recordedMs =
     recordedAtRaw === null || recordedAtRaw.length === 10 ? null : instantToEpochMs(recordedAtRaw);
@@ -106,52 +149,82 @@ function judgeRecord(
         ? toDayNumber(recordedAtRaw)
         : londonDayNumberOfEpochMs(recordedMs);
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
-  const what = () => `${rule.name} of ${e.type} ${e.id} on ${d(ev.day)}`;
-  const common = () => ({
+  let status: Recording['status'];
+  if (recordedAt !== null) {
+    const byClock = deadline.ms !== null && recordedMs !== null;
+    const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
+    status = late ? 'late' : 'on-time';
+    if (late) {
+      const hours = byClock ? Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100 : null;
+      const daysLate = byClock
+        ? Math.floor((recordedMs - deadline.ms!) / DAY_MS)
+        : recordedDay! - deadline.day;
+      const lateText = hours === null ? wording.daysLate(daysLate) : `${hours} hours late`;
+      const breach = breachOf(
+        rule,
+        ev,
+        deadline,
+        subject,
+        'late-recording',
+        fromDayNumber(recordedDay!),
+        daysLate,
+      );
+      if (hours !== null) breach.hoursLate = hours;
+      breach.explanation = wording.recordLate(
+        subject,
+        whatOf(rule, ev),
+        shown(deadline),
+        basisOf(rule, ctx, ev, deadline),
+        recordedAt,
+        lateText,
+      );
+      ctx.out.breaches.push(breach);
+    }
+  } else if (deadline.day < ctx.asOf) {
+    status = 'overdue';
+    const days = ctx.asOf - deadline.day;
+    const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
+    breach.explanation = wording.recordMissing(
+      subject,
+      whatOf(rule, ev),
+      shown(deadline),
+      basisOf(rule, ctx, ev, deadline),
+      days,
+    );
+    ctx.out.breaches.push(breach);
+  } else status = 'pending';
+  ctx.out.recordings.push(
+    caseId === undefined
+      ? { eventId: e.id, ruleId: rule.id, deadline: deadline.text, recordedAt, status }
+      : { eventId: e.id, caseId, ruleId: rule.id, deadline: deadline.text, recordedAt, status },
+  );
+}
+
+function breachOf(
+  rule: RecordingRule,
+  ev: EventView,
+  deadline: RecordDeadline,
+  subject: Subject,
+  kind: 'late-recording' | 'unrecorded',
+  metOn: string | null,
+  daysLate: number,
+): Breach {
+  return {
     ruleId: rule.id,
     subject,
     activity: rule.activity,
     severity: severityOf(rule),
-    eventId: e.id,
+    eventId: ev.event.id,
     citation: rule.citation,
-    dueOn: fromDayNumber(deadlineDay),
-  });
-  const shownDeadline = () => (deadlineMs === null ? d(deadlineDay) : `${deadline} (${d(deadlineDay)})`);
-  let status: 'on-time' | 'late' | 'pending' | 'overdue';
-  if (recordedAt !== null) {
-    const late =
-      deadlineMs !== null && recordedMs !== null ? recordedMs > deadlineMs : recordedDay! > deadlineDay;
-    status = late ? 'late' : 'on-time';
-    if (late) {
-      const hours = deadlineMs !== null && recordedMs !== null ? (recordedMs - deadlineMs) / 3_600_000 : null;
-      const daysLate = hours === null ? recordedDay! - deadlineDay : Math.floor((hours * 3_600_000) / DAY_MS);
-      const lateText =
-        hours === null ? wording.daysLate(daysLate) : `${Math.round(hours * 100) / 100} hours late`;
-      ctx.out.breaches.push({
-        ...common(),
-        kind: 'late-recording',
-        metOn: fromDayNumber(recordedDay!),
-        daysLate,
-        ...(hours === null ? {} : { hoursLate: Math.round(hours * 100) / 100 }),
-        explanation: wording.recordLate(subject, what(), shownDeadline(), basisOf(), recordedAt, lateText),
-      });
-    }
-  } else if (deadlineDay < ctx.asOf) {
-    status = 'overdue';
-    ctx.out.breaches.push({
-      ...common(),
-      kind: 'unrecorded',
-      metOn: null,
-      daysLate: ctx.asOf - deadlineDay,
-      explanation: wording.recordMissing(subject, what(), shownDeadline(), basisOf(), ctx.asOf - deadlineDay),
-    });
-  } else status = 'pending';
-  ctx.out.recordings.push({
-    eventId: e.id,
-    ...(caseId === undefined ? {} : { caseId }),
-    ruleId: rule.id,
-    deadline,
-    recordedAt,
-    status,
-  });
+    dueOn: fromDayNumber(deadline.day),
+    kind,
+    metOn,
+    daysLate,
+    explanation: '',
+  };
 }
+
+const whatOf = (rule: RecordingRule, ev: EventView) =>
+  `${rule.name} of ${ev.event.type} ${ev.event.id} on ${d(ev.day)}`;
+const shown = (deadline: RecordDeadline) =>
+  deadline.ms === null ? d(deadline.day) : `${deadline.text} (${d(deadline.day)})`;
