@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromDayNumber } from '../../src/calendar/index.js';
+import { sortByDue, sortRecordings } from '../../src/report/sort.js';
+import type { Breach, Recording } from '../../src/report/types.js';
+
+// The orders CONTRACT.md gives, written as plain comparators: the sorts must agree with them.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byDue = (a: Breach, b: Breach) =>
+  cmp(a.dueOn, b.dueOn) ||
+  cmp(a.subject.type, b.subject.type) ||
+  cmp(a.subject.id, b.subject.id) ||
+  cmp(a.ruleId, b.ruleId) ||
+  cmp(a.activity, b.activity) ||
+  cmp(a.eventId ?? '', b.eventId ?? '') ||
+  cmp(a.explanation, b.explanation);
+const byDeadline = (a: Recording, b: Recording) =>
+  cmp(a.deadline.slice(0, 10), b.deadline.slice(0, 10)) ||
+  cmp(a.deadline, b.deadline) ||
+  cmp(a.eventId, b.eventId) ||
+  cmp(a.caseId ?? '', b.caseId ?? '') ||
+  cmp(a.ruleId, b.ruleId);
+
+// Few distinct values, so that most comparisons reach the later keys.
+const day = fc.integer({ min: -3, max: 3 }).map((n) => fromDayNumber(20_000 + n));
+const small = (prefix: string) => fc.integer({ min: 0, max: 12 }).map((n) => `${prefix}${n}`);
+const breach = fc.record({
+  dueOn: day,
+  subject: fc.record({ type: fc.constantFrom('staff', 'case', 'team'), id: small('S') }),
+  ruleId: small('R-'),
+  activity: fc.constantFrom('supervision', 'recording'),
+  eventId: fc.option(small('E'), { nil: undefined }),
+  explanation: small('x'),
+}) as fc.Arbitrary<Breach>;
+const recording = fc.record({
+  deadline: fc.oneof(
+    day,
+    day.map((d) => `${d}T23:59:59+01:00`),
+    day.map((d) => `${d}T09:00:00Z`),
+  ),
+  eventId: small('E'),
+  caseId: fc.option(small('C'), { nil: undefined }),
+  ruleId: small('R-'),
+}) as fc.Arbitrary<Recording>;
+
+describe('report order', () => {
+  it('breaches and obligations: by due date, subject type and id, rule, activity, event, explanation', () => {
+    fc.assert(
+      fc.property(fc.array(breach, { maxLength: 60 }), (items) => {
+        expect(sortByDue([...items])).toEqual([...items].sort(byDue));
+      }),
+    );
+  });
+
+  it('recordings: by the deadline’s date, the deadline, event, case and rule', () => {
+    fc.assert(
+      fc.property(fc.array(recording, { maxLength: 60 }), (items) => {
+        expect(sortRecordings([...items])).toEqual([...items].sort(byDeadline));
+      }),
+    );
+  });
+});
