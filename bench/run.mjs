@@ -232,15 +232,25 @@ function measureMemory(file, target) {
   const e = lines.indexOf('@@END');
   const result = JSON.parse(lines.find((l) => l.startsWith('@@RESULT ')).slice(9));
   // --trace-gc: "[pid:addr] 123 ms: Scavenge 512.3 (530.1) -> 500.2 (531.0) MB, ..."
+  // Two peaks: the heap as it stood before each collection (what the process had to hold, garbage
+  // included) and as each collection left it (an upper bound on what was live), or with the report
+  // kept after a full collection at the end, whichever is larger.
   let peak = result.endHeap;
+  let live = result.baseHeap + result.retainedWithReport;
   for (const l of lines.slice(b + 1, e)) {
-    const m = /: [^:]*? ([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/.exec(l);
-    if (m) peak = Math.max(peak, Number(m[1]) * 1e6);
+    const m = /: [^:]*? ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/.exec(l);
+    if (m) {
+      peak = Math.max(peak, Number(m[1]) * 1e6);
+      live = Math.max(live, Number(m[2]) * 1e6);
+    }
   }
   return {
     inputMB: result.inputBytes / MB,
     peakHeapAboveInputMB: Math.max(0, peak - result.baseHeap) / MB,
     heapRatio: Math.max(0, peak - result.baseHeap) / result.inputBytes,
+    liveHeapAboveInputMB: Math.max(0, live - result.baseHeap) / MB,
+    liveRatio: Math.max(0, live - result.baseHeap) / result.inputBytes,
+    reportMB: result.retainedWithReport / MB,
     peakRssAboveInputMB: Math.max(0, result.maxRss - result.baseRss) / MB,
   };
 }
@@ -341,11 +351,11 @@ for (const size of sz) {
     `\n${size}%: ${e.events.toLocaleString('en-GB')} events, ${(e.bytes / MB).toFixed(1)} MB text; JSON.parse ${f(e.parseMs)} ms (median of ${e.runs})`,
   );
   lines.push(
-    'target          |   eval ms |  x parse | events/s |  µs/event | heap above input MB (x input) | RSS above MB',
+    'target          |   eval ms |  x parse | events/s |  µs/event | peak heap above input MB (x input) | after GC (x input) | report MB | RSS above MB',
   );
   for (const [t, v] of Object.entries(e.targets))
     lines.push(
-      `${t.padEnd(15)} | ${f(v.ms).padStart(9)} | ${f(v.xParse, 2).padStart(8)} | ${Math.round(v.eventsPerSec).toLocaleString('en-GB').padStart(8)} | ${f(v.usPerEvent, 2).padStart(9)} | ${v.peakHeapAboveInputMB === undefined ? '-' : `${f(v.peakHeapAboveInputMB)} (${f(v.heapRatio, 2)}x of ${f(v.inputMB)})`.padStart(29)} | ${f(v.peakRssAboveInputMB).padStart(8)}`,
+      `${t.padEnd(15)} | ${f(v.ms).padStart(9)} | ${f(v.xParse, 2).padStart(8)} | ${Math.round(v.eventsPerSec).toLocaleString('en-GB').padStart(8)} | ${f(v.usPerEvent, 2).padStart(9)} | ${v.peakHeapAboveInputMB === undefined ? '-'.padStart(34) : `${f(v.peakHeapAboveInputMB)} (${f(v.heapRatio, 2)}x of ${f(v.inputMB)})`.padStart(34)} | ${v.liveHeapAboveInputMB === undefined ? '-'.padStart(18) : `${f(v.liveHeapAboveInputMB)} (${f(v.liveRatio, 2)}x)`.padStart(18)} | ${f(v.reportMB).padStart(9)} | ${f(v.peakRssAboveInputMB).padStart(12)}`,
     );
 }
 if (results.scaling)

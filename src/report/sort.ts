@@ -27,8 +27,8 @@ function sortByKey<T>(items: T[], key: (item: T) => number, tie: (a: T, b: T) =>
 function subjectRanks(subjects: readonly Subject[]): (s: Subject) => number {
   const byType = new Map<string, Map<string, number>>();
   for (const s of subjects) {
-    let ids = byType.get(s.type);
-    if (ids === undefined) byType.set(s.type, (ids = new Map()));
+    const ids = byType.get(s.type) ?? new Map<string, number>();
+    byType.set(s.type, ids);
     ids.set(s.id, 0);
   }
   let rank = 0;

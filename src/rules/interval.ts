@@ -72,7 +72,20 @@ function walkWindow(
     const phrase = skippedPhrase(ctx.calendar.skippedDays(d8(from), d8(to)));
     return phrase ? `, ${phrase}` : '';
   };
-  let basis = `${seg.label}${viaNote(seg)} after ${start === windowStart ? 'the rule began to apply on' : start === ctx.recordsFrom ? 'records begin on' : 'the policy took effect on'} ${d(start)}${skippedNote(seg, start, due)}`;
+  // How the due date was worked out, worded only for a breach or an obligation: what the clock ran
+  // from, and each change of interval that moved it.
+  let basisSeg = seg;
+  let basisFrom = start;
+  let basisDue = due;
+  let opening: string | null =
+    start === windowStart
+      ? 'the rule began to apply on'
+      : start === ctx.recordsFrom
+        ? 'records begin on'
+        : 'the policy took effect on';
+  let moves = '';
+  const basis = () =>
+    `${basisSeg.label}${viaNote(basisSeg)} after ${opening === null ? '' : `${opening} `}${d(basisFrom)}${skippedNote(basisSeg, basisFrom, basisDue)}${moves}`;
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start, byValue);
@@ -96,7 +109,7 @@ function walkWindow(
       const change = window[k]!;
       const moved = Math.max(change.advance(last), Math.min(due, change.advance(change.from)));
       if (moved !== due)
-        basis += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}`;
+        moves += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}`;
       due = moved;
       if (!breachStep) breachOn = due;
       k++;
@@ -107,13 +120,17 @@ function walkWindow(
         pushBreach(
           'late',
           e,
-          wording.intervalLate(subject, rule.name, breachOn, breachBasis(basis, breachOn, due, rule), e),
+          wording.intervalLate(subject, rule.name, breachOn, breachBasis(basis(), breachOn, due, rule), e),
         );
       last = e;
       i++;
       seg = segAt(last);
       due = seg.advance(last);
-      basis = `${seg.label}${viaNote(seg)} after ${d(last)}${skippedNote(seg, last, due)}`;
+      basisSeg = seg;
+      basisFrom = last;
+      basisDue = due;
+      opening = null;
+      moves = '';
       breachOn = breachStep ? breachStep(last) : due;
       k = nextChangeAfter(last);
       continue;
@@ -132,7 +149,7 @@ function walkWindow(
           subject,
           rule.name,
           breachOn,
-          breachBasis(basis, breachOn, due, rule),
+          breachBasis(basis(), breachOn, due, rule),
           until,
           reason,
         ),
@@ -147,7 +164,7 @@ function walkWindow(
       dueOn: d8(due),
       status: due < ctx.asOf ? 'overdue' : 'upcoming',
       citation: rule.citation,
-      explanation: wording.obligation(subject, rule.name, due, basis, ctx.asOf),
+      explanation: wording.obligation(subject, rule.name, due, basis(), ctx.asOf),
       ...(breachStep ? { breachOn: d8(breachOn) } : {}),
     });
     return;
