@@ -11,6 +11,23 @@ import { civilFromDays, daysFromCivil, fromDayNumber, toDayNumber } from './day-
  */
 export function addCalendarMonthsNum(dayNumber: number, n: number): number {
   if (!Number.isInteger(n)) throw new RangeError(`Month count must be an integer: ${n}`);
+  const small = n > -2048 && n < 2048;
+  const key = dayNumber * 4096 + n + 2048;
+  const known = small ? CACHE.get(key) : undefined;
+  if (known !== undefined) return known;
+  const answer = viaDateFns(dayNumber, n);
+  if (small) {
+    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    CACHE.set(key, answer);
+  }
+  return answer;
+}
+
+/** Answers already worked out by date-fns: a history asks the same few thousand (day, months) pairs. */
+const CACHE = new Map<number, number>();
+const CACHE_LIMIT = 100_000;
+
+function viaDateFns(dayNumber: number, n: number): number {
   const { year, month, day } = civilFromDays(dayNumber);
   const local = new Date(2000, 0, 1, 12, 0, 0, 0);
   local.setFullYear(year, month - 1, day);

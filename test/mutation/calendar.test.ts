@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarMonths,
+  addCalendarMonthsNum,
   addDays,
   civilFromDays,
   clockDeadline,
@@ -234,5 +235,20 @@ describe('clock deadlines (mutation tests)', () => {
     expect(londonDateOf('2025-01-31T23:30:00Z')).toBe('2025-01-31');
     expect(sameDayDeadline('2025-07-28')).toBe('2025-07-28');
     expect(() => sameDayDeadline('2025-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('calendar months: the memo of date-fns answers', () => {
+  it('answers the same before and after the memo fills and is cleared (31 Jan + 1 month = 28 Feb 2025)', () => {
+    const jan31 = toDayNumber('2025-01-31');
+    expect(addCalendarMonthsNum(jan31, 1)).toBe(toDayNumber('2025-02-28'));
+    for (let day = 0; day < 100_050; day++) addCalendarMonthsNum(day, 1);
+    expect(addCalendarMonthsNum(jan31, 1)).toBe(toDayNumber('2025-02-28'));
+    // 2024-01-31 + 1 month is 29 Feb (leap year); + 13 months is 28 Feb 2025: one day, two keys.
+    const jan31leap = toDayNumber('2024-01-31');
+    expect(addCalendarMonthsNum(jan31leap, 1)).toBe(toDayNumber('2024-02-29'));
+    expect(addCalendarMonthsNum(jan31leap, 13)).toBe(toDayNumber('2025-02-28'));
+    // Month counts outside the memo's range are worked out directly.
+    expect(addCalendarMonthsNum(jan31leap, 2400)).toBe(toDayNumber('2224-01-31'));
   });
 });
