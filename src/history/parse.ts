@@ -2,15 +2,23 @@ import { InputError, type Issue } from '../errors/input-error.js';
 import { guardJson } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
+import { quickAccept } from './fast-check.js';
 import { type History, historySchema } from './schema.js';
+
+/** A checked history, or every problem found with its JSON path. */
+export type CheckedHistory = { ok: true; history: History } | { ok: false; issues: Issue[] };
 
 /**
  * Checks a history (CONTRACT.md) and returns it typed, or every problem found with its JSON path.
- * Never throws.
+ * Never throws. A valid history is usually recognised in one pass ({@link quickAccept}) and
+ * returned as it is; anything else goes through guardJson and zod, which word every problem.
  */
-export function checkHistory(
-  input: unknown,
-): { ok: true; history: History } | { ok: false; issues: Issue[] } {
+export function checkHistory(input: unknown): CheckedHistory {
+  return quickAccept(input) ? { ok: true, history: input } : checkHistorySlowly(input);
+}
+
+/** {@link checkHistory} without the fast path: guardJson, zod, then the cross checks. */
+export function checkHistorySlowly(input: unknown): CheckedHistory {
   const guarded = guardJson(input);
   if (guarded.length > 0) return { ok: false, issues: guarded };
   const result = historySchema.safeParse(input, { error: zodErrorMap });

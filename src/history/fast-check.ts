@@ -1,0 +1,275 @@
+/**
+ * A fast path for {@link checkHistory}: one walk over the input (and the events again for the
+ * cross check) that says `true` only when the slow path (guardJson, then the zod schema, then the
+ * cross checks) would accept it too. Anything unusual gets `false`, and the slow path then decides
+ * and words every problem. So this has only to be sound, never complete; it is complete on
+ * histories as JSON.parse gives them, which is where the time goes.
+ *
+ * Stricter than the slow path, on purpose (those inputs fall back to it): years before 1000,
+ * fractions of a second of more than 9 digits, objects whose prototype is not `Object.prototype`
+ * (null included), arrays whose prototype is not `Array.prototype`, properties that are not
+ * enumerable, and anything at all while Object.prototype has an enumerable property or one named
+ * like a field of the schema.
+ */
+import { datePrefixDayNumber, isIsoDate } from '../calendar/day-number.js';
+import { JSON_LIMITS } from '../errors/json-guard.js';
+import type { History } from './schema.js';
+import {
+  ABSENCE_REASONS,
+  ARRANGEMENT_TYPES,
+  CASE_FLAGS,
+  EPISODE_TYPES,
+  EVENT_TYPES,
+  ROLES,
+  SERVICES,
+} from './vocabulary.js';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Obj = Record<string, unknown>;
+/** Whether a value at `depth` (the history itself is at 0) fits its place. */
+type Check = (x: unknown, depth: number) => boolean;
+interface Field {
+  readonly check: Check;
+  readonly required: boolean;
+}
+interface Shape {
+  readonly fields: ReadonlyMap<string, Field>;
+  /** How many of the fields are required. */
+  readonly required: number;
+  /** A strict object (the interval) has no other keys. */
+  readonly strict: boolean;
+  /** What zod's refinements check once the fields are right. */
+  readonly refine: (o: Obj) => boolean;
+}
+
+// ---- scalars ------------------------------------------------------------------------------------
+
+/** zod's `iso.date()`: a real day written `YYYY-MM-DD` (isIsoDate also wants a year from 1000). */
+const date: Check = (x) => typeof x === 'string' && isIsoDate(x);
+/** zod's pattern for `iso.datetime({ offset: true })`, less its date part and fractions over 9 digits. */
+const INSTANT =
+  /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+/** zod's `iso.datetime({ offset: true })`: a real date, `T`, `HH:MM:SS`, a fraction, `Z` or `±HH:MM`. */
+const instant: Check = (x) =>
+  typeof x === 'string' && INSTANT.test(x) && !Number.isNaN(datePrefixDayNumber(x));
+const dateOrInstant: Check = (x, d) => date(x, d) || instant(x, d);
+const id: Check = (x) => typeof x === 'string' && x.length >= 1 && x.length <= 200;
+const bool: Check = (x) => typeof x === 'boolean';
+const positiveInt: Check = (x) => Number.isSafeInteger(x) && (x as number) > 0;
+const nonNegativeInt: Check = (x) => Number.isSafeInteger(x) && (x as number) >= 0;
+const oneOf = (values: readonly string[]): Check => {
+  const set = new Set<unknown>(values);
+  return (x) => set.has(x);
+};
+const nullable =
+  (check: Check): Check =>
+  (x, d) =>
+    x === null || check(x, d);
+
+// ---- containers ---------------------------------------------------------------------------------
+
+const isPlainObject = (x: unknown): x is Obj =>
+  typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+const isPlainArray = (x: unknown): x is unknown[] =>
+  Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype;
+
+/** What guardJson lets through anywhere: JSON values within the depth and string-length limits. */
+function json(x: unknown, depth: number): boolean {
+  if (depth > JSON_LIMITS.maxDepth) return false;
+  switch (typeof x) {
+    case 'string':
+      return x.length <= JSON_LIMITS.maxStringLength;
+    case 'number':
+      return Number.isFinite(x);
+    case 'boolean':
+      return true;
+    case 'object':
+      return x === null || (isPlainArray(x) ? every(x, json, depth + 1) : objectOk(x, ANY, depth));
+    default:
+      return false;
+  }
+}
+function every(items: unknown[], check: Check, depth: number): boolean {
+  for (let i = 0; i < items.length; i++) if (!check(items[i], depth)) return false;
+  return true;
+}
+const arrayOf =
+  (check: Check): Check =>
+  (x, d) =>
+    isPlainArray(x) && every(x, check, d + 1);
+
+/** Every key any shape names: none may be inherited, as zod would read it from the prototype. */
+const SHAPE_KEYS = new Set<string>();
+/** `required`: the required keys, space-separated. */
+function shape(
+  required: string,
+  spec: Record<string, Check>,
+  refine = (_: Obj) => true,
+  strict = false,
+): Shape {
+  const names = required.split(' ');
+  const fields = new Map<string, Field>();
+  for (const [key, check] of Object.entries(spec)) {
+    fields.set(key, { check, required: names.includes(key) });
+    SHAPE_KEYS.add(key);
+  }
+  return { fields, required: names.filter((n) => fields.has(n)).length, strict, refine };
+}
+const ANY = shape('', {});
+
+/**
+ * One pass over the object's keys: known ones are checked, others must hold JSON under a
+ * permitted key (or undefined: both paths treat it as absent), required ones must all be there.
+ * zod reads the known keys even when they are not enumerable, so those must not exist.
+ */
+function objectOk(x: unknown, s: Shape, depth: number): x is Obj {
+  if (!isPlainObject(x)) return false;
+  let keys = 0;
+  let required = 0;
+  for (const key in x) {
+    keys++;
+    const value = x[key];
+    const field = s.fields.get(key);
+    if (field === undefined) {
+      if (s.strict || FORBIDDEN_KEYS.has(key) || (value !== undefined && !json(value, depth + 1)))
+        return false;
+    } else if (value !== undefined) {
+      if (!field.check(value, depth + 1)) return false;
+      if (field.required) required++;
+    }
+  }
+  return required === s.required && Object.getOwnPropertyNames(x).length === keys && s.refine(x);
+}
+const object =
+  (s: Shape): Check =>
+  (x, d) =>
+    objectOk(x, s, d);
+
+/** Nothing enumerable on Object.prototype (so `for…in` sees only own keys) and no shape key at all. */
+function prototypeIsClean(): boolean {
+  for (const _key in Object.prototype) return false;
+  for (const key of SHAPE_KEYS) if (key in Object.prototype) return false;
+  return true;
+}
+
+// ---- the history --------------------------------------------------------------------------------
+
+/** `o[to]`, when a date, is not before `o[from]`. */
+const ordered = (from: string, to: string) => (o: Obj) =>
+  typeof o[to] !== 'string' || (o[to] as string) >= (o[from] as string);
+const inOrder = ordered('from', 'to');
+const openEnd = nullable(date);
+const ranged = (spec: Record<string, Check>, required = '', refine = inOrder): Check =>
+  object(shape(`from ${required}`, { from: date, to: openEnd, ...spec }, refine));
+
+const UNITS = ['days', 'weeks', 'months', 'workingDays'];
+const interval = shape(
+  '',
+  Object.fromEntries(UNITS.map((unit) => [unit, positiveInt])),
+  (o) => UNITS.filter((unit) => o[unit] !== undefined).length === 1,
+  true,
+);
+const arrangement = ranged(
+  { type: oneOf(ARRANGEMENT_TYPES), interval: object(interval) },
+  'type',
+  (o) => inOrder(o) && (o.type === 'extended-interval-authorised' || o.interval !== undefined),
+);
+const staff = shape(
+  'id role startDate',
+  {
+    id,
+    role: oneOf(ROLES),
+    startDate: date,
+    roleStartDate: date,
+    endDate: openEnd,
+    qualifiedDate: openEnd,
+    asye: nullable(object(shape('start', { start: date, end: openEnd }, ordered('start', 'end')))),
+    confirmedInPost: openEnd,
+    service: nullable(oneOf(SERVICES)),
+    teamId: nullable(id),
+    fullTime: bool,
+    supervisors: arrayOf(ranged({ supervisorId: id }, 'supervisorId')),
+    absences: arrayOf(ranged({ reason: oneOf(ABSENCE_REASONS) })),
+    arrangements: arrayOf(arrangement),
+    directReports: nonNegativeInt,
+  },
+  ordered('startDate', 'endDate'),
+);
+
+/** A case's closedDate is not before the earliest `from` of its episodes and allocations. */
+function closedAfterOpening(o: Obj): boolean {
+  const closed = o.closedDate;
+  if (typeof closed !== 'string') return true;
+  let first: string | null = null;
+  for (const list of [o.episodes, o.allocations] as ({ from: string }[] | undefined)[])
+    if (list !== undefined) for (const { from } of list) if (first === null || from < first) first = from;
+  return first === null || closed >= first;
+}
+const caseShape = shape(
+  'id',
+  {
+    id,
+    allocations: arrayOf(ranged({ workerId: id }, 'workerId')),
+    episodes: arrayOf(ranged({ type: oneOf(EPISODE_TYPES) }, 'type')),
+    flags: arrayOf(ranged({ flag: oneOf(CASE_FLAGS) }, 'flag')),
+    reviews: arrayOf(date),
+    closedDate: openEnd,
+  },
+  closedAfterOpening,
+);
+
+const recordedAt = nullable(dateOrInstant);
+const event = shape(
+  'id type date',
+  {
+    id,
+    type: oneOf(EVENT_TYPES),
+    date,
+    start: instant,
+    durationMinutes: nonNegativeInt,
+    status: oneOf(['held', 'cancelled']),
+    superviseeId: id,
+    participantIds: arrayOf(id),
+    teamId: id,
+    supervisorId: id,
+    caseIds: arrayOf(id),
+    recordedAt,
+    caseRecords: arrayOf(object(shape('caseId', { caseId: id, recordedAt }))),
+    safeguarding: bool,
+  },
+  (o) =>
+    o.type === 'group'
+      ? o.participantIds !== undefined || o.teamId !== undefined
+      : o.superviseeId !== undefined,
+);
+
+const history = shape('staff', {
+  recordsFrom: date,
+  calendar: object(shape('', { closures: arrayOf(date) })),
+  staff: arrayOf(object(staff)),
+  cases: arrayOf(object(caseShape)),
+  events: arrayOf(object(event)),
+});
+
+/** crossChecks: no individual event before its supervisee's start (the first staff with that id). */
+function eventsAfterStart(h: History): boolean {
+  const starts = new Map<string, string>();
+  for (const s of h.staff) if (!starts.has(s.id)) starts.set(s.id, s.startDate);
+  const events = h.events ?? [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const start = e.superviseeId === undefined ? undefined : starts.get(e.superviseeId);
+    if (start !== undefined && e.date < start) return false;
+  }
+  return true;
+}
+
+/**
+ * `true` only when {@link checkHistory}'s slow path would accept `input` as it is: then the input
+ * can be used as the history, uncopied (the schema has no defaults or transforms). `false` means
+ * "not sure": ask the slow path.
+ */
+export function quickAccept(input: unknown): input is History {
+  return prototypeIsClean() && objectOk(input, history, 0) && eventsAfterStart(input as History);
+}
