@@ -3,6 +3,7 @@ import type { Policy, Rule, RuleOf } from '../policy/schema.js';
 import type { Breach, NotEvaluable, Obligation, Recording, Retention, Subject } from '../report/types.js';
 import type { ConditionContext } from './conditions.js';
 import type { HistoryIndex, SubjectView } from './history-index.js';
+import { lowerBound } from './lower-bound.js';
 import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
 
 /** What the rules write into. */
@@ -66,21 +67,38 @@ export function baseSpans(view: SubjectView, ctx: EvalContext): Spans {
   return view.employed.length > 0 ? view.employed : intersect(ALWAYS, []);
 }
 
-/** Held events of the given types for a subject, by day (a case counts those that list it). */
-export function qualifying(view: SubjectView, types: readonly string[]): number[] {
-  const days: number[] = [];
-  for (const ev of view.events) {
-    if (!ev.held || !types.includes(ev.event.type)) continue;
-    if (days[days.length - 1] !== ev.day) days.push(ev.day);
+/**
+ * Held events of the given types for a subject, by day (a case counts those that list it). Worked
+ * out once per subject and list of types: rules (and, in `compare`, policies) ask the same again.
+ */
+export function qualifying(view: SubjectView, types: readonly string[]): readonly number[] {
+  const key = types.join('\u0000');
+  let byTypes = QUALIFYING.get(view);
+  if (byTypes === undefined) {
+    byTypes = new Map();
+    QUALIFYING.set(view, byTypes);
+  }
+  let days = byTypes.get(key);
+  if (days === undefined) {
+    const found: number[] = [];
+    for (const ev of view.events) {
+      if (!ev.held || !types.includes(ev.event.type)) continue;
+      if (found[found.length - 1] !== ev.day) found.push(ev.day);
+    }
+    days = found;
+    byTypes.set(key, days);
   }
   return days;
 }
 
+/** Per subject view (they live as long as their index), its qualifying days by list of types. */
+const QUALIFYING = new WeakMap<SubjectView, Map<string, readonly number[]>>();
+
 /** The date of the subject's last held event of these types on or before `asOf` (an obligation's `lastMetOn`). */
 export function lastOf(view: SubjectView, types: readonly string[], asOf: number): string | null {
-  let last: number | null = null;
-  for (const ev of view.events) if (ev.held && ev.day <= asOf && types.includes(ev.event.type)) last = ev.day;
-  return last === null ? null : fromDayNumber(last);
+  const days = qualifying(view, types);
+  const i = lowerBound(days, asOf + 1, (day) => day);
+  return i === 0 ? null : fromDayNumber(days[i - 1]!);
 }
 
 export function severityOf(rule: Rule): 'breach' | 'advisory' {

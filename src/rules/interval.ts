@@ -1,5 +1,13 @@
 import { fromDayNumber as d8 } from '../calendar/index.js';
-import { type EvalContext, qualifying, severityOf, subjectOf, subjectsOf, tally } from '../engine/context.js';
+import {
+  type EvalContext,
+  lastOf,
+  qualifying,
+  severityOf,
+  subjectOf,
+  subjectsOf,
+  tally,
+} from '../engine/context.js';
 import { advanceBy } from '../engine/durations.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
@@ -30,7 +38,7 @@ export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
     }
     if (segments.length === 0) continue;
     const events = qualifying(view, rule.counts);
-    const lastMet = lastMetOn(events, ctx.asOf);
+    const lastMet = lastOf(view, rule.counts, ctx.asOf);
     for (const window of windowsOf(segments)) walkWindow(rule, view, subject, window, events, lastMet, ctx);
   }
 }
@@ -175,11 +183,6 @@ function breachBasis(basis: string, breachOn: number, due: number, rule: Interva
   return breachOn === due || !rule.breachAfter
     ? basis
     : `${basis}, and a breach once nothing was held by ${d(breachOn)}`;
-}
-
-function lastMetOn(events: readonly number[], asOf: number): string | null {
-  const i = lowerBound(events, asOf + 1, byValue);
-  return i === 0 ? null : d8(events[i - 1]!);
 }
 
 /** Why a window closed, in a few words: "S1 left", "S1's absence began", "case C1 closed". */
