@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate, isIsoInstant } from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
 import {
   ABSENCE_REASONS,
@@ -11,9 +12,15 @@ import {
 } from './vocabulary.js';
 
 /** A calendar date, `YYYY-MM-DD`, checked for being a real day. */
-export const isoDate = z.iso.date({ error: (iss) => messages.notADate(iss.input) });
+export const isoDate = z.iso
+  .date({ abort: true, error: (iss) => messages.notADate(iss.input) })
+  // zod's pattern also takes years 0000–0999, which the calendar does not count in.
+  .refine(isIsoDate, { error: (iss) => messages.notADate(iss.input) });
 /** An instant with an offset: `2025-01-13T10:00:00Z`, `2025-06-02T09:30:00+01:00`. */
-export const isoInstant = z.iso.datetime({ offset: true, error: (iss) => messages.notAnInstant(iss.input) });
+export const isoInstant = z.iso
+  .datetime({ offset: true, abort: true, error: (iss) => messages.notAnInstant(iss.input) })
+  // As the engine reads instants: years from 1000, at most nine digits of a second.
+  .refine(isIsoInstant, { error: (iss) => messages.notAnInstant(iss.input) });
 /** A date or an instant: when only the date is known, it stands for the end of that day. */
 export const dateOrInstant = z.union([isoDate, isoInstant], {
   error: (iss) => `${messages.notAnInstant(iss.input)} or a date`,

@@ -115,6 +115,20 @@ describe('bad histories', () => {
       'staff[0].startDate',
       'is not a date',
     ],
+    // Found when the fast path was compared with zod: zod's patterns take these, the calendar does
+    // not, and evaluate threw a RangeError instead of an InputError.
+    [
+      'startDate in year 999 (0999-01-01)',
+      withChange((h) => (staff0(h).startDate = '0999-01-01')),
+      'staff[0].startDate',
+      '0999-01-01 is not a date',
+    ],
+    [
+      'recordedAt with ten digits of a second',
+      withChange((h) => (event0(h).recordedAt = '2025-01-07T10:00:00.1234567891Z')),
+      'events[0].recordedAt',
+      '2025-01-07T10:00:00.1234567891Z is not a date-time with an offset',
+    ],
     [
       'startDate a number',
       withChange((h) => (staff0(h).startDate = 20250101)),
