@@ -128,81 +128,87 @@ export function indexHistory(history: History): HistoryIndex {
   for (const s of staffById.values())
     if (s.staff.teamId) teamMembers.set(s.staff.teamId, [...(teamMembers.get(s.staff.teamId) ?? []), s]);
 
+  // One pass over the events, allocating only what the index keeps (and the warnings).
   const seenEvent = new Map<string, number>();
+  const at = (ev: EventView) => `events[${ev.pos}]`;
+  const warnUnknownStaff = (ev: EventView, field: string, id: string) => {
+    if (!staffById.has(id)) warnings.push({ path: `${at(ev)}.${field}`, message: messages.unknownStaff(id) });
+  };
+  const warnEarlyRecord = (ev: EventView, field: string, recordedAt: unknown) => {
+    // A record time is a date or an instant: comparing it whole with the date compares its date part.
+    if (typeof recordedAt === 'string' && recordedAt < ev.event.date)
+      warnings.push({
+        path: `${at(ev)}.${field}`,
+        message: messages.recordBeforeSession(recordedAt, ev.event.date),
+      });
+  };
   for (const ev of events) {
     const e = ev.event;
-    const at = () => `events[${ev.pos}]`;
     const firstPos = seenEvent.get(e.id);
     if (firstPos !== undefined)
       warnings.push({
-        path: `${at()}.id`,
+        path: `${at(ev)}.id`,
         message: messages.duplicateId('event', e.id, `events[${firstPos}]`),
       });
     else seenEvent.set(e.id, ev.pos);
 
-    // The people the event is about: the supervisee, or a group's participants (its team's staff
-    // employed that day when no participants are listed), each once.
-    const people: StaffView[] = [];
-    const attend = (s: StaffView | undefined) => {
-      if (s !== undefined && !people.includes(s)) people.push(s);
-    };
-    if (e.superviseeId !== undefined) attend(staffById.get(e.superviseeId));
+    const supervisee = e.superviseeId === undefined ? undefined : staffById.get(e.superviseeId);
+    if (e.superviseeId !== undefined) warnUnknownStaff(ev, 'superviseeId', e.superviseeId);
+    supervisee?.events.push(ev);
+    // A group's participants (its team's staff employed that day when none are listed), each once.
     if (e.type === 'group') {
-      if (e.participantIds) for (const p of e.participantIds) attend(staffById.get(p));
+      const people: StaffView[] = supervisee === undefined ? [] : [supervisee];
+      const attend = (s: StaffView) => {
+        if (people.includes(s)) return;
+        people.push(s);
+        s.events.push(ev);
+      };
+      if (e.participantIds)
+        for (const p of e.participantIds) {
+          const s = staffById.get(p);
+          if (s !== undefined) attend(s);
+        }
       else
         for (const s of teamMembers.get(e.teamId ?? '') ?? [])
           if (s.start <= ev.day && ev.day <= s.end) attend(s);
       const team = e.teamId === undefined ? undefined : teams.get(e.teamId);
       if (team) team.events.push(ev);
     }
-    if (e.superviseeId !== undefined && !staffById.has(e.superviseeId))
-      warnings.push({ path: `${at()}.superviseeId`, message: messages.unknownStaff(e.superviseeId) });
-    e.participantIds?.forEach((p, i) => {
-      if (!staffById.has(p))
-        warnings.push({ path: `${at()}.participantIds[${i}]`, message: messages.unknownStaff(p) });
-    });
-    if (e.supervisorId !== undefined && !staffById.has(e.supervisorId))
-      warnings.push({ path: `${at()}.supervisorId`, message: messages.unknownStaff(e.supervisorId) });
-    for (const s of people) {
-      s.events.push(ev);
-      if (ev.day > s.end && s.id === e.superviseeId)
-        warnings.push({
-          path: `${at()}.date`,
-          message: messages.eventAfterLeaving(s.id, s.staff.endDate ?? ''),
-        });
-    }
-    e.caseIds?.forEach((caseId, i) => {
+    const participants = e.participantIds ?? [];
+    for (let i = 0; i < participants.length; i++)
+      warnUnknownStaff(ev, `participantIds[${i}]`, participants[i]!);
+    if (e.supervisorId !== undefined) warnUnknownStaff(ev, 'supervisorId', e.supervisorId);
+    if (supervisee !== undefined && ev.day > supervisee.end)
+      warnings.push({
+        path: `${at(ev)}.date`,
+        message: messages.eventAfterLeaving(supervisee.id, supervisee.staff.endDate ?? ''),
+      });
+    const caseIds = e.caseIds ?? [];
+    for (let i = 0; i < caseIds.length; i++) {
+      const caseId = caseIds[i]!;
       const c = caseById.get(caseId);
       if (!c) {
-        warnings.push({ path: `${at()}.caseIds[${i}]`, message: messages.unknownCase(caseId) });
-        return;
+        warnings.push({ path: `${at(ev)}.caseIds[${i}]`, message: messages.unknownCase(caseId) });
+        continue;
       }
       c.events.push(ev);
-      const worker = e.superviseeId;
-      if (
-        worker !== undefined &&
-        c.allocations.length > 0 &&
-        !c.allocations.some((a) => a.workerId === worker && a.from <= ev.day && ev.day <= a.to)
-      )
+      if (e.superviseeId !== undefined && !allocatedTo(c, e.superviseeId, ev.day))
         warnings.push({
-          path: `${at()}.caseIds[${i}]`,
-          message: messages.notAllocated(caseId, worker, e.date),
+          path: `${at(ev)}.caseIds[${i}]`,
+          message: messages.notAllocated(caseId, e.superviseeId, e.date),
         });
-    });
-    e.caseRecords?.forEach((r, i) => {
+    }
+    const caseRecords = e.caseRecords ?? [];
+    for (let i = 0; i < caseRecords.length; i++) {
+      const r = caseRecords[i]!;
       if (!caseById.has(r.caseId))
-        warnings.push({ path: `${at()}.caseRecords[${i}].caseId`, message: messages.unknownCase(r.caseId) });
-      if (typeof r.recordedAt === 'string' && r.recordedAt.slice(0, 10) < e.date)
         warnings.push({
-          path: `${at()}.caseRecords[${i}].recordedAt`,
-          message: messages.recordBeforeSession(r.recordedAt, e.date),
+          path: `${at(ev)}.caseRecords[${i}].caseId`,
+          message: messages.unknownCase(r.caseId),
         });
-    });
-    if (typeof e.recordedAt === 'string' && e.recordedAt.slice(0, 10) < e.date)
-      warnings.push({
-        path: `${at()}.recordedAt`,
-        message: messages.recordBeforeSession(e.recordedAt, e.date),
-      });
+      warnEarlyRecord(ev, `caseRecords[${i}].recordedAt`, r.recordedAt);
+    }
+    warnEarlyRecord(ev, 'recordedAt', e.recordedAt);
   }
   const byDay = (a: EventView, b: EventView) => a.day - b.day || a.pos - b.pos;
   for (const s of staff) s.events.sort(byDay);
@@ -219,6 +225,13 @@ export function indexHistory(history: History): HistoryIndex {
     warnings,
     recordsFrom: history.recordsFrom === undefined ? -Infinity : day(history.recordsFrom),
   };
+}
+
+/** Whether a case was allocated to the worker on the day (a case with no allocations listed counts as yes). */
+function allocatedTo(c: CaseView, workerId: string, day: number): boolean {
+  if (c.allocations.length === 0) return true;
+  for (const a of c.allocations) if (a.workerId === workerId && a.from <= day && day <= a.to) return true;
+  return false;
 }
 
 function pathOf(list: string, items: readonly unknown[], item: unknown): string {
