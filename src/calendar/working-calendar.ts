@@ -1,4 +1,4 @@
-import { type BankHoliday, createDateHolidaysSource } from './bank-holidays.js';
+import { type BankHoliday, type BankHolidaySource, createDateHolidaysSource } from './bank-holidays.js';
 import {
   civilFromDays,
   daysFromCivil,
@@ -79,9 +79,19 @@ function checkCount(n: number): void {
  * calendar.addWorkingDays('2026-12-24', 1); // '2026-12-29'
  * calendar.isWorkingDay('2025-12-29'); // false (council closure)
  */
+/**
+ * One date-holidays source for every calendar: its answers depend on the year alone, and building
+ * one (the library's rules for England) costs about as much as a small evaluation.
+ */
+let shared: BankHolidaySource | undefined;
+function sharedHolidays(): BankHolidaySource {
+  shared ??= createDateHolidaysSource();
+  return shared;
+}
+
 export class WorkingCalendar {
   readonly #closures: ReadonlySet<number>;
-  readonly #source = createDateHolidaysSource();
+  readonly #source = sharedHolidays();
   #tables: Tables | undefined;
 
   /**
