@@ -20,7 +20,6 @@ export const MIN_YEAR = 1000;
  */
 export const MAX_YEAR = 9999;
 
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 /** Day numbers 0 … 2079-07-06 keep their ISO string once written: reports repeat the same dates. */
 const CACHED_DAYS = 40_000;
 const ISO_CACHE: (string | undefined)[] = [];
@@ -102,11 +101,6 @@ export function civilFromDays(dayNumber: number): CivilDate {
   return { year, month, day };
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
-
 /**
  * Parses 'YYYY-MM-DD' into parts, or returns null when the string is not a real calendar date.
  *
@@ -140,13 +134,21 @@ function isoDateYear(s: string): number {
 
 /** The year of the real 'YYYY-MM-DD' date that `s` starts with, or -1. */
 function datePrefixYear(s: string): number {
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  for (const i of DIGIT_POSITIONS) if (digit(s, i) < 0) return -1;
-  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
+  const century = pairAt(s, 0);
+  const yy = pairAt(s, 2);
+  const month = pairAt(s, 5);
+  const day = pairAt(s, 8);
+  if (century < 0 || yy < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const year = century * 100 + yy;
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
   return year;
+}
+
+/** The number written by the two digits at `i`, or -1 when either is not a digit. */
+function pairAt(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**
@@ -159,7 +161,7 @@ function datePrefixYear(s: string): number {
  * isIsoDate('2025-1-01'); // false
  */
 export function isIsoDate(s: string): boolean {
-  return parseIsoDate(s) !== null;
+  return isoDateYear(s) >= 0;
 }
 
 /**
