@@ -12,7 +12,8 @@ const bySubject = (a: Subject, b: Subject) => cmp(a.type, b.type) || cmp(a.id, b
 function sortByKey<T>(items: T[], key: (item: T) => number, tie: (a: T, b: T) => number): T[] {
   const n = items.length;
   const keys = new Float64Array(n);
-  const order = new Uint32Array(n);
+  // A plain array: its sort (TimSort) takes advantage of the runs the rules produce in day order.
+  const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     keys[i] = key(items[i]!);
     order[i] = i;
