@@ -2,6 +2,7 @@ import { fromDayNumber, toDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
 import { baseSpans, type EvalContext, lastOf, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
 import type { SubjectView } from '../engine/history-index.js';
+import { lowerBound } from '../engine/lower-bound.js';
 import { intersect, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d, who, wording } from '../report/wording.js';
@@ -62,6 +63,8 @@ function years(monthDay: string, spans: Spans, asOf: number): Period[] {
   return out;
 }
 
+const dayOf = (ev: { day: number }) => ev.day;
+
 function judgePeriod(
   rule: CountRule,
   ctx: EvalContext,
@@ -78,9 +81,14 @@ function judgePeriod(
   const whole = p.to - p.from + 1;
   const required = rule.proRata ? Math.ceil((rule.minimum * daysIn) / whole - 1e-9) : rule.minimum;
   if (!rule.proRata && 'between' in rule.period && daysIn < whole) return; // case not open all period
-  const held = counted.filter((ev) =>
-    inside.some(([a, b]) => ev.day >= a && ev.day <= b && ev.day <= ctx.asOf),
-  ).length;
+  // Events in the period's days up to asOf, counted by binary search (counted is in day order and
+  // the stretches of `inside` do not overlap).
+  let held = 0;
+  for (const [a, b] of inside)
+    held += Math.max(
+      0,
+      lowerBound(counted, Math.min(b, ctx.asOf) + 1, dayOf) - lowerBound(counted, a, dayOf),
+    );
   const base = { ruleId: rule.id, subject, activity: rule.activity, citation: rule.citation };
   if (p.to >= ctx.asOf) {
     // an obligation only while the rule applies on asOf: nothing for a leaver or a closed case
