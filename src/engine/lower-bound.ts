@@ -9,3 +9,21 @@ export function lowerBound<T>(items: readonly T[], day: number, dayOf: (item: T)
   }
   return lo;
 }
+
+/**
+ * The first item from `from` to `to` (days, inclusive) that `matches`, in items sorted by day:
+ * a binary search to `from`, then a scan that stops after `to`.
+ */
+export function firstBetween<T extends { readonly day: number }>(
+  items: readonly T[],
+  from: number,
+  to: number,
+  matches: (item: T) => boolean,
+): T | undefined {
+  for (let i = lowerBound(items, from, (item) => item.day); i < items.length; i++) {
+    const item = items[i]!;
+    if (item.day > to) return undefined;
+    if (matches(item)) return item;
+  }
+  return undefined;
+}

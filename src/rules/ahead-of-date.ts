@@ -1,6 +1,7 @@
 import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration, retreatBy } from '../engine/durations.js';
+import { firstBetween } from '../engine/lower-bound.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
 
@@ -28,12 +29,12 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
       const due = back(target);
       const windowOpens = opens(start);
       if (windowOpens < ctx.recordsFrom) continue;
-      const met = view.events.find(
-        (ev) =>
-          ev.held &&
-          rule.counts.includes(ev.event.type) &&
-          ev.day >= windowOpens &&
-          ev.day <= Math.min(end, ctx.asOf),
+      // The first held discussion from the window's opening (events are in day order).
+      const met = firstBetween(
+        view.events,
+        windowOpens,
+        Math.min(end, ctx.asOf),
+        (ev) => ev.held && rule.counts.includes(ev.event.type),
       );
       judgeDeadline(
         {

@@ -3,13 +3,12 @@ import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/conte
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
-import { lowerBound } from '../engine/lower-bound.js';
+import { firstBetween } from '../engine/lower-bound.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
 
 type FirstWithinRule = RuleOf<'first-within'>;
-const dayOfEvent = (ev: EventView) => ev.day;
 type Trigger = FirstWithinRule['triggers'][number];
 
 interface Occasion {
@@ -38,14 +37,10 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           occ.workerId === undefined ||
           ev.event.superviseeId === occ.workerId ||
           (ev.event.participantIds ?? []).includes(occ.workerId);
-        // Events are sorted by day: find the first on or after the trigger, stop after the window.
+        // Events are sorted by day: search from the trigger, stop after the window.
         const until = Math.min(occ.end, ctx.asOf);
-        const candidates: EventView[] = [];
-        for (let i = lowerBound(view.events, occ.day, dayOfEvent); i < view.events.length; i++) {
-          const ev = view.events[i]!;
-          if (ev.day > until) break;
-          if (ev.held && involved(ev)) candidates.push(ev);
-        }
+        const firstHeld = (matches: (ev: EventView) => boolean) =>
+          firstBetween(view.events, occ.day, until, (ev) => ev.held && involved(ev) && matches(ev));
         let due: number;
         let basis: string;
         if (trigger.within) {
@@ -53,7 +48,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           basis = `${describeDuration(trigger.within)} after ${occ.what} on ${d(occ.day)}`;
         } else {
           const types = trigger.byFirst ?? [];
-          const first = candidates.find(
+          const first = firstHeld(
             (ev) =>
               types.includes(ev.event.type) &&
               (occ.supervisorId === undefined ||
@@ -64,7 +59,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           due = first.day;
           basis = `by the first ${first.event.type} after ${occ.what} on ${d(occ.day)}`;
         }
-        const met = candidates.find((ev) => rule.counts.includes(ev.event.type));
+        const met = firstHeld((ev) => rule.counts.includes(ev.event.type));
         if (last === undefined) last = lastOf(view, rule.counts, ctx.asOf);
         judgeDeadline(
           {

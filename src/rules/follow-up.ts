@@ -1,7 +1,7 @@
 import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
-import { lowerBound } from '../engine/lower-bound.js';
+import { firstBetween } from '../engine/lower-bound.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
 
@@ -23,16 +23,7 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
       const next = triggers[i + 1];
       const windowEnd = Math.min(view.end, next ? next.day - 1 : Infinity);
       // The first qualifying event after the trigger (own is in day order): no scan from the start.
-      let met: (typeof own)[number] | undefined;
-      for (
-        let k = lowerBound(own, t.day + 1, (ev) => ev.day);
-        k < own.length && own[k]!.day <= windowEnd;
-        k++
-      )
-        if (rule.counts.includes(own[k]!.event.type)) {
-          met = own[k];
-          break;
-        }
+      const met = firstBetween(own, t.day + 1, windowEnd, (ev) => rule.counts.includes(ev.event.type));
       judgeDeadline(
         {
           rule,

@@ -2,7 +2,7 @@ import { conditionSpans } from '../engine/conditions.js';
 import { baseSpans, type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
-import { lowerBound } from '../engine/lower-bound.js';
+import { firstBetween } from '../engine/lower-bound.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d } from '../report/wording.js';
@@ -28,13 +28,7 @@ export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): 
       if (!span) continue;
       const windowEnd = span[1];
       // The first held session from the cancelled day on (own is in day order).
-      const last = Math.min(windowEnd, ctx.asOf);
-      let met: (typeof own)[number] | undefined;
-      for (let k = lowerBound(own, cancelled.day, (ev) => ev.day); k < own.length && own[k]!.day <= last; k++)
-        if (own[k]!.held) {
-          met = own[k];
-          break;
-        }
+      const met = firstBetween(own, cancelled.day, Math.min(windowEnd, ctx.asOf), (ev) => ev.held);
       judgeDeadline(
         {
           rule,
