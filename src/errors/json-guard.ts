@@ -5,7 +5,8 @@ import { formatPath } from './path.js';
 /** Limits on untrusted input, checked before any schema sees it. */
 export const JSON_LIMITS = { maxDepth: 64, maxStringLength: 10_000, maxIssues: 1_000 } as const;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that could reach a prototype when an object is copied or merged. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Walks untrusted input without recursion (so a deeply nested value cannot overflow the stack)

@@ -12,7 +12,7 @@
  * like a field of the schema.
  */
 import { datePrefixDayNumber, isIsoDate } from '../calendar/day-number.js';
-import { JSON_LIMITS } from '../errors/json-guard.js';
+import { FORBIDDEN_KEYS, JSON_LIMITS } from '../errors/json-guard.js';
 import type { History } from './schema.js';
 import {
   ABSENCE_REASONS,
@@ -23,8 +23,6 @@ import {
   ROLES,
   SERVICES,
 } from './vocabulary.js';
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Obj = Record<string, unknown>;
 /** Whether a value at `depth` (the history itself is at 0) fits its place. */

@@ -149,6 +149,9 @@ function judgeRecord(
         ? toDayNumber(recordedAtRaw)
         : londonDayNumberOfEpochMs(recordedMs);
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
+  // Whose record, of what, due when and why: the start of either breach's sentence.
+  const described = () =>
+    [subject, whatOf(rule, ev), shown(deadline), basisOf(rule, ctx, ev, deadline)] as const;
   let status: Recording['status'];
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
@@ -170,27 +173,14 @@ function judgeRecord(
         daysLate,
       );
       if (hours !== null) breach.hoursLate = hours;
-      breach.explanation = wording.recordLate(
-        subject,
-        whatOf(rule, ev),
-        shown(deadline),
-        basisOf(rule, ctx, ev, deadline),
-        recordedAt,
-        lateText,
-      );
+      breach.explanation = wording.recordLate(...described(), recordedAt, lateText);
       ctx.out.breaches.push(breach);
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
     const days = ctx.asOf - deadline.day;
     const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
-    breach.explanation = wording.recordMissing(
-      subject,
-      whatOf(rule, ev),
-      shown(deadline),
-      basisOf(rule, ctx, ev, deadline),
-      days,
-    );
+    breach.explanation = wording.recordMissing(...described(), days);
     ctx.out.breaches.push(breach);
   } else status = 'pending';
   ctx.out.recordings.push(
