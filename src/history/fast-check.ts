@@ -14,15 +14,7 @@
 import { datePrefixDayNumber, isIsoDate } from '../calendar/day-number.js';
 import { FORBIDDEN_KEYS, JSON_LIMITS } from '../errors/json-guard.js';
 import type { History } from './schema.js';
-import {
-  ABSENCE_REASONS,
-  ARRANGEMENT_TYPES,
-  CASE_FLAGS,
-  EPISODE_TYPES,
-  EVENT_TYPES,
-  ROLES,
-  SERVICES,
-} from './vocabulary.js';
+import * as vocabulary from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
 /** Whether a value at `depth` (the history itself is at 0) fits its place. */
@@ -169,7 +161,7 @@ const interval = shape(
   true,
 );
 const arrangement = ranged(
-  { type: oneOf(ARRANGEMENT_TYPES), interval: object(interval) },
+  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval: object(interval) },
   'type',
   (o) => inOrder(o) && (o.type === 'extended-interval-authorised' || o.interval !== undefined),
 );
@@ -177,18 +169,18 @@ const staff = shape(
   'id role startDate',
   {
     id,
-    role: oneOf(ROLES),
+    role: oneOf(vocabulary.ROLES),
     startDate: date,
     roleStartDate: date,
     endDate: openEnd,
     qualifiedDate: openEnd,
     asye: nullable(object(shape('start', { start: date, end: openEnd }, ordered('start', 'end')))),
     confirmedInPost: openEnd,
-    service: nullable(oneOf(SERVICES)),
+    service: nullable(oneOf(vocabulary.SERVICES)),
     teamId: nullable(id),
     fullTime: bool,
     supervisors: arrayOf(ranged({ supervisorId: id }, 'supervisorId')),
-    absences: arrayOf(ranged({ reason: oneOf(ABSENCE_REASONS) })),
+    absences: arrayOf(ranged({ reason: oneOf(vocabulary.ABSENCE_REASONS) })),
     arrangements: arrayOf(arrangement),
     directReports: nonNegativeInt,
   },
@@ -209,8 +201,8 @@ const caseShape = shape(
   {
     id,
     allocations: arrayOf(ranged({ workerId: id }, 'workerId')),
-    episodes: arrayOf(ranged({ type: oneOf(EPISODE_TYPES) }, 'type')),
-    flags: arrayOf(ranged({ flag: oneOf(CASE_FLAGS) }, 'flag')),
+    episodes: arrayOf(ranged({ type: oneOf(vocabulary.EPISODE_TYPES) }, 'type')),
+    flags: arrayOf(ranged({ flag: oneOf(vocabulary.CASE_FLAGS) }, 'flag')),
     reviews: arrayOf(date),
     closedDate: openEnd,
   },
@@ -222,7 +214,7 @@ const event = shape(
   'id type date',
   {
     id,
-    type: oneOf(EVENT_TYPES),
+    type: oneOf(vocabulary.EVENT_TYPES),
     date,
     start: instant,
     durationMinutes: nonNegativeInt,
