@@ -54,6 +54,8 @@ export interface TeamView {
   readonly kind: 'team';
   readonly id: string;
   readonly employed: Spans;
+  /** The team's staff (first entry of each id), whether or not still employed. */
+  readonly members: readonly StaffView[];
   readonly events: EventView[];
 }
 
@@ -65,6 +67,7 @@ export interface HistoryIndex {
   readonly cases: readonly CaseView[];
   readonly caseById: ReadonlyMap<string, CaseView>;
   readonly teams: readonly TeamView[];
+  readonly teamById: ReadonlyMap<string, TeamView>;
   readonly events: readonly EventView[];
   readonly warnings: Warning[];
   readonly recordsFrom: number;
@@ -111,6 +114,9 @@ export function indexHistory(history: History): HistoryIndex {
     else caseById.set(c.id, c);
   });
 
+  const teamMembers = new Map<string, StaffView[]>();
+  for (const s of staffById.values())
+    if (s.staff.teamId) teamMembers.set(s.staff.teamId, [...(teamMembers.get(s.staff.teamId) ?? []), s]);
   const teamIds = [...new Set(history.staff.flatMap((s) => (s.teamId ? [s.teamId] : [])))].sort();
   const teams = new Map<string, TeamView>(
     teamIds.map((id) => [
@@ -119,14 +125,11 @@ export function indexHistory(history: History): HistoryIndex {
         kind: 'team',
         id,
         employed: normalize(staff.filter((s) => s.staff.teamId === id).map((s): Span => [s.start, s.end])),
+        members: teamMembers.get(id) ?? [],
         events: [],
       },
     ]),
   );
-
-  const teamMembers = new Map<string, StaffView[]>();
-  for (const s of staffById.values())
-    if (s.staff.teamId) teamMembers.set(s.staff.teamId, [...(teamMembers.get(s.staff.teamId) ?? []), s]);
 
   // One pass over the events, allocating only what the index keeps (and the warnings).
   const seenEvent = new Map<string, number>();
@@ -155,22 +158,8 @@ export function indexHistory(history: History): HistoryIndex {
     const supervisee = e.superviseeId === undefined ? undefined : staffById.get(e.superviseeId);
     if (e.superviseeId !== undefined) warnUnknownStaff(ev, 'superviseeId', e.superviseeId);
     supervisee?.events.push(ev);
-    // A group's participants (its team's staff employed that day when none are listed), each once.
     if (e.type === 'group') {
-      const people: StaffView[] = supervisee === undefined ? [] : [supervisee];
-      const attend = (s: StaffView) => {
-        if (people.includes(s)) return;
-        people.push(s);
-        s.events.push(ev);
-      };
-      if (e.participantIds)
-        for (const p of e.participantIds) {
-          const s = staffById.get(p);
-          if (s !== undefined) attend(s);
-        }
-      else
-        for (const s of teamMembers.get(e.teamId ?? '') ?? [])
-          if (s.start <= ev.day && ev.day <= s.end) attend(s);
+      for (const s of attendeesOf(ev, staffById, teams)) if (s !== supervisee) s.events.push(ev);
       const team = e.teamId === undefined ? undefined : teams.get(e.teamId);
       if (team) team.events.push(ev);
     }
@@ -221,10 +210,34 @@ export function indexHistory(history: History): HistoryIndex {
     cases: [...caseById.values()],
     caseById,
     teams: [...teams.values()],
+    teamById: teams,
     events,
     warnings,
     recordsFrom: history.recordsFrom === undefined ? -Infinity : day(history.recordsFrom),
   };
+}
+
+/**
+ * The staff an event is about, each once: its supervisee, and for a group session its participants or,
+ * when none are listed, its team's members employed that day. Unknown ids are left out.
+ */
+export function attendeesOf(
+  ev: EventView,
+  staffById: ReadonlyMap<string, StaffView>,
+  teams: ReadonlyMap<string, TeamView>,
+): StaffView[] {
+  const e = ev.event;
+  const people: StaffView[] = [];
+  const attend = (s: StaffView | undefined) => {
+    if (s !== undefined && !people.includes(s)) people.push(s);
+  };
+  if (e.superviseeId !== undefined) attend(staffById.get(e.superviseeId));
+  if (e.type !== 'group') return people;
+  if (e.participantIds) for (const id of e.participantIds) attend(staffById.get(id));
+  else
+    for (const s of teams.get(e.teamId ?? '')?.members ?? [])
+      if (s.start <= ev.day && ev.day <= s.end) attend(s);
+  return people;
 }
 
 /** Whether a case was allocated to the worker on the day (a case with no allocations listed counts as yes). */

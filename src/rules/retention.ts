@@ -2,6 +2,7 @@ import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
 import type { EvalContext } from '../engine/context.js';
 import { advanceBy } from '../engine/durations.js';
+import { attendeesOf } from '../engine/history-index.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 
@@ -21,9 +22,9 @@ export function evaluateRetention(rule: RuleOf<'retention'>, ctx: EvalContext): 
   };
   for (const ev of ctx.index.events) {
     if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.event.type)) continue;
-    const people =
-      ev.event.superviseeId === undefined ? (ev.event.participantIds ?? []) : [ev.event.superviseeId];
-    if (!people.some((id) => applies(id, ev.day))) continue;
+    // Whom the session was about: its supervisee, or a group's participants or team (as the index has it).
+    const people = attendeesOf(ev, ctx.index.staffById, ctx.index.teamById);
+    if (!people.some((s) => applies(s.id, ev.day))) continue;
     ctx.out.retention.push({
       eventId: ev.event.id,
       ruleId: rule.id,

@@ -554,11 +554,11 @@ describe('retention (DER-10: 300 months for staff working with children)', () =>
       { eventId: 'on-asOf', ruleId: 'DER-10', retainUntil: '2050-03-31' },
     ]);
   });
-  // BUG (src/rules/retention.ts): the people of a session are `participantIds ?? []`, so a group session
-  // named only by its teamId has nobody, and no retainUntil, although the README says a group "counts for
-  // its participantIds, or, when it has none, for every member of its team employed that day" (the index
-  // attends them). Two social workers of team T1 at a team group session on 3 Feb 2025: 3 Feb 2050.
-  it.skip('DER-10 keeps a team group session (teamId, no participantIds) of social workers', () => {
+  // Found by these tests: the people of a session were `participantIds ?? []`, so a group session named
+  // only by its teamId had nobody and no retainUntil, although a group "counts for its participantIds, or,
+  // when it has none, for every member of its team employed that day" (README). Two social workers of
+  // team T1 at a team group session on 3 Feb 2025: kept until 3 Feb 2050 (+ 300 months).
+  it('DER-10 keeps a team group session (teamId, no participantIds) of social workers', () => {
     const history = {
       staff: [staff('S1', { teamId: 'T1' }), staff('S2', { teamId: 'T1' })],
       events: [event('group', '2025-02-03', { id: 'team-group', teamId: 'T1' })],
