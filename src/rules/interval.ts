@@ -192,5 +192,5 @@ export function closeReason(view: SubjectView, windowEnd: number): string {
     if (view.absences.some(([from]) => from === windowEnd + 1)) return `${view.id}'s absence began`;
   }
   if (view.kind === 'case' && view.open.some(([, to]) => to === windowEnd)) return `case ${view.id} closed`;
-  return 'the rule stopped applying';
+  return 'its conditions no longer held';
 }

@@ -217,7 +217,7 @@ describe('interval: a window that closes before asOf', () => {
       { when: { since: { anchor: 'start', to: { days: 33 } } } },
       // (S1's absence from June does not explain this close.)
       { staff: [s1({ absences: [{ from: '2025-06-01', to: '2025-06-10' }] })] },
-      'the rule stopped applying',
+      'its conditions no longer held',
       "S1's supervision",
     ],
     [
@@ -237,7 +237,7 @@ describe('interval: a window that closes before asOf', () => {
           { id: 'C1', episodes: [cin, { type: 'child-protection', from: '2025-03-03', to: '2025-04-04' }] },
         ],
       },
-      'the rule stopped applying',
+      'its conditions no longer held',
       "Case C1's case supervision",
     ],
   ])('closed by %s', (_, ruleExtra, history, reason, whose) => {
