@@ -30,48 +30,51 @@ function load(id: string) {
   }
 }
 
-describe.each(councils)('policies/$id.json', ({ id, prefix, seed, rules }) => {
-  it('loads without issues', () => {
-    const policy = load(id);
-    expect(policy.id).toBe(id);
-    expect(policy.source).toBe(seed);
-  });
+describe.each(councils.map((c) => [c.id, c] as const))(
+  'policies/%s.json',
+  (_, { id, prefix, seed, rules }) => {
+    it('loads without issues', () => {
+      const policy = load(id);
+      expect(policy.id).toBe(id);
+      expect(policy.source).toBe(seed);
+    });
 
-  it(`encodes ${prefix}-1 … ${prefix}-${rules} and nothing else`, () => {
-    const encoded = new Set(load(id).rules.map((r) => r.id));
-    const expected = Array.from({ length: rules }, (_, i) => `${prefix}-${i + 1}`);
-    expect([...encoded].sort()).toEqual(expected.sort());
-  });
-
-  it.skipIf(!existsSync(catalogue))(
-    `encodes every ${prefix}-* rule of POLICIES.md (skipped: ../shared/POLICIES.md not found)`,
-    () => {
-      const ids = new Set(
-        [...readFileSync(catalogue, 'utf8').matchAll(new RegExp(`^\\| (${prefix}-\\d+) \\|`, 'gm'))].map(
-          (m) => m[1],
-        ),
-      );
-      expect(ids.size).toBe(rules);
+    it(`encodes ${prefix}-1 … ${prefix}-${rules} and nothing else`, () => {
       const encoded = new Set(load(id).rules.map((r) => r.id));
-      expect([...ids].filter((x) => !encoded.has(x as string))).toEqual([]);
-      expect([...encoded].filter((x) => !ids.has(x))).toEqual([]);
-    },
-  );
+      const expected = Array.from({ length: rules }, (_, i) => `${prefix}-${i + 1}`);
+      expect([...encoded].sort()).toEqual(expected.sort());
+    });
 
-  it.skipIf(!existsSync(path.join(seedsDir, seed)))(
-    `quotes every citation verbatim from ${seed} (skipped: ../shared/seeds not found)`,
-    () => {
-      const text = squash(readFileSync(path.join(seedsDir, seed), 'utf8'));
-      for (const rule of load(id).rules) {
-        expect(rule.citation.source, rule.id).toBe(seed);
-        expect(
-          text.includes(squash(rule.citation.quote)),
-          `${rule.id} (${rule.activity}): ${rule.citation.quote}`,
-        ).toBe(true);
-      }
-    },
-  );
-});
+    it.skipIf(!existsSync(catalogue))(
+      `encodes every ${prefix}-* rule of POLICIES.md (skipped where ../shared/POLICIES.md is absent)`,
+      () => {
+        const ids = new Set(
+          [...readFileSync(catalogue, 'utf8').matchAll(new RegExp(`^\\| (${prefix}-\\d+) \\|`, 'gm'))].map(
+            (m) => m[1],
+          ),
+        );
+        expect(ids.size).toBe(rules);
+        const encoded = new Set(load(id).rules.map((r) => r.id));
+        expect([...ids].filter((x) => !encoded.has(x as string))).toEqual([]);
+        expect([...encoded].filter((x) => !ids.has(x))).toEqual([]);
+      },
+    );
+
+    it.skipIf(!existsSync(path.join(seedsDir, seed)))(
+      `quotes every citation verbatim from ${seed} (skipped where ../shared/seeds is absent)`,
+      () => {
+        const text = squash(readFileSync(path.join(seedsDir, seed), 'utf8'));
+        for (const rule of load(id).rules) {
+          expect(rule.citation.source, rule.id).toBe(seed);
+          expect(
+            text.includes(squash(rule.citation.quote)),
+            `${rule.id} (${rule.activity}): ${rule.citation.quote}`,
+          ).toBe(true);
+        }
+      },
+    );
+  },
+);
 
 describe('multi-part rules give one entry per part', () => {
   const parts = (id: string, ruleId: string) =>
