@@ -89,6 +89,7 @@ describe('instants: the hand-written parser', () => {
     ['an offset without a colon', '2025-01-01T12:00+0100'],
     ['a short offset', '2025-01-01T12:00+01:0'],
     ['a lower-case z', '2025-01-01T12:00z'],
+    ['an offset sign other than + or -', '2025-01-01T12:00*01:00'],
     ['a space before Z', '2025-01-01T12:00 Z'],
     ['a slash in the minutes', '2025-01-01T12:0/Z'],
     ['a colon in the minutes', '2025-01-01T12:0:Z'],
@@ -683,5 +684,29 @@ describe('WorkingCalendar', () => {
   it.skip('near 9999 and 1000 a fresh calendar answers as one that already covers the years', () => {
     expect(new WorkingCalendar().addWorkingDays('9995-01-02', 1000)).toBe('9998-12-11');
     expect(new WorkingCalendar().addWorkingDays('1004-12-20', -1000)).toBe('1001-01-09');
+  });
+});
+
+describe('a freshly loaded clock module (no London offset year cached yet)', () => {
+  // The offset bounds of each year are kept for the life of the module: a test run that loads the module
+  // once would otherwise only check the years nobody asked about before.
+  it('works the last Sundays out again: 2025, 2024 and 2026 asked in turn', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/calendar/clock.js');
+    const asked = [
+      ['2025-10-26T00:59:59Z', '2025-10-26T01:59:59+01:00'],
+      ['2025-10-26T01:00:00Z', '2025-10-26T01:00:00+00:00'],
+      ['2024-03-31T00:59:59Z', '2024-03-31T00:59:59+00:00'],
+      ['2024-03-31T01:00:00Z', '2024-03-31T02:00:00+01:00'],
+      ['2023-03-26T01:00:00Z', '2023-03-26T02:00:00+01:00'],
+      ['2023-10-29T00:59:59Z', '2023-10-29T01:59:59+01:00'],
+      ['2026-10-25T01:00:00Z', '2026-10-25T01:00:00+00:00'],
+      ['2025-07-01T12:00:00Z', '2025-07-01T13:00:00+01:00'],
+      ['2024-07-01T12:00:00Z', '2024-07-01T13:00:00+01:00'],
+      ['2018-03-25T01:00:00Z', '2018-03-25T02:00:00+01:00'],
+    ];
+    expect(asked.map(([instant]) => fresh.clockDeadline(asString(instant), 0).instant)).toEqual(
+      asked.map(([, london]) => london),
+    );
   });
 });
