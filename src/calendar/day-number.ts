@@ -20,7 +20,7 @@ export const MIN_YEAR = 1000;
  */
 export const MAX_YEAR = 9999;
 
-/** Day numbers 0 … 2079-07-06 keep their ISO string once written: reports repeat the same dates. */
+/** Days 1970-01-01 to 2079-07-07 (day numbers 0–39,999) keep their ISO string once written: reports repeat the same dates. */
 const CACHED_DAYS = 40_000;
 const ISO_CACHE: (string | undefined)[] = [];
 

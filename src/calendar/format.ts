@@ -1,7 +1,7 @@
 import { civilFromDays, toDayNumber, weekdayOf } from './day-number.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-/** Day numbers 0 … 2079-07-06 keep their wording once written (reports repeat the same dates). */
+/** Days 1970-01-01 to 2079-07-07 (day numbers 0–39,999) keep their wording once written (reports repeat the same dates). */
 const CACHED_DAYS = 40_000;
 const CACHE: (string | undefined)[] = [];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
