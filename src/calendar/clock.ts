@@ -169,8 +169,12 @@ function londonWallClock(epochMs: number): LondonWallClock {
   }
   const dayNumber = daysFromCivil(fields.year ?? 1970, fields.month ?? 1, fields.day ?? 1);
   const msOfDay = ((fields.hour ?? 0) * 3600 + (fields.minute ?? 0) * 60 + (fields.second ?? 0)) * 1000;
+  // Before 1847 London kept local mean time (-00:01:15), which no ISO offset can write: round the
+  // offset to whole minutes and give the wall clock of that offset, so the instant written is the one asked.
   const offsetMinutes = Math.round((dayNumber * MS_PER_DAY + msOfDay - seconds) / MS_PER_MINUTE);
-  return { dayNumber, msOfDay: msOfDay + (epochMs - seconds), offsetMinutes };
+  const local = seconds + offsetMinutes * MS_PER_MINUTE;
+  const localDay = Math.floor(local / MS_PER_DAY);
+  return { dayNumber: localDay, msOfDay: local - localDay * MS_PER_DAY + (epochMs - seconds), offsetMinutes };
 }
 
 function pad2(n: number): string {

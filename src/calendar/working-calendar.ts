@@ -179,13 +179,13 @@ export class WorkingCalendar {
         if (target <= t.workDays.length) return t.workDays[target - 1] ?? d;
         // About 250 working days a year; over-reach slightly so one rebuild usually suffices.
         const years = Math.ceil((target - t.workDays.length) / 240) + 1;
-        t = this.#coverYears(t.minYear, Math.min(MAX_YEAR, t.maxYear + years), t.maxYear + years);
+        t = this.#coverYears(t.minYear, Math.min(MAX_YEAR, t.maxYear + years), t.maxYear + 1);
       } else {
         const before = atOrBefore - (t.kind[d - t.base] === WORKING ? 1 : 0);
         const target = before + n + 1;
         if (target >= 1) return t.workDays[target - 1] ?? d;
         const years = Math.ceil((1 - target) / 240) + 1;
-        t = this.#coverYears(Math.max(MIN_YEAR, t.minYear - years), t.maxYear, t.minYear - years);
+        t = this.#coverYears(Math.max(MIN_YEAR, t.minYear - years), t.maxYear, t.minYear - 1);
       }
     }
   }

@@ -180,10 +180,10 @@ describe('Europe/London offsets', () => {
     expect(clockDeadline('1800-06-15T12:00:00Z', 0).instant).toMatch(/^1800-06-15T11:5\d:\d\d-00:01$/);
   });
 
-  // BUG (src/calendar/clock.ts, londonWallClock/formatLondon): before 1847 Intl gives London's local
-  // mean time (-00:01:15); the offset is rounded to -00:01 but the wall clock keeps the 15 s, so the
-  // instant written (11:58:45-00:01 = 11:59:45Z) is not the instant asked for (12:00:00Z).
-  it.skip('a deadline written in local mean time denotes the same instant', () => {
+  // Found by these tests (fixed): before 1847 Intl gives London's local mean time (-00:01:15); the offset
+  // was rounded to -00:01 but the wall clock kept the 15 s, so 11:58:45-00:01 (= 11:59:45Z) was written
+  // for 12:00:00Z. The wall clock now follows the rounded offset: 11:59:00-00:01.
+  it('a deadline written in local mean time denotes the same instant', () => {
     const { instant } = clockDeadline('1800-06-15T12:00:00Z', 0);
     expect(instantToEpochMs(instant)).toBe(instantToEpochMs('1800-06-15T12:00:00Z'));
   });
@@ -676,12 +676,10 @@ describe('WorkingCalendar', () => {
     expect(new WorkingCalendar({}).isWorkingDay('2025-04-17')).toBe(true);
   });
 
-  // BUG (src/calendar/working-calendar.ts, addWorkingDaysNum): the forward and backward walks over-reach
-  // by `years` and pass that over-reached year as the year that must be covered, so a fresh calendar
-  // throws 'leaves the supported years' for an answer well inside 1000-9999, while a calendar whose
-  // tables already cover those years answers. The year needed is the one the walk reaches, not the
-  // over-reach.
-  it.skip('near 9999 and 1000 a fresh calendar answers as one that already covers the years', () => {
+  // Found by these tests (fixed): the forward and backward walks over-reached by `years` and passed that
+  // over-reached year as the one that must be covered, so a fresh calendar threw 'leaves the supported
+  // years' for an answer well inside 1000-9999. The year needed is the next one the walk reaches.
+  it('near 9999 and 1000 a fresh calendar answers as one that already covers the years', () => {
     expect(new WorkingCalendar().addWorkingDays('9995-01-02', 1000)).toBe('9998-12-11');
     expect(new WorkingCalendar().addWorkingDays('1004-12-20', -1000)).toBe('1001-01-09');
   });
