@@ -85,6 +85,34 @@ const FS_LATE_1: Outcome = {
 };
 const FS_OVERDUE = `S1's first supervision is overdue: it was due by Mon 13 Jan 2025 (${FS_BASIS}).`;
 /** Nothing held and the window still open: missed by `days` to asOf, and an overdue obligation. */
+/** Missed, and the window closed when S1 left on `lastDay`: counted to the day after. */
+const fsLeft = (lastDay: string, days: number): Outcome => ({
+  breaches: [
+    {
+      kind: 'missed',
+      dueOn: '2025-01-13',
+      metOn: null,
+      daysLate: days,
+      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when the rule stopped applying (S1 left): ${days} day${days === 1 ? '' : 's'} late.`,
+    },
+  ],
+  obligations: [],
+  totals: [1, 0],
+});
+/** The PDR progress review due Sun 6 Jul 2025 held late, on `metOn` (`shown`). */
+const fuLate = (metOn: string, shown: string, days: number): Outcome => ({
+  breaches: [
+    {
+      kind: 'late',
+      dueOn: '2025-07-06',
+      metOn,
+      daysLate: days,
+      explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}); it took place on ${shown}, ${days} day${days === 1 ? '' : 's'} late.`,
+    },
+  ],
+  obligations: [],
+  totals: [1, 0],
+});
 const fsOverdue = (days: number): Outcome => ({
   breaches: [
     {
@@ -176,38 +204,14 @@ const firstCases: FirstCase[] = [
     name: 'a leaver on the due day (13 Jan) is judged: 1 day late to the day after leaving',
     staffExtra: { endDate: '2025-01-13' },
     asOf: '2025-01-31',
-    expected: {
-      breaches: [
-        {
-          kind: 'missed',
-          dueOn: '2025-01-13',
-          metOn: null,
-          daysLate: 1,
-          explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by Mon 13 Jan 2025, when the rule stopped applying (S1 left): 1 day late.`,
-        },
-      ],
-      obligations: [],
-      totals: [1, 0],
-    },
+    expected: fsLeft('Mon 13 Jan 2025', 1),
   },
   {
     // Left Mon 20 Jan: counted to Tue 21 Jan, 21 - 13 = 8 days; no obligation once the window has closed.
     name: 'a leaver after the due date: missed, counted to the day after leaving (8 days)',
     staffExtra: { endDate: '2025-01-20' },
     asOf: '2025-01-31',
-    expected: {
-      breaches: [
-        {
-          kind: 'missed',
-          dueOn: '2025-01-13',
-          metOn: null,
-          daysLate: 8,
-          explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by Mon 20 Jan 2025, when the rule stopped applying (S1 left): 8 days late.`,
-        },
-      ],
-      obligations: [],
-      totals: [1, 0],
-    },
+    expected: fsLeft('Mon 20 Jan 2025', 8),
   },
   {
     // Leaving on asOf (20 Jan): still employed that day, so the window is open: 7 days overdue.
@@ -663,19 +667,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
       name: 'review the day after (Mon 7 Jul): 1 day late',
       events: [appraisal('2025-01-06'), review('2025-07-07')],
       asOf: '2025-08-01',
-      expected: {
-        breaches: [
-          {
-            kind: 'late',
-            dueOn: '2025-07-06',
-            metOn: '2025-07-07',
-            daysLate: 1,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}); it took place on Mon 7 Jul 2025, 1 day late.`,
-          },
-        ],
-        obligations: [],
-        totals: [1, 0],
-      },
+      expected: fuLate('2025-07-07', 'Mon 7 Jul 2025', 1),
     },
     {
       // A review on the appraisal's own day is not after it: 6 Jul to Fri 1 Aug = 26 days overdue.
@@ -718,19 +710,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
       name: 'a review on asOf (Fri 1 Aug) counts: 26 days late',
       events: [appraisal('2025-01-06'), review('2025-08-01')],
       asOf: '2025-08-01',
-      expected: {
-        breaches: [
-          {
-            kind: 'late',
-            dueOn: '2025-07-06',
-            metOn: '2025-08-01',
-            daysLate: 26,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}); it took place on Fri 1 Aug 2025, 26 days late.`,
-          },
-        ],
-        obligations: [],
-        totals: [1, 0],
-      },
+      expected: fuLate('2025-08-01', 'Fri 1 Aug 2025', 26),
     },
     {
       name: 'the next appraisal (Mon 1 Sep) closes the first review; the second is upcoming (1 Sep + 6 months = Sun 1 Mar 2026)',
