@@ -115,8 +115,12 @@ export function indexHistory(history: History): HistoryIndex {
   });
 
   const teamMembers = new Map<string, StaffView[]>();
-  for (const s of staffById.values())
-    if (s.staff.teamId) teamMembers.set(s.staff.teamId, [...(teamMembers.get(s.staff.teamId) ?? []), s]);
+  for (const s of staffById.values()) {
+    if (!s.staff.teamId) continue;
+    const members = teamMembers.get(s.staff.teamId) ?? [];
+    members.push(s);
+    teamMembers.set(s.staff.teamId, members);
+  }
   const teamIds = [...new Set(history.staff.flatMap((s) => (s.teamId ? [s.teamId] : [])))].sort();
   const teams = new Map<string, TeamView>(
     teamIds.map((id) => [
