@@ -20,9 +20,23 @@ export const MIN_YEAR = 1000;
  */
 export const MAX_YEAR = 9999;
 
-/** Days 1970-01-01 to 2079-07-07 (day numbers 0–39,999) keep their ISO string once written: reports repeat the same dates. */
-const CACHED_DAYS = 40_000;
-const ISO_CACHE: (string | undefined)[] = [];
+/**
+ * `write` with its answers kept for days 1970-01-01 to 2079-07-07 (day numbers 0–39,999): reports
+ * repeat the same few thousand dates. Other days (and non-integers, which `write` rejects) are
+ * worked out each time.
+ * @internal
+ */
+export function keptPerDay(write: (n: number) => string): (n: number) => string {
+  const kept: (string | undefined)[] = [];
+  return (n) => {
+    const inRange = n >= 0 && n < 40_000 && Number.isInteger(n);
+    const known = inRange ? kept[n] : undefined;
+    if (known !== undefined) return known;
+    const text = write(n);
+    if (inRange) kept[n] = text;
+    return text;
+  };
+}
 
 const CUMULATIVE_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -189,16 +203,16 @@ function pad(n: number, width: number): string {
  * fromDayNumber(20297); // '2025-07-28'
  */
 export function fromDayNumber(n: number): string {
-  const cached = n >= 0 && n < CACHED_DAYS ? ISO_CACHE[n] : undefined;
-  if (cached !== undefined) return cached;
+  return isoOfDay(n);
+}
+
+const isoOfDay = keptPerDay((n) => {
   if (!Number.isInteger(n)) throw new RangeError(`Day number must be an integer: ${n}`);
   const { year, month, day } = civilFromDays(n);
   if (year < MIN_YEAR || year > MAX_YEAR)
     throw new RangeError(`Day number ${n} is outside years ${MIN_YEAR}–${MAX_YEAR}`);
-  const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-  if (n >= 0 && n < CACHED_DAYS) ISO_CACHE[n] = iso;
-  return iso;
-}
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+});
 
 /**
  * Day of the week of a day number: 0 = Sunday … 6 = Saturday.

@@ -138,8 +138,11 @@ export function indexHistory(history: History): HistoryIndex {
   // One pass over the events, allocating only what the index keeps (and the warnings).
   const seenEvent = new Map<string, number>();
   const at = (ev: EventView) => `events[${ev.pos}]`;
-  const warnUnknownStaff = (ev: EventView, field: string, id: string) => {
-    if (!staffById.has(id)) warnings.push({ path: `${at(ev)}.${field}`, message: messages.unknownStaff(id) });
+  // The path is spelt out only for a warning (`field[i]` when `i` is given).
+  const warnUnknownStaff = (ev: EventView, field: string, id: string, i?: number) => {
+    if (staffById.has(id)) return;
+    const path = `${at(ev)}.${field}${i === undefined ? '' : `[${i}]`}`;
+    warnings.push({ path, message: messages.unknownStaff(id) });
   };
   const warnEarlyRecord = (ev: EventView, field: string, recordedAt: unknown) => {
     // A record time is a date or an instant: comparing it whole with the date compares its date part.
@@ -168,8 +171,7 @@ export function indexHistory(history: History): HistoryIndex {
       if (team) team.events.push(ev);
     }
     const participants = e.participantIds ?? [];
-    for (let i = 0; i < participants.length; i++)
-      warnUnknownStaff(ev, `participantIds[${i}]`, participants[i]!);
+    for (let i = 0; i < participants.length; i++) warnUnknownStaff(ev, 'participantIds', participants[i]!, i);
     if (e.supervisorId !== undefined) warnUnknownStaff(ev, 'supervisorId', e.supervisorId);
     if (supervisee !== undefined && ev.day > supervisee.end)
       warnings.push({
