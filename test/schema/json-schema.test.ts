@@ -7,8 +7,8 @@ import { historyJsonSchema, policyJsonSchema } from '../../src/schema/json-schem
 // schema change: npm run schemas
 const root = resolve(__dirname, '../..');
 const cases = [
-  ['schema/policy.json', policyJsonSchema],
-  ['schema/history.json', historyJsonSchema],
+  ['policies/schema/policy.json', policyJsonSchema],
+  ['policies/schema/history.json', historyJsonSchema],
 ] as const;
 
 describe('committed JSON Schemas', () => {
