@@ -196,6 +196,11 @@ describe('evaluate over arbitrary valid histories', () => {
           expect(Number.isInteger(b.daysLate)).toBe(true);
         }
         for (const o of report.obligations) expect(o.status).toBe(o.dueOn < asOf ? 'overdue' : 'upcoming');
+        // The record totals are counted as records are judged: they agree with the list of recordings.
+        expect(report.totals.records).toBe(report.recordings.filter((r) => r.status !== 'pending').length);
+        expect(report.totals.recordsOnTime).toBe(
+          report.recordings.filter((r) => r.status === 'on-time').length,
+        );
         for (const s of dateLike(withoutWarnings(report))) expect(isRealDate(s), s).toBe(true);
       }),
       RUNS,

@@ -13,8 +13,11 @@ export interface Findings {
   recordings: Recording[];
   notEvaluable: NotEvaluable[];
   retention: Retention[];
-  /** Deadlines judged (met, late or missed) and those met on time: for the share held in timescale. */
-  tally: { deadlines: number; deadlinesMet: number };
+  /**
+   * Deadlines judged (met, late or missed) and those met on time, for the share held in timescale;
+   * records due (made, late or overdue) and those made on time, counted as each is judged.
+   */
+  tally: { deadlines: number; deadlinesMet: number; recordsDue: number; recordsOnTime: number };
 }
 
 /** Counts one judged deadline. */
@@ -82,7 +85,7 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
   if (days === undefined) {
     const found: number[] = [];
     for (const ev of view.events) {
-      if (!ev.held || !types.includes(ev.event.type)) continue;
+      if (!ev.held || !types.includes(ev.type)) continue;
       if (found[found.length - 1] !== ev.day) found.push(ev.day);
     }
     days = found;

@@ -97,7 +97,7 @@ export function evaluateValid(
     recordings: [],
     notEvaluable: [],
     retention: [],
-    tally: { deadlines: 0, deadlinesMet: 0 },
+    tally: { deadlines: 0, deadlinesMet: 0, recordsDue: 0, recordsOnTime: 0 },
   };
   const exceptions = new Map<string, RuleOf<'exception'>[]>();
   for (const rule of policy.rules)
@@ -128,8 +128,8 @@ export function evaluateValid(
     totals: {
       deadlines: out.tally.deadlines,
       deadlinesMet: out.tally.deadlinesMet,
-      records: out.recordings.filter((r) => r.status !== 'pending').length,
-      recordsOnTime: out.recordings.filter((r) => r.status === 'on-time').length,
+      records: out.tally.recordsDue,
+      recordsOnTime: out.tally.recordsOnTime,
     },
   };
 }

@@ -5,12 +5,16 @@ import type { CaseFlag, EpisodeType } from '../history/vocabulary.js';
 import type { Warning } from '../report/types.js';
 import { normalize, type Span, type Spans } from './spans.js';
 
-/** An event with its day number and its position in `events[]`. */
+/**
+ * An event with its day number and its position in `events[]`, and the fields every rule filters on
+ * (its type, whether held), so that a rule skips an event without reading the event itself.
+ */
 export interface EventView {
   readonly event: SupervisionEvent;
   readonly pos: number;
   readonly day: number;
   readonly held: boolean;
+  readonly type: SupervisionEvent['type'];
 }
 
 export interface Ranged {
@@ -89,7 +93,13 @@ const ranged = <T extends { from: string; to?: string | null | undefined }>(r: T
 export function indexHistory(history: History): HistoryIndex {
   const warnings: Warning[] = [];
   const events = (history.events ?? []).map(
-    (event, pos): EventView => ({ event, pos, day: day(event.date), held: event.status !== 'cancelled' }),
+    (event, pos): EventView => ({
+      event,
+      pos,
+      day: day(event.date),
+      held: event.status !== 'cancelled',
+      type: event.type,
+    }),
   );
   const staff = history.staff.map(staffView);
   const staffById = new Map<string, StaffView>();

@@ -34,7 +34,7 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
         view.events,
         windowOpens,
         Math.min(end, ctx.asOf),
-        (ev) => ev.held && rule.counts.includes(ev.event.type),
+        (ev) => ev.held && rule.counts.includes(ev.type),
       );
       judgeDeadline(
         {

@@ -44,7 +44,7 @@ export function evaluateCountPerPeriod(rule: CountRule, ctx: EvalContext): void 
         label: `the review period ${d(view.reviews[i]! + 1)} to ${d(to)}`,
       }));
     } else periods = years(rule.period.yearFrom, spans, ctx.asOf);
-    const counted = view.events.filter((ev) => ev.held && rule.counts.includes(ev.event.type));
+    const counted = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     for (const p of periods) judgePeriod(rule, ctx, view, subject, spans, p, counted);
   }
 }

@@ -50,7 +50,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           const types = trigger.byFirst ?? [];
           const first = firstHeld(
             (ev) =>
-              types.includes(ev.event.type) &&
+              types.includes(ev.type) &&
               (occ.supervisorId === undefined ||
                 ev.event.supervisorId === undefined ||
                 ev.event.supervisorId === occ.supervisorId),
@@ -59,7 +59,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           due = first.day;
           basis = `by the first ${first.event.type} after ${occ.what} on ${d(occ.day)}`;
         }
-        const met = firstHeld((ev) => rule.counts.includes(ev.event.type));
+        const met = firstHeld((ev) => rule.counts.includes(ev.type));
         if (last === undefined) last = lastOf(view, rule.counts, ctx.asOf);
         judgeDeadline(
           {

@@ -18,12 +18,12 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
     const own = view.events.filter(
       (ev) => ev.held && ev.event.superviseeId === view.id && ev.day <= ctx.asOf,
     );
-    const triggers = own.filter((ev) => rule.trigger.includes(ev.event.type));
+    const triggers = own.filter((ev) => rule.trigger.includes(ev.type));
     triggers.forEach((t, i) => {
       const next = triggers[i + 1];
       const windowEnd = Math.min(view.end, next ? next.day - 1 : Infinity);
       // The first qualifying event after the trigger (own is in day order): no scan from the start.
-      const met = firstBetween(own, t.day + 1, windowEnd, (ev) => rule.counts.includes(ev.event.type));
+      const met = firstBetween(own, t.day + 1, windowEnd, (ev) => rule.counts.includes(ev.type));
       judgeDeadline(
         {
           rule,

@@ -27,7 +27,7 @@ export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext)
         ev.held &&
         ev.day >= anchor &&
         ev.day <= Math.min(view.end, ctx.asOf) &&
-        rule.counts.includes(ev.event.type),
+        rule.counts.includes(ev.type),
     );
     let used = 0;
     for (const offset of rule.at) {

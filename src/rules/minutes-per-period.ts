@@ -15,7 +15,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
     const subject = subjectOf(view);
-    const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.event.type));
+    const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     let unknown = 0;
     let j = 0;
     for (const [spanFrom, spanTo] of spans) {

@@ -37,7 +37,7 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
   const deadlines = deadlinesOf(rule, ctx);
   for (const ev of ctx.index.events) {
     const e = ev.event;
-    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(e.type)) continue;
+    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type)) continue;
     if (rule.onlyIf?.safeguarding && e.safeguarding !== true) continue;
     const deadline = deadlines(ev);
     if (deadline.day < ctx.judgedFrom) continue;
@@ -157,6 +157,8 @@ function judgeRecord(
     const byClock = deadline.ms !== null && recordedMs !== null;
     const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
     status = late ? 'late' : 'on-time';
+    ctx.out.tally.recordsDue++;
+    if (!late) ctx.out.tally.recordsOnTime++;
     if (late) {
       const hours = byClock ? Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100 : null;
       const daysLate = byClock
@@ -178,6 +180,7 @@ function judgeRecord(
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
+    ctx.out.tally.recordsDue++;
     const days = ctx.asOf - deadline.day;
     const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
     breach.explanation = wording.recordMissing(...described(), days);
@@ -215,6 +218,6 @@ function breachOf(
 }
 
 const whatOf = (rule: RecordingRule, ev: EventView) =>
-  `${rule.name} of ${ev.event.type} ${ev.event.id} on ${d(ev.day)}`;
+  `${rule.name} of ${ev.type} ${ev.event.id} on ${d(ev.day)}`;
 const shown = (deadline: RecordDeadline) =>
   deadline.ms === null ? d(deadline.day) : `${deadline.text} (${d(deadline.day)})`;

@@ -21,7 +21,7 @@ export function evaluateRetention(rule: RuleOf<'retention'>, ctx: EvalContext): 
     return contains(s, day);
   };
   for (const ev of ctx.index.events) {
-    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.event.type)) continue;
+    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type)) continue;
     // Whom the session was about: its supervisee, or a group's participants or team (as the index has it).
     const people = attendeesOf(ev, ctx.index.staffById, ctx.index.teamById);
     if (!people.some((s) => applies(s.id, ev.day))) continue;
