@@ -11,6 +11,8 @@ export interface Findings {
   obligations: Obligation[];
   breaches: Breach[];
   recordings: Recording[];
+  /** The rank of each recording's event in event-id order (`HistoryIndex.eventRank`), for sorting. */
+  recordingRanks: number[];
   notEvaluable: NotEvaluable[];
   retention: Retention[];
   /**

@@ -73,6 +73,9 @@ export interface HistoryIndex {
   readonly teams: readonly TeamView[];
   readonly teamById: ReadonlyMap<string, TeamView>;
   readonly events: readonly EventView[];
+  /** Each event's rank in event-id order, by position (equal ids share a rank), and how many ids. */
+  readonly eventRank: Int32Array;
+  readonly distinctEventIds: number;
   readonly warnings: Warning[];
   readonly recordsFrom: number;
 }
@@ -146,7 +149,7 @@ export function indexHistory(history: History): HistoryIndex {
   );
 
   // One pass over the events, allocating only what the index keeps (and the warnings).
-  const seenEvent = new Map<string, number>();
+  const ids = rankIds(events);
   const at = (ev: EventView) => `events[${ev.pos}]`;
   // The path is spelt out only for a warning (`field[i]` when `i` is given).
   const warnUnknownStaff = (ev: EventView, field: string, id: string, i?: number) => {
@@ -164,13 +167,12 @@ export function indexHistory(history: History): HistoryIndex {
   };
   for (const ev of events) {
     const e = ev.event;
-    const firstPos = seenEvent.get(e.id);
-    if (firstPos !== undefined)
+    const firstPos = ids.first[ev.pos]!;
+    if (firstPos !== ev.pos)
       warnings.push({
         path: `${at(ev)}.id`,
         message: messages.duplicateId('event', e.id, `events[${firstPos}]`),
       });
-    else seenEvent.set(e.id, ev.pos);
 
     const supervisee = e.superviseeId === undefined ? undefined : staffById.get(e.superviseeId);
     if (e.superviseeId !== undefined) warnUnknownStaff(ev, 'superviseeId', e.superviseeId);
@@ -228,9 +230,73 @@ export function indexHistory(history: History): HistoryIndex {
     teams: [...teams.values()],
     teamById: teams,
     events,
+    eventRank: ids.rank,
+    distinctEventIds: ids.distinct,
     warnings,
     recordsFrom: history.recordsFrom === undefined ? -Infinity : day(history.recordsFrom),
   };
+}
+
+/**
+ * Events in id order, once, for two answers: each event's rank among the distinct ids (so that the
+ * report sorts records by event without comparing strings) and, for a repeated id, the position of
+ * its first event (for the duplicate warning). The first six characters of an id are packed into
+ * one number that orders as the strings do wherever it differs; strings compare only when it ties.
+ */
+function rankIds(events: readonly EventView[]): { rank: Int32Array; first: Int32Array; distinct: number } {
+  const n = events.length;
+  const ids: string[] = new Array(n);
+  const prefix = new Float64Array(n);
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = events[i]!.event.id;
+    ids[i] = id;
+    prefix[i] = idPrefix(id);
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const d = prefix[a]! - prefix[b]!;
+    if (d !== 0) return d;
+    const x = ids[a]!;
+    const y = ids[b]!;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const rank = new Int32Array(n);
+  const first = new Int32Array(n);
+  let distinct = 0;
+  for (let j = 0; j < n; j++) {
+    const pos = order[j]!;
+    const prev = j === 0 ? -1 : order[j - 1]!;
+    if (prev >= 0 && ids[prev] === ids[pos]) {
+      rank[pos] = rank[prev]!;
+      first[pos] = first[prev]!;
+    } else {
+      rank[pos] = distinct++;
+      first[pos] = pos;
+    }
+  }
+  return { rank, first, distinct };
+}
+
+/**
+ * An id's first six UTF-16 code units as base-256 digits, missing ones as 0; a code unit of 255 or
+ * more counts as 255 and ends the number (the digits after it are 0, as they could not order the
+ * ids). If one id sorts before another, its number is not greater.
+ */
+export function idPrefix(id: string): number {
+  let k = 0;
+  let j = 0;
+  for (; j < 6 && j < id.length; j++) {
+    const c = id.charCodeAt(j);
+    if (c >= 255) {
+      k = k * 256 + 255;
+      j++;
+      break;
+    }
+    k = k * 256 + c;
+  }
+  for (; j < 6; j++) k *= 256;
+  return k;
 }
 
 /**

@@ -5,27 +5,76 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const bySubject = (a: Subject, b: Subject) => cmp(a.type, b.type) || cmp(a.id, b.id);
 
 /**
- * Sorts in place by a numeric key, then by `tie`: the key is computed once per item and the
- * comparator reads it from a typed array, so the string comparisons run only among equal keys.
- * The result is the order `(a, b) => key(a) - key(b) || tie(a, b)` defines.
+ * Sorts in place by a numeric key, then by `tie`: the result is the order
+ * `(a, b) => key(a) - key(b) || tie(a, b)` defines, ties in `tie` keeping their order. The key is
+ * computed once per item. When the keys are integers close enough together that key × count stays a
+ * safe integer, each item's key and position are packed into one number and sorted natively (no
+ * comparator calls); `tie` then runs only within each run of equal keys. Otherwise a comparator
+ * reads the keys from a typed array and compares strings only among equal keys.
  */
-function sortByKey<T>(items: T[], key: (item: T) => number, tie: (a: T, b: T) => number): T[] {
+export function sortByKey<T>(
+  items: T[],
+  key: (item: T, i: number) => number,
+  tie: (a: T, b: T) => number,
+): T[] {
   const n = items.length;
+  if (n < 2) return items;
   const keys = new Float64Array(n);
-  // A plain array: its sort (TimSort) takes advantage of the runs the rules produce in day order.
-  const order: number[] = new Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
   for (let i = 0; i < n; i++) {
-    keys[i] = key(items[i]!);
-    order[i] = i;
+    const k = key(items[i]!, i);
+    keys[i] = k;
+    if (k < min) min = k;
+    if (k > max) max = k;
+    if (!Number.isInteger(k)) integral = false;
   }
-  order.sort((a, b) => keys[a]! - keys[b]! || tie(items[a]!, items[b]!));
+  const packable = integral && (max - min + 1) * n <= Number.MAX_SAFE_INTEGER;
+  const order = packable ? packedOrder(keys, min, n) : comparedOrder(keys, n, items, tie);
+  if (packable) sortRuns(order, keys, items, tie);
   const copy = items.slice();
   for (let i = 0; i < n; i++) items[i] = copy[order[i]!]!;
   return items;
 }
 
-/** Each distinct subject's place in subject order (type, then id), so that a subject compares as a number. */
-function subjectRanks(subjects: readonly Subject[]): (s: Subject) => number {
+/** Positions in key order, equal keys by position: `(key − min) × n + position` sorted as numbers. */
+function packedOrder(keys: Float64Array, min: number, n: number): number[] {
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (keys[i]! - min) * n + i;
+  packed.sort();
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = packed[i]! % n;
+  return order;
+}
+
+/** Sorts each run of equal keys in `order` by `tie` (stable: equal ties keep position order). */
+function sortRuns<T>(order: number[], keys: Float64Array, items: readonly T[], tie: (a: T, b: T) => number) {
+  const n = order.length;
+  for (let start = 0; start < n; ) {
+    const k = keys[order[start]!]!;
+    let end = start + 1;
+    while (end < n && keys[order[end]!] === k) end++;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort((a, b) => tie(items[a]!, items[b]!));
+      for (let j = 0; j < run.length; j++) order[start + j] = run[j]!;
+    }
+    start = end;
+  }
+}
+
+function comparedOrder<T>(keys: Float64Array, n: number, items: readonly T[], tie: (a: T, b: T) => number) {
+  // A plain array: its sort (TimSort) takes advantage of the runs the rules produce in day order.
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => keys[a]! - keys[b]! || tie(items[a]!, items[b]!));
+}
+
+/**
+ * Each distinct subject's place in subject order (type, then id), so that a subject compares as a
+ * number, and how many there are.
+ */
+function subjectRanks(subjects: readonly Subject[]): { rankOf: (s: Subject) => number; count: number } {
   const byType = new Map<string, Map<string, number>>();
   for (const s of subjects) {
     const ids = byType.get(s.type) ?? new Map<string, number>();
@@ -37,13 +86,12 @@ function subjectRanks(subjects: readonly Subject[]): (s: Subject) => number {
     const ids = byType.get(type)!;
     for (const id of [...ids.keys()].sort(cmp)) ids.set(id, rank++);
   }
-  return (s) => byType.get(s.type)!.get(s.id)!;
+  return { rankOf: (s) => byType.get(s.type)!.get(s.id)!, count: rank };
 }
 
 /** CONTRACT.md: by `dueOn`, then subject type, subject id, rule id (then activity, for a stable order). */
 export function sortByDue<T extends Obligation | Breach>(items: T[]): T[] {
-  const rankOf = subjectRanks(items.map((i) => i.subject));
-  const subjects = items.length + 1;
+  const { rankOf, count: subjects } = subjectRanks(items.map((i) => i.subject));
   return sortByKey(
     items,
     (i) => datePrefixDayNumber(i.dueOn) * subjects + rankOf(i.subject),
@@ -55,8 +103,29 @@ export function sortByDue<T extends Obligation | Breach>(items: T[]): T[] {
   );
 }
 
-/** Recordings by deadline (its date first), then event, case and rule. */
-export function sortRecordings(items: Recording[]): Recording[] {
+/**
+ * Each recording's event as a rank in event-id order (equal ids, equal ranks), from the history's
+ * index: `ranks[i]` is the rank of `items[i].eventId`, and every rank is below `distinct`.
+ */
+export interface EventRanks {
+  readonly ranks: readonly number[];
+  readonly distinct: number;
+}
+
+/**
+ * Recordings by deadline (its date first), then event, case and rule. With the events' ranks and
+ * date-only deadlines (the deadline's date then decides as its text does), the date and the event
+ * make one number, so that only records of one event on one day compare strings.
+ */
+export function sortRecordings(items: Recording[], events?: EventRanks): Recording[] {
+  if (events !== undefined && items.every((r) => r.deadline.length === 10)) {
+    const { ranks, distinct } = events;
+    return sortByKey(
+      items,
+      (r, i) => datePrefixDayNumber(r.deadline) * distinct + ranks[i]!,
+      (a, b) => cmp(a.caseId ?? '', b.caseId ?? '') || cmp(a.ruleId, b.ruleId),
+    );
+  }
   return sortByKey(
     items,
     (r) => datePrefixDayNumber(r.deadline),

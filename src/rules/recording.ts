@@ -186,6 +186,7 @@ function judgeRecord(
     breach.explanation = wording.recordMissing(...described(), days);
     ctx.out.breaches.push(breach);
   } else status = 'pending';
+  ctx.out.recordingRanks.push(ctx.index.eventRank[ev.pos]!);
   ctx.out.recordings.push(
     caseId === undefined
       ? { eventId: e.id, ruleId: rule.id, deadline: deadline.text, recordedAt, status }

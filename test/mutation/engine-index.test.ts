@@ -233,6 +233,9 @@ describe('history index: warnings for valid but inconsistent data', () => {
     ]);
     expect(ix.staffById.get('S1')).toBe(ix.staff[1]);
     expect(ids(ix.staff[1]!)).toEqual(['E2', 'E1', 'E1', 'E1']);
+    // Ranks in id order by position (events E1, E2, E1, E1): a repeated id shares its rank.
+    expect([...ix.eventRank]).toEqual([0, 1, 0, 0]);
+    expect(ix.distinctEventIds).toBe(2);
     expect(ix.cases.map((c) => [c.id, c.reviews.map(d)])).toEqual([
       ['C0', []],
       ['C1', ['2024-01-01']],

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber } from '../../src/calendar/index.js';
-import { sortByDue, sortRecordings } from '../../src/report/sort.js';
+import { idPrefix } from '../../src/engine/history-index.js';
+import { sortByDue, sortByKey, sortRecordings } from '../../src/report/sort.js';
 import type { Breach, Recording } from '../../src/report/types.js';
 
 // The orders CONTRACT.md gives, written as plain comparators: the sorts must agree with them.
@@ -58,5 +59,63 @@ describe('report order', () => {
         expect(sortRecordings([...items])).toEqual([...items].sort(byDeadline));
       }),
     );
+  });
+
+  it('recordings with their events’ ranks: the same order (date-only deadlines)', () => {
+    const dateOnly = fc.record({
+      deadline: day,
+      eventId: small('E'),
+      caseId: fc.option(small('C'), { nil: undefined }),
+      ruleId: small('R-'),
+    }) as fc.Arbitrary<Recording>;
+    fc.assert(
+      fc.property(fc.array(dateOnly, { maxLength: 60 }), (items) => {
+        // Ranks as the index gives them: dense, in event-id order.
+        const ids = [...new Set(items.map((r) => r.eventId))].sort(cmp);
+        const ranks = items.map((r) => ids.indexOf(r.eventId));
+        const sorted = sortRecordings([...items], { ranks, distinct: ids.length });
+        expect(sorted).toEqual([...items].sort(byDeadline));
+      }),
+    );
+  });
+
+  it('recordings with ranks but a clock deadline among them: sorted by the deadline’s text as before', () => {
+    fc.assert(
+      fc.property(fc.array(recording, { maxLength: 60 }), (items) => {
+        // Deliberately wrong ranks: with a clock deadline present they must not be used.
+        const ranks = items.map(() => 0);
+        const hasClock = items.some((r) => r.deadline.length > 10);
+        fc.pre(hasClock);
+        expect(sortRecordings([...items], { ranks, distinct: 1 })).toEqual([...items].sort(byDeadline));
+      }),
+    );
+  });
+
+  it('sortByKey: packed (integer keys) and compared (fractional or far-apart keys) give the comparator’s order', () => {
+    const item = fc.record({ k: fc.integer({ min: -5, max: 5 }), s: small('x'), i: fc.nat() });
+    const scales = [1, 0.5, 2 ** 52];
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 80 }), fc.constantFrom(...scales), (items, scale) => {
+        const key = (x: { k: number }) => x.k * scale;
+        const tie = (a: { s: string }, b: { s: string }) => cmp(a.s, b.s);
+        const expected = [...items].sort((a, b) => key(a) - key(b) || tie(a, b));
+        expect(sortByKey([...items], key, tie)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('idPrefix never orders two ids against their string order', () => {
+    const id = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }), small('E'));
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        if (a < b) expect(idPrefix(a)).toBeLessThanOrEqual(idPrefix(b));
+        if (a === b) expect(idPrefix(a)).toBe(idPrefix(b));
+      }),
+      { numRuns: 2000 },
+    );
+    // The cases a plain cap at 255 would get wrong: a high code unit followed by different characters.
+    expect(idPrefix('\u0100z')).toBe(idPrefix('\u0101a'));
+    expect(idPrefix('\u00ffz')).toBeLessThanOrEqual(idPrefix('\u0100a'));
+    expect(idPrefix('E1')).toBeLessThan(idPrefix('E10'));
   });
 });
