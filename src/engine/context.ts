@@ -43,10 +43,27 @@ export interface EvalContext extends ConditionContext {
   readonly absencePauses: boolean;
   readonly exceptions: ReadonlyMap<string, readonly RuleOf<'exception'>[]>;
   readonly out: Findings;
+  /** One subject object per subject in a report, however many findings name it. */
+  readonly subjects: SubjectCache;
 }
 
-export function subjectOf(view: SubjectView): Subject {
-  return { type: view.kind, id: view.id };
+export type SubjectCache = Record<Subject['type'], Map<string, Subject>>;
+
+export const subjectCache = (): SubjectCache => ({ staff: new Map(), case: new Map(), team: new Map() });
+
+/** The report's subject object for a subject type and id (made on first use). */
+export function subjectFor(ctx: EvalContext, type: Subject['type'], id: string): Subject {
+  const byId = ctx.subjects[type];
+  let subject = byId.get(id);
+  if (subject === undefined) {
+    subject = { type, id };
+    byId.set(id, subject);
+  }
+  return subject;
+}
+
+export function subjectOf(view: SubjectView, ctx: EvalContext): Subject {
+  return subjectFor(ctx, view.kind, view.id);
 }
 
 /** The subjects a rule is about. */

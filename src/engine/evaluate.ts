@@ -7,7 +7,7 @@ import { type PolicyId, resolvePolicy } from '../policies.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type { Report } from '../report/types.js';
-import type { EvalContext, Findings } from './context.js';
+import { type EvalContext, type Findings, subjectCache } from './context.js';
 import { type HistoryIndex, indexHistory } from './history-index.js';
 import { runRule } from './rule-kinds.js';
 
@@ -115,6 +115,7 @@ export function evaluateValid(
     absencePauses: policy.settings?.absencePauses ?? true,
     exceptions,
     out,
+    subjects: subjectCache(),
   };
   for (const rule of policy.rules) runRule(rule, ctx);
   return {

@@ -18,7 +18,7 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
   const opens = advanceBy(rule.opensAfter, ctx.calendar);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'case') continue;
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     const closed = view.open[0]?.[1] ?? Infinity;
     for (const episode of view.episodes) {
       if (episode.type !== rule.episode) continue;

@@ -25,7 +25,7 @@ export function evaluateCountPerPeriod(rule: CountRule, ctx: EvalContext): void 
   for (const view of subjectsOf(rule, ctx)) {
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
     if (spans.length === 0) continue;
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     let periods: Period[];
     if ('between' in rule.period) {
       if (view.kind !== 'case') continue;

@@ -28,7 +28,7 @@ interface Occasion {
 export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): void {
   for (const view of subjectsOf(rule, ctx)) {
     const applies = conditionSpans(rule.when, view, ctx);
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     let last: string | null | undefined; // lastOf, computed once per subject when first needed
     for (const trigger of rule.triggers) {
       for (const occ of occasions(trigger, view)) {

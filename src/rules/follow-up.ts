@@ -14,7 +14,7 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
   const step = advanceBy(rule.within, ctx.calendar);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     const own = view.events.filter(
       (ev) => ev.held && ev.event.superviseeId === view.id && ev.day <= ctx.asOf,
     );

@@ -28,7 +28,7 @@ const byValue = (day: number) => day;
 export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
   for (const view of subjectsOf(rule, ctx)) {
     const { segments, unknownInterval } = buildSegments(rule, view, ctx);
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     if (unknownInterval && rule.notEvaluableWithout) {
       ctx.out.notEvaluable.push({
         ruleId: rule.id,

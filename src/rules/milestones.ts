@@ -21,7 +21,7 @@ export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext)
       !contains(conditionSpans(rule.when, view, ctx), anchor)
     )
       continue;
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     const events = view.events.filter(
       (ev) =>
         ev.held &&

@@ -14,7 +14,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     let unknown = 0;
     let j = 0;

@@ -18,7 +18,7 @@ export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): 
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     const own = view.events.filter(
       (ev) => ev.event.superviseeId === view.id && rule.counts.includes(ev.type),
     );

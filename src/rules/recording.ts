@@ -8,7 +8,7 @@ import {
   toDayNumber,
 } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, severityOf } from '../engine/context.js';
+import { type EvalContext, severityOf, subjectFor } from '../engine/context.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
@@ -46,18 +46,20 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
       if (who === undefined) continue;
       const staff = e.superviseeId === undefined ? undefined : ctx.index.staffById.get(e.superviseeId);
       if (staff && !applies(staff, ev.day)) continue;
-      const subject: Subject = { type: e.superviseeId ? 'staff' : 'team', id: who };
-      judgeRecord(rule, ctx, ev, deadline, subject, e.recordedAt ?? null);
+      judgeRecord(rule, ctx, ev, deadline, e.superviseeId ? 'staff' : 'team', who, e.recordedAt ?? null);
     } else {
       const caseIds = e.caseIds ?? [];
-      caseIds.forEach((caseId, i) => {
-        if (caseIds.indexOf(caseId) !== i) return;
-        const c = ctx.index.caseById.get(caseId);
-        if (c && rule.when && !applies(c, ev.day)) return;
+      for (let i = 0; i < caseIds.length; i++) {
+        const caseId = caseIds[i]!;
+        if (caseIds.indexOf(caseId) !== i) continue;
+        if (rule.when) {
+          const c = ctx.index.caseById.get(caseId);
+          if (c && !applies(c, ev.day)) continue;
+        }
         const own = e.caseRecords?.find((r) => r.caseId === caseId);
         const recordedAt = own ? (own.recordedAt ?? null) : (e.recordedAt ?? null);
-        judgeRecord(rule, ctx, ev, deadline, { type: 'case', id: caseId }, recordedAt, caseId);
-      });
+        judgeRecord(rule, ctx, ev, deadline, 'case', caseId, recordedAt, caseId);
+      }
     }
   }
 }
@@ -134,7 +136,8 @@ function judgeRecord(
   ctx: EvalContext,
   ev: EventView,
   deadline: RecordDeadline,
-  subject: Subject,
+  subjectType: Subject['type'],
+  subjectId: string,
   recordedAtRaw: string | null,
   caseId?: string,
 ): void {
@@ -149,9 +152,11 @@ function judgeRecord(
         ? toDayNumber(recordedAtRaw)
         : londonDayNumberOfEpochMs(recordedMs);
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
-  // Whose record, of what, due when and why: the start of either breach's sentence.
-  const described = () =>
-    [subject, whatOf(rule, ev), shown(deadline), basisOf(rule, ctx, ev, deadline)] as const;
+  // Whose record (the subject object is made only for a breach), of what, due when and why: the
+  // start of either breach's sentence.
+  const subject = () => subjectFor(ctx, subjectType, subjectId);
+  const described = (breach: Breach) =>
+    [breach.subject, whatOf(rule, ev), shown(deadline), basisOf(rule, ctx, ev, deadline)] as const;
   let status: Recording['status'];
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
@@ -169,21 +174,21 @@ function judgeRecord(
         rule,
         ev,
         deadline,
-        subject,
+        subject(),
         'late-recording',
         fromDayNumber(recordedDay!),
         daysLate,
       );
       if (hours !== null) breach.hoursLate = hours;
-      breach.explanation = wording.recordLate(...described(), recordedAt, lateText);
+      breach.explanation = wording.recordLate(...described(breach), recordedAt, lateText);
       ctx.out.breaches.push(breach);
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
     ctx.out.tally.recordsDue++;
     const days = ctx.asOf - deadline.day;
-    const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
-    breach.explanation = wording.recordMissing(...described(), days);
+    const breach = breachOf(rule, ev, deadline, subject(), 'unrecorded', null, days);
+    breach.explanation = wording.recordMissing(...described(breach), days);
     ctx.out.breaches.push(breach);
   } else status = 'pending';
   ctx.out.recordingRanks.push(ctx.index.eventRank[ev.pos]!);

@@ -9,7 +9,7 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = conditionSpans(rule.when, view, ctx);
-    const subject = subjectOf(view);
+    const subject = subjectOf(view, ctx);
     for (const ev of view.events) {
       const minutes = ev.event.durationMinutes;
       if (!ev.held || ev.event.superviseeId !== view.id || !rule.counts.includes(ev.type)) continue;
