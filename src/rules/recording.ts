@@ -56,12 +56,20 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
           const c = ctx.index.caseById.get(caseId);
           if (c && !applies(c, ev.day)) continue;
         }
-        const own = e.caseRecords?.find((r) => r.caseId === caseId);
+        const own = caseRecordOf(e, caseId);
         const recordedAt = own ? (own.recordedAt ?? null) : (e.recordedAt ?? null);
         judgeRecord(rule, ctx, ev, deadline, 'case', caseId, recordedAt, caseId);
       }
     }
   }
+}
+
+/** The event's own record for one case (`caseRecords`), if it lists one. */
+function caseRecordOf(e: EventView['event'], caseId: string) {
+  const records = e.caseRecords;
+  if (records === undefined) return undefined;
+  for (let i = 0; i < records.length; i++) if (records[i]!.caseId === caseId) return records[i];
+  return undefined;
 }
 
 /** A session's record deadline: its day, its instant (clock-hour deadlines) and how it was worked out. */
@@ -152,11 +160,6 @@ function judgeRecord(
         ? toDayNumber(recordedAtRaw)
         : londonDayNumberOfEpochMs(recordedMs);
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
-  // Whose record (the subject object is made only for a breach), of what, due when and why: the
-  // start of either breach's sentence.
-  const subject = () => subjectFor(ctx, subjectType, subjectId);
-  const described = (breach: Breach) =>
-    [breach.subject, whatOf(rule, ev), shown(deadline), basisOf(rule, ctx, ev, deadline)] as const;
   let status: Recording['status'];
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
@@ -170,25 +173,40 @@ function judgeRecord(
         ? Math.floor((recordedMs - deadline.ms!) / DAY_MS)
         : recordedDay! - deadline.day;
       const lateText = hours === null ? wording.daysLate(daysLate) : `${hours} hours late`;
+      const subject = subjectFor(ctx, subjectType, subjectId);
       const breach = breachOf(
         rule,
         ev,
         deadline,
-        subject(),
+        subject,
         'late-recording',
         fromDayNumber(recordedDay!),
         daysLate,
       );
       if (hours !== null) breach.hoursLate = hours;
-      breach.explanation = wording.recordLate(...described(breach), recordedAt, lateText);
+      breach.explanation = wording.recordLate(
+        subject,
+        whatOf(rule, ev),
+        shown(deadline),
+        basisOf(rule, ctx, ev, deadline),
+        recordedAt,
+        lateText,
+      );
       ctx.out.breaches.push(breach);
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
     ctx.out.tally.recordsDue++;
     const days = ctx.asOf - deadline.day;
-    const breach = breachOf(rule, ev, deadline, subject(), 'unrecorded', null, days);
-    breach.explanation = wording.recordMissing(...described(breach), days);
+    const subject = subjectFor(ctx, subjectType, subjectId);
+    const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
+    breach.explanation = wording.recordMissing(
+      subject,
+      whatOf(rule, ev),
+      shown(deadline),
+      basisOf(rule, ctx, ev, deadline),
+      days,
+    );
     ctx.out.breaches.push(breach);
   } else status = 'pending';
   ctx.out.recordingRanks.push(ctx.index.eventRank[ev.pos]!);
