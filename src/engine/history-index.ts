@@ -175,8 +175,8 @@ export function indexHistory(history: History): HistoryIndex {
       });
 
     const supervisee = e.superviseeId === undefined ? undefined : staffById.get(e.superviseeId);
-    if (e.superviseeId !== undefined) warnUnknownStaff(ev, 'superviseeId', e.superviseeId);
-    supervisee?.events.push(ev);
+    if (supervisee !== undefined) supervisee.events.push(ev);
+    else if (e.superviseeId !== undefined) warnUnknownStaff(ev, 'superviseeId', e.superviseeId);
     if (e.type === 'group') {
       for (const s of attendeesOf(ev, staffById, teams)) if (s !== supervisee) s.events.push(ev);
       const team = e.teamId === undefined ? undefined : teams.get(e.teamId);

@@ -15,8 +15,13 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const subject = subjectOf(view, ctx);
+    // Only the types the rule asks about (the type is on the view: most events are not read at all).
     const own = view.events.filter(
-      (ev) => ev.held && ev.event.superviseeId === view.id && ev.day <= ctx.asOf,
+      (ev) =>
+        ev.held &&
+        ev.day <= ctx.asOf &&
+        (rule.trigger.includes(ev.type) || rule.counts.includes(ev.type)) &&
+        ev.event.superviseeId === view.id,
     );
     const triggers = own.filter((ev) => rule.trigger.includes(ev.type));
     triggers.forEach((t, i) => {

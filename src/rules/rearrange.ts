@@ -20,7 +20,7 @@ export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): 
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
     const subject = subjectOf(view, ctx);
     const own = view.events.filter(
-      (ev) => ev.event.superviseeId === view.id && rule.counts.includes(ev.type),
+      (ev) => rule.counts.includes(ev.type) && ev.event.superviseeId === view.id,
     );
     for (const cancelled of own) {
       if (cancelled.held || cancelled.day > ctx.asOf || cancelled.day < ctx.recordsFrom) continue;

@@ -12,7 +12,7 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
     const subject = subjectOf(view, ctx);
     for (const ev of view.events) {
       const minutes = ev.event.durationMinutes;
-      if (!ev.held || ev.event.superviseeId !== view.id || !rule.counts.includes(ev.type)) continue;
+      if (!ev.held || !rule.counts.includes(ev.type) || ev.event.superviseeId !== view.id) continue;
       if (minutes === undefined || minutes >= rule.minimumMinutes) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
       ctx.out.breaches.push({
