@@ -20,32 +20,61 @@ export interface Segment {
   readonly workingDays?: boolean;
 }
 
+/** One schedule entry as {@link buildSegments} walks it, with its step and wording worked out once. */
+export interface ScheduleEntry {
+  readonly when: RuleOf<'interval'>['schedule'][number]['when'];
+  readonly interval: RuleOf<'interval'>['schedule'][number]['interval'];
+  /** For a fixed interval: its step, label and the segment fields it adds (via, workingDays, phase). */
+  readonly fixed: { advance: Advance; label: string; extra: Partial<Segment> } | null;
+}
+
+/** A rule's schedule in the order it is tried: the exceptions that modify the rule, then its own entries. */
+export function scheduleOf(rule: RuleOf<'interval'>, ctx: EvalContext): readonly ScheduleEntry[] {
+  const entries = [
+    ...(ctx.exceptions.get(rule.id) ?? []).map((e) => ({ when: e.when, interval: e.interval, via: e.id })),
+    ...rule.schedule.map((e) => ({ ...e, via: undefined })),
+  ];
+  return entries.map((entry) => {
+    const interval = entry.interval;
+    if ('fromArrangement' in interval) return { when: entry.when, interval, fixed: null };
+    const extra = {
+      ...(entry.via === undefined ? {} : { via: entry.via }),
+      ...(interval.workingDays === undefined ? {} : { workingDays: true }),
+      ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
+    };
+    return {
+      when: entry.when,
+      interval,
+      fixed: { advance: advanceBy(interval, ctx.calendar), label: describeDuration(interval), extra },
+    };
+  });
+}
+
 /**
  * Where and with which interval an interval rule applies to a subject: the rule's condition,
  * the subject's base days (employed and present, or open), the first schedule entry that holds
  * (exceptions that modify the rule come first), arrangement intervals, and arrangements that may
  * only make it stricter. Returns segments sorted by day; `unknownInterval` is true when a
- * schedule entry needed an arrangement the subject does not have.
+ * schedule entry needed an arrangement the subject does not have. Entries are tried only while
+ * some base day has no interval yet.
  */
 export function buildSegments(
   rule: RuleOf<'interval'>,
   view: SubjectView,
   ctx: EvalContext,
+  schedule: readonly ScheduleEntry[] = scheduleOf(rule, ctx),
 ): { segments: Segment[]; unknownInterval: boolean } {
-  const base = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
-  if (base.length === 0) return { segments: [], unknownInterval: false };
-  const entries = [
-    ...(ctx.exceptions.get(rule.id) ?? []).map((e) => ({ when: e.when, interval: e.interval, via: e.id })),
-    ...rule.schedule.map((e) => ({ ...e, via: undefined })),
-  ];
-  let taken: Spans = NEVER;
+  // The days still without an interval: the base, less what earlier entries took.
+  let open = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
+  if (open.length === 0) return { segments: [], unknownInterval: false };
   let unknownInterval = false;
   let segments: Segment[] = [];
-  for (const entry of entries) {
-    const spans = subtract(intersect(base, conditionSpans(entry.when, view, ctx)), taken);
+  for (const entry of schedule) {
+    if (open.length === 0) break;
+    const spans = intersect(open, conditionSpans(entry.when, view, ctx));
     if (spans.length === 0) continue;
     const interval = entry.interval;
-    if ('fromArrangement' in interval) {
+    if (entry.fixed === null && 'fromArrangement' in interval) {
       const arrangements = view.kind === 'staff' ? arrangementsOf(view, interval.fromArrangement) : [];
       let covered: Spans = NEVER;
       for (const a of arrangements) {
@@ -56,18 +85,12 @@ export function buildSegments(
         covered = union(covered, piece);
       }
       if (subtract(spans, covered).length > 0) unknownInterval = true;
-      taken = union(taken, covered);
+      open = subtract(open, covered);
       continue;
     }
-    const advance = advanceBy(interval, ctx.calendar);
-    const label = describeDuration(interval);
-    const extra = {
-      ...(entry.via === undefined ? {} : { via: entry.via }),
-      ...(interval.workingDays === undefined ? {} : { workingDays: true }),
-      ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
-    };
+    const { advance, label, extra } = entry.fixed!;
     for (const [from, to] of spans) segments.push({ from, to, advance, label, ...extra });
-    taken = union(taken, spans);
+    open = subtract(open, spans);
   }
   if (rule.stricterWith && view.kind === 'staff')
     for (const type of rule.stricterWith)

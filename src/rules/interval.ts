@@ -11,7 +11,7 @@ import {
 import { advanceBy } from '../engine/durations.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
-import { buildSegments, type Segment, windowsOf } from '../engine/segments.js';
+import { buildSegments, type Segment, scheduleOf, windowsOf } from '../engine/segments.js';
 import type { RuleOf } from '../policy/schema.js';
 import type { Subject } from '../report/types.js';
 import { d, skippedPhrase, who, wording } from '../report/wording.js';
@@ -26,8 +26,9 @@ const byValue = (day: number) => day;
  * One breach per missed deadline.
  */
 export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
+  const schedule = scheduleOf(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
-    const { segments, unknownInterval } = buildSegments(rule, view, ctx);
+    const { segments, unknownInterval } = buildSegments(rule, view, ctx, schedule);
     const subject = subjectOf(view, ctx);
     if (unknownInterval && rule.notEvaluableWithout) {
       ctx.out.notEvaluable.push({
