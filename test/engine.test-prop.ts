@@ -196,6 +196,17 @@ describe('evaluate over arbitrary valid histories', () => {
           expect(Number.isInteger(b.daysLate)).toBe(true);
         }
         for (const o of report.obligations) expect(o.status).toBe(o.dueOn < asOf ? 'overdue' : 'upcoming');
+        // Recordings in the documented order (the sort works from keys kept as records are made).
+        const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+        const inOrder = [...report.recordings].sort(
+          (a, b) =>
+            cmp(a.deadline.slice(0, 10), b.deadline.slice(0, 10)) ||
+            cmp(a.deadline, b.deadline) ||
+            cmp(a.eventId, b.eventId) ||
+            cmp(a.caseId ?? '', b.caseId ?? '') ||
+            cmp(a.ruleId, b.ruleId),
+        );
+        expect(report.recordings).toEqual(inOrder);
         // The record totals are counted as records are judged: they agree with the list of recordings.
         expect(report.totals.records).toBe(report.recordings.filter((r) => r.status !== 'pending').length);
         expect(report.totals.recordsOnTime).toBe(

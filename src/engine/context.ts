@@ -11,7 +11,8 @@ export interface Findings {
   obligations: Obligation[];
   breaches: Breach[];
   recordings: Recording[];
-  /** The rank of each recording's event in event-id order (`HistoryIndex.eventRank`), for sorting. */
+  /** For sorting: each recording's deadline day and its event's rank in event-id order (`HistoryIndex.eventRank`). */
+  recordingDays: number[];
   recordingRanks: number[];
   notEvaluable: NotEvaluable[];
   retention: Retention[];

@@ -95,6 +95,7 @@ export function evaluateValid(
     obligations: [],
     breaches: [],
     recordings: [],
+    recordingDays: [],
     recordingRanks: [],
     notEvaluable: [],
     retention: [],
@@ -123,6 +124,7 @@ export function evaluateValid(
     asOf,
     obligations: sortByDue(out.obligations),
     recordings: sortRecordings(out.recordings, {
+      days: out.recordingDays,
       ranks: out.recordingRanks,
       distinct: index.distinctEventIds,
     }),

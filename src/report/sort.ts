@@ -104,25 +104,27 @@ export function sortByDue<T extends Obligation | Breach>(items: T[]): T[] {
 }
 
 /**
- * Each recording's event as a rank in event-id order (equal ids, equal ranks), from the history's
- * index: `ranks[i]` is the rank of `items[i].eventId`, and every rank is below `distinct`.
+ * What the evaluation knows of each recording as it makes it: `days[i]` is the day of
+ * `items[i].deadline` (its date part), `ranks[i]` the rank of `items[i].eventId` in event-id order
+ * (equal ids, equal ranks), and every rank is below `distinct`.
  */
-export interface EventRanks {
+export interface RecordingKeys {
+  readonly days: readonly number[];
   readonly ranks: readonly number[];
   readonly distinct: number;
 }
 
 /**
- * Recordings by deadline (its date first), then event, case and rule. With the events' ranks and
+ * Recordings by deadline (its date first), then event, case and rule. Given their keys and
  * date-only deadlines (the deadline's date then decides as its text does), the date and the event
  * make one number, so that only records of one event on one day compare strings.
  */
-export function sortRecordings(items: Recording[], events?: EventRanks): Recording[] {
-  if (events !== undefined && items.every((r) => r.deadline.length === 10)) {
-    const { ranks, distinct } = events;
+export function sortRecordings(items: Recording[], known?: RecordingKeys): Recording[] {
+  if (known !== undefined && items.every((r) => r.deadline.length === 10)) {
+    const { days, ranks, distinct } = known;
     return sortByKey(
       items,
-      (r, i) => datePrefixDayNumber(r.deadline) * distinct + ranks[i]!,
+      (_, i) => days[i]! * distinct + ranks[i]!,
       (a, b) => cmp(a.caseId ?? '', b.caseId ?? '') || cmp(a.ruleId, b.ruleId),
     );
   }

@@ -209,6 +209,7 @@ function judgeRecord(
     );
     ctx.out.breaches.push(breach);
   } else status = 'pending';
+  ctx.out.recordingDays.push(deadline.day);
   ctx.out.recordingRanks.push(ctx.index.eventRank[ev.pos]!);
   ctx.out.recordings.push(
     caseId === undefined

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber } from '../../src/calendar/index.js';
+import { fromDayNumber, toDayNumber } from '../../src/calendar/index.js';
 import { idPrefix } from '../../src/engine/history-index.js';
 import { sortByDue, sortByKey, sortRecordings } from '../../src/report/sort.js';
 import type { Breach, Recording } from '../../src/report/types.js';
@@ -73,7 +73,8 @@ describe('report order', () => {
         // Ranks as the index gives them: dense, in event-id order.
         const ids = [...new Set(items.map((r) => r.eventId))].sort(cmp);
         const ranks = items.map((r) => ids.indexOf(r.eventId));
-        const sorted = sortRecordings([...items], { ranks, distinct: ids.length });
+        const days = items.map((r) => toDayNumber(r.deadline));
+        const sorted = sortRecordings([...items], { days, ranks, distinct: ids.length });
         expect(sorted).toEqual([...items].sort(byDeadline));
       }),
     );
@@ -84,9 +85,10 @@ describe('report order', () => {
       fc.property(fc.array(recording, { maxLength: 60 }), (items) => {
         // Deliberately wrong ranks: with a clock deadline present they must not be used.
         const ranks = items.map(() => 0);
+        const days = items.map(() => 0);
         const hasClock = items.some((r) => r.deadline.length > 10);
         fc.pre(hasClock);
-        expect(sortRecordings([...items], { ranks, distinct: 1 })).toEqual([...items].sort(byDeadline));
+        expect(sortRecordings([...items], { days, ranks, distinct: 1 })).toEqual([...items].sort(byDeadline));
       }),
     );
   });
