@@ -1283,3 +1283,72 @@ describe('interval: windows either side of a gap', () => {
     ]);
   });
 });
+
+describe('the order of recordings and a schedule that falls through an arrangement', () => {
+  const twoWorkingDays = policy([
+    {
+      id: 'TST-3',
+      name: 'record',
+      activity: 'recording',
+      strength: 'must',
+      citation: CITE,
+      kind: 'recording',
+      records: 'session',
+      counts: ['one-to-one'],
+      deadline: { workingDays: 2 },
+    },
+  ]);
+  const order = (r: Report) => r.recordings.map((x) => [x.eventId, x.deadline]);
+
+  it('sessions on Fri 7 and Sat 8 Mar 2025 share a deadline, Tue 11 Mar: ordered by event id, not by session', () => {
+    // Fri 7 Mar + 2 working days (skipping Sat 8, Sun 9) = Tue 11 Mar; Sat 8 Mar + 2 = Mon 10, Tue 11 Mar.
+    // Same deadline, so the event id decides: "E-SAT" < "E-XFRI", whatever the sessions' days.
+    const history = {
+      staff: [staff('S1')],
+      events: [oneToOne('S1', '2025-03-07', { id: 'E-XFRI' }), oneToOne('S1', '2025-03-08', { id: 'E-SAT' })],
+    };
+    expect(order(run(twoWorkingDays, history, '2025-03-12'))).toEqual([
+      ['E-SAT', '2025-03-11'],
+      ['E-XFRI', '2025-03-11'],
+    ]);
+  });
+
+  it('ids alike in their first six characters still sort as strings: SESSION-1 < SESSION-10 < SESSION-2', () => {
+    // All three on Mon 3 Mar 2025, due Wed 5 Mar; listed in the history in reverse order.
+    const ids = ['SESSION-2', 'SESSION-10', 'SESSION-1'];
+    const history = {
+      staff: [staff('S1')],
+      events: ids.map((id) => oneToOne('S1', '2025-03-03', { id })),
+    };
+    expect(order(run(twoWorkingDays, history, '2025-03-12'))).toEqual([
+      ['SESSION-1', '2025-03-05'],
+      ['SESSION-10', '2025-03-05'],
+      ['SESSION-2', '2025-03-05'],
+    ]);
+  });
+
+  it('an arrangement entry that covers only some days leaves the rest to the next entry', () => {
+    // S3 starts Mon 3 Mar 2025; the agreed 2-week interval runs only from Mon 17 Mar. From 3 to 16 Mar
+    // the second entry (28 days) applies: the clock runs from 3 Mar, due Mon 31 Mar (3 Mar + 28);
+    // on 17 Mar the interval becomes 2 weeks: max(3 Mar + 14 = 17 Mar, min(31 Mar, 17 Mar + 14 = 31 Mar))
+    // = 31 Mar, unchanged. Had the arrangement entry taken every day, the rule would start on 17 Mar.
+    const rule = every({
+      schedule: [{ interval: { fromArrangement: 'agreed-interval' } }, { interval: { days: 28 } }],
+    });
+    const history = {
+      staff: [
+        staff('S3', {
+          startDate: '2025-03-03',
+          arrangements: [{ type: 'agreed-interval', from: '2025-03-17', interval: { weeks: 2 } }],
+        }),
+      ],
+    };
+    const report = run(rule, history, '2025-03-10');
+    expect(report.obligations.map((o) => [o.dueOn, o.explanation])).toEqual([
+      [
+        '2025-03-31',
+        "S3's supervision is next due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025).",
+      ],
+    ]);
+  });
+});
