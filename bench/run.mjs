@@ -1,5 +1,5 @@
 // Benchmark: evaluate / compare against JSON.parse of the same text, scaling, memory, calendar, cold start.
-// Usage: node bench/run.mjs [--sizes 10,25,50,100] [--runs 5] [--runs-large 3] [--no-memory] [--seed 42]
+// Usage: node bench/run.mjs [--sizes 10,25,50,100] [--runs 5] [--runs-large 5] [--no-memory] [--no-gc-between] [--seed 42]
 // (`npm run bench` builds first; this script imports ../dist/index.js.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -47,11 +47,18 @@ if (flag('child-time')) {
   }
   const parse = [];
   const times = Object.fromEntries(targets.map((t) => [t, []]));
+  // Each timed call starts from a collected heap (outside the timing), as a nightly job evaluating
+  // one policy would: the previous target's report is garbage that is not this target's cost.
+  // --no-gc-between times them back to back instead.
+  const settle = flag('no-gc-between') ? () => {} : () => globalThis.gc();
   for (let i = 0; i < runs; i++) {
+    input = null;
+    settle();
     let t0 = now();
     input = JSON.parse(text);
     parse.push(now() - t0);
     for (const t of targets) {
+      settle();
       t0 = now();
       run(t, input);
       times[t].push(now() - t0);
@@ -199,7 +206,7 @@ if (!existsSync(dist)) {
 }
 const sizes = opt('sizes', '10,25,50,100').split(',').map(Number);
 const runs = Number(opt('runs', '5'));
-const runsLarge = Number(opt('runs-large', String(Math.min(runs, 3))));
+const runsLarge = Number(opt('runs-large', String(runs)));
 const seed = Number(opt('seed', '42'));
 const memory = !flag('no-memory');
 const self = fileURLToPath(import.meta.url);
@@ -303,12 +310,32 @@ function coldStart() {
   };
 }
 
-const results = { node: process.version, date: new Date().toISOString(), seed, asOf: AS_OF, runs, sizes: {} };
+const results = {
+  node: process.version,
+  date: new Date().toISOString(),
+  seed,
+  asOf: AS_OF,
+  runs,
+  gcBetween: !flag('no-gc-between'),
+  sizes: {},
+};
 for (const size of sizes) {
   const file = fileFor(size);
   const r = size >= 50 ? runsLarge : runs;
   console.error(`size ${size}%: timing (${r} runs)…`);
-  const t = JSON.parse(node(['--child-time', '--file', file, '--runs', String(r)]));
+  const t = JSON.parse(
+    node(
+      [
+        '--child-time',
+        '--file',
+        file,
+        '--runs',
+        String(r),
+        ...(flag('no-gc-between') ? ['--no-gc-between'] : []),
+      ],
+      ['--expose-gc'],
+    ),
+  );
   const entry = { ...t, runs: r, targets: {} };
   for (const [target, ms] of Object.entries(t.evalMs)) {
     entry.targets[target] = {
