@@ -41,10 +41,11 @@ const sentences = {
     due < asOf
       ? `${whose(s, what)} is overdue: it was due by ${d(due)} (${basis}).`
       : `${whose(s, what)} is next due by ${d(due)} (${basis}).`,
-  recordLate: (s: Subject, what: string, deadline: string, basis: string, recorded: string, late: string) =>
-    `The ${what} for ${who(s)} was due by ${deadline} (${basis}); it was recorded ${recorded}, ${late}.`,
-  recordMissing: (s: Subject, what: string, deadline: string, basis: string, days: number) =>
-    `The ${what} for ${who(s)} was due by ${deadline} (${basis}) and has not been recorded: ${plural(days, 'day')} overdue.`,
+  /** `due`: {@link recordDue}'s words. */
+  recordLate: (due: string, recorded: string, late: string) =>
+    `${due}; it was recorded ${recorded}, ${late}.`,
+  recordMissing: (due: string, days: number) =>
+    `${due} and has not been recorded: ${plural(days, 'day')} overdue.`,
   tooShort: (s: Subject, what: string, period: string, held: number, min: number) =>
     `${whose(s, what)} in ${period} came to ${plural(held, 'minute')}, ${plural(min - held, 'minute')} short of the ${plural(min, 'minute')} expected.`,
   sessionTooShort: (s: Subject, what: string, day: number, held: number, min: number) =>
@@ -52,6 +53,10 @@ const sentences = {
   tooFew: (s: Subject, what: string, period: string, held: number, min: number) =>
     `${whose(s, what)} in ${period}: ${held} held of the ${min} required.`,
 };
+
+/** The start of a record's breach sentence: "The case supervision record of … for case C1 was due by … (…)". */
+export const recordDue = (s: Subject, what: string, deadline: string, basis: string): string =>
+  `The ${what} for ${who(s)} was due by ${deadline} (${basis})`;
 
 /**
  * A template literal gives V8 a tree of the pieces joined (a "cons string"); reading one character

@@ -13,7 +13,7 @@ import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import type { Breach, Recording, Subject } from '../report/types.js';
-import { d, skippedPhrase, wording } from '../report/wording.js';
+import { d, recordDue, skippedPhrase, wording } from '../report/wording.js';
 
 type RecordingRule = RuleOf<'recording'>;
 
@@ -185,10 +185,7 @@ function judgeRecord(
       );
       if (hours !== null) breach.hoursLate = hours;
       breach.explanation = wording.recordLate(
-        subject,
-        whatOf(rule, ev),
-        shown(deadline),
-        basisOf(rule, ctx, ev, deadline),
+        dueWords(rule, ctx, ev, deadline, subject),
         recordedAt,
         lateText,
       );
@@ -200,13 +197,7 @@ function judgeRecord(
     const days = ctx.asOf - deadline.day;
     const subject = subjectFor(ctx, subjectType, subjectId);
     const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
-    breach.explanation = wording.recordMissing(
-      subject,
-      whatOf(rule, ev),
-      shown(deadline),
-      basisOf(rule, ctx, ev, deadline),
-      days,
-    );
+    breach.explanation = wording.recordMissing(dueWords(rule, ctx, ev, deadline, subject), days);
     ctx.out.breaches.push(breach);
   } else status = 'pending';
   ctx.out.recordingDays.push(deadline.day);
@@ -241,6 +232,15 @@ function breachOf(
     explanation: '',
   };
 }
+
+/** Whose record, of what, due when and why: the start of either breach's sentence. */
+const dueWords = (
+  rule: RecordingRule,
+  ctx: EvalContext,
+  ev: EventView,
+  deadline: RecordDeadline,
+  subject: Subject,
+) => recordDue(subject, whatOf(rule, ev), shown(deadline), basisOf(rule, ctx, ev, deadline));
 
 const whatOf = (rule: RecordingRule, ev: EventView) =>
   `${rule.name} of ${ev.type} ${ev.event.id} on ${d(ev.day)}`;

@@ -824,19 +824,21 @@ describe('conditions: the days a rule applies', () => {
   });
 });
 
+/** A recording rule: a record of each one-to-one within 2 working days, unless `extra` says otherwise. */
+const recordRule = (extra: Record<string, unknown> = {}) => ({
+  id: 'TST-2',
+  name: 'record',
+  activity: 'recording',
+  strength: 'must',
+  citation: CITE,
+  kind: 'recording',
+  records: 'session',
+  counts: ['one-to-one'],
+  deadline: { workingDays: 2 },
+  ...extra,
+});
+
 describe('recording rules', () => {
-  const recordRule = (extra: Record<string, unknown> = {}) => ({
-    id: 'TST-2',
-    name: 'record',
-    activity: 'recording',
-    strength: 'must',
-    citation: CITE,
-    kind: 'recording',
-    records: 'session',
-    counts: ['one-to-one'],
-    deadline: { workingDays: 2 },
-    ...extra,
-  });
   const records = (extra: Record<string, unknown> = {}) => policy([recordRule(extra)]);
   const late = (b: Breach) => [
     b.kind,
@@ -1285,19 +1287,7 @@ describe('interval: windows either side of a gap', () => {
 });
 
 describe('the order of recordings and a schedule that falls through an arrangement', () => {
-  const twoWorkingDays = policy([
-    {
-      id: 'TST-3',
-      name: 'record',
-      activity: 'recording',
-      strength: 'must',
-      citation: CITE,
-      kind: 'recording',
-      records: 'session',
-      counts: ['one-to-one'],
-      deadline: { workingDays: 2 },
-    },
-  ]);
+  const twoWorkingDays = policy([recordRule()]);
   const order = (r: Report) => r.recordings.map((x) => [x.eventId, x.deadline]);
 
   it('sessions on Fri 7 and Sat 8 Mar 2025 share a deadline, Tue 11 Mar: ordered by event id, not by session', () => {
