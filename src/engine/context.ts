@@ -11,9 +11,8 @@ export interface Findings {
   obligations: Obligation[];
   breaches: Breach[];
   recordings: Recording[];
-  /** For sorting: each recording's deadline day and its event's rank in event-id order (`HistoryIndex.eventRank`). */
-  recordingDays: number[];
-  recordingRanks: number[];
+  /** Each recording's sort key (`recordingKey`), kept as it is made. */
+  recordingKeys: number[];
   notEvaluable: NotEvaluable[];
   retention: Retention[];
   /**

@@ -105,27 +105,9 @@ export function indexHistory(history: History): HistoryIndex {
     }),
   );
   const staff = history.staff.map(staffView);
-  const staffById = new Map<string, StaffView>();
-  history.staff.forEach((s, i) => {
-    const first = staffById.get(s.id);
-    if (first)
-      warnings.push({
-        path: `staff[${i}].id`,
-        message: messages.duplicateId('staff', s.id, pathOf('staff', history.staff, first.staff)),
-      });
-    else staffById.set(s.id, staff[i]!);
-  });
+  const staffById = firstOfEachId(staff, 'staff', 'staff', warnings);
   const cases = (history.cases ?? []).map(caseView);
-  const caseById = new Map<string, CaseView>();
-  cases.forEach((c, i) => {
-    const first = caseById.get(c.id);
-    if (first)
-      warnings.push({
-        path: `cases[${i}].id`,
-        message: messages.duplicateId('case', c.id, `cases[${cases.indexOf(first)}]`),
-      });
-    else caseById.set(c.id, c);
-  });
+  const caseById = firstOfEachId(cases, 'cases', 'case', warnings);
 
   const teamMembers = new Map<string, StaffView[]>();
   for (const s of staffById.values()) {
@@ -329,8 +311,30 @@ function allocatedTo(c: CaseView, workerId: string, day: number): boolean {
   return false;
 }
 
-function pathOf(list: string, items: readonly unknown[], item: unknown): string {
-  return `${list}[${items.indexOf(item)}]`;
+/**
+ * The first view of each id; each later one is warned about, pointing at the first (`list` is
+ * where the views stand in the history, `kind` what they are called in the warning).
+ */
+function firstOfEachId<V extends { readonly id: string }>(
+  views: readonly V[],
+  list: 'staff' | 'cases',
+  kind: 'staff' | 'case',
+  warnings: Warning[],
+): Map<string, V> {
+  const byId = new Map<string, V>();
+  const firstAt = new Map<string, number>();
+  views.forEach((v, i) => {
+    const at = firstAt.get(v.id);
+    if (at === undefined) {
+      byId.set(v.id, v);
+      firstAt.set(v.id, i);
+    } else
+      warnings.push({
+        path: `${list}[${i}].id`,
+        message: messages.duplicateId(kind, v.id, `${list}[${at}]`),
+      });
+  });
+  return byId;
 }
 
 function staffView(s: Staff): StaffView {

@@ -20,13 +20,21 @@ export interface Segment {
   readonly workingDays?: boolean;
 }
 
-/** One schedule entry as {@link buildSegments} walks it, with its step and wording worked out once. */
-export interface ScheduleEntry {
-  readonly when: RuleOf<'interval'>['schedule'][number]['when'];
-  readonly interval: RuleOf<'interval'>['schedule'][number]['interval'];
-  /** For a fixed interval: its step, label and the segment fields it adds (via, workingDays, phase). */
-  readonly fixed: { advance: Advance; label: string; extra: Partial<Segment> } | null;
-}
+type When = RuleOf<'interval'>['schedule'][number]['when'];
+
+/**
+ * One schedule entry as {@link buildSegments} walks it: an interval taken from the subject's
+ * arrangements, or a fixed one with its step and wording worked out once.
+ */
+export type ScheduleEntry =
+  | { readonly when: When; readonly fromArrangement: 'agreed-interval' | 'performance-plan' }
+  | {
+      readonly when: When;
+      readonly advance: Advance;
+      readonly label: string;
+      /** The segment fields the entry adds: via, workingDays, phase. */
+      readonly extra: Partial<Segment>;
+    };
 
 /** A rule's schedule in the order it is tried: the exceptions that modify the rule, then its own entries. */
 export function scheduleOf(rule: RuleOf<'interval'>, ctx: EvalContext): readonly ScheduleEntry[] {
@@ -34,19 +42,15 @@ export function scheduleOf(rule: RuleOf<'interval'>, ctx: EvalContext): readonly
     ...(ctx.exceptions.get(rule.id) ?? []).map((e) => ({ when: e.when, interval: e.interval, via: e.id })),
     ...rule.schedule.map((e) => ({ ...e, via: undefined })),
   ];
-  return entries.map((entry) => {
-    const interval = entry.interval;
-    if ('fromArrangement' in interval) return { when: entry.when, interval, fixed: null };
+  return entries.map((entry): ScheduleEntry => {
+    const { when, interval } = entry;
+    if ('fromArrangement' in interval) return { when, fromArrangement: interval.fromArrangement };
     const extra = {
       ...(entry.via === undefined ? {} : { via: entry.via }),
       ...(interval.workingDays === undefined ? {} : { workingDays: true }),
       ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
     };
-    return {
-      when: entry.when,
-      interval,
-      fixed: { advance: advanceBy(interval, ctx.calendar), label: describeDuration(interval), extra },
-    };
+    return { when, advance: advanceBy(interval, ctx.calendar), label: describeDuration(interval), extra };
   });
 }
 
@@ -73,9 +77,8 @@ export function buildSegments(
     if (open.length === 0) break;
     const spans = intersect(open, conditionSpans(entry.when, view, ctx));
     if (spans.length === 0) continue;
-    const interval = entry.interval;
-    if (entry.fixed === null && 'fromArrangement' in interval) {
-      const arrangements = view.kind === 'staff' ? arrangementsOf(view, interval.fromArrangement) : [];
+    if ('fromArrangement' in entry) {
+      const arrangements = view.kind === 'staff' ? arrangementsOf(view, entry.fromArrangement) : [];
       let covered: Spans = NEVER;
       for (const a of arrangements) {
         const piece = intersect(spans, [[a.from, a.to]]);
@@ -88,7 +91,7 @@ export function buildSegments(
       open = subtract(open, covered);
       continue;
     }
-    const { advance, label, extra } = entry.fixed!;
+    const { advance, label, extra } = entry;
     for (const [from, to] of spans) segments.push({ from, to, advance, label, ...extra });
     open = subtract(open, spans);
   }

@@ -104,30 +104,25 @@ export function sortByDue<T extends Obligation | Breach>(items: T[]): T[] {
 }
 
 /**
- * What the evaluation knows of each recording as it makes it: `days[i]` is the day of
- * `items[i].deadline` (its date part), `ranks[i]` the rank of `items[i].eventId` in event-id order
- * (equal ids, equal ranks), and every rank is below `distinct`.
+ * A recording's sort key, as the evaluation works it out when it makes the record: the deadline's
+ * day and the rank of its event in event-id order (equal ids, equal ranks; every rank below
+ * `distinct`) as one number.
  */
-export interface RecordingKeys {
-  readonly days: readonly number[];
-  readonly ranks: readonly number[];
-  readonly distinct: number;
-}
+export const recordingKey = (deadlineDay: number, eventRank: number, distinct: number): number =>
+  deadlineDay * distinct + eventRank;
 
 /**
- * Recordings by deadline (its date first), then event, case and rule. Given their keys and
- * date-only deadlines (the deadline's date then decides as its text does), the date and the event
- * make one number, so that only records of one event on one day compare strings.
+ * Recordings by deadline (its date first), then event, case and rule. Given each one's
+ * {@link recordingKey} (`keys[i]` for `items[i]`) and date-only deadlines (the deadline's date then
+ * decides as its text does), only records of one event on one day compare strings.
  */
-export function sortRecordings(items: Recording[], known?: RecordingKeys): Recording[] {
-  if (known !== undefined && items.every((r) => r.deadline.length === 10)) {
-    const { days, ranks, distinct } = known;
+export function sortRecordings(items: Recording[], keys?: readonly number[]): Recording[] {
+  if (keys !== undefined && items.every((r) => r.deadline.length === 10))
     return sortByKey(
       items,
-      (_, i) => days[i]! * distinct + ranks[i]!,
+      (_, i) => keys[i]!,
       (a, b) => cmp(a.caseId ?? '', b.caseId ?? '') || cmp(a.ruleId, b.ruleId),
     );
-  }
   return sortByKey(
     items,
     (r) => datePrefixDayNumber(r.deadline),

@@ -12,6 +12,7 @@ import { type EvalContext, severityOf, subjectFor } from '../engine/context.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
+import { recordingKey } from '../report/sort.js';
 import type { Breach, Recording, Subject } from '../report/types.js';
 import { d, recordDue, skippedPhrase, wording } from '../report/wording.js';
 
@@ -200,8 +201,9 @@ function judgeRecord(
     breach.explanation = wording.recordMissing(dueWords(rule, ctx, ev, deadline, subject), days);
     ctx.out.breaches.push(breach);
   } else status = 'pending';
-  ctx.out.recordingDays.push(deadline.day);
-  ctx.out.recordingRanks.push(ctx.index.eventRank[ev.pos]!);
+  ctx.out.recordingKeys.push(
+    recordingKey(deadline.day, ctx.index.eventRank[ev.pos]!, ctx.index.distinctEventIds),
+  );
   ctx.out.recordings.push(
     caseId === undefined
       ? { eventId: e.id, ruleId: rule.id, deadline: deadline.text, recordedAt, status }

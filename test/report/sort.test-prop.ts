@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/calendar/index.js';
 import { idPrefix } from '../../src/engine/history-index.js';
-import { sortByDue, sortByKey, sortRecordings } from '../../src/report/sort.js';
+import { recordingKey, sortByDue, sortByKey, sortRecordings } from '../../src/report/sort.js';
 import type { Breach, Recording } from '../../src/report/types.js';
 
 // The orders CONTRACT.md gives, written as plain comparators: the sorts must agree with them.
@@ -61,7 +61,7 @@ describe('report order', () => {
     );
   });
 
-  it('recordings with their events’ ranks: the same order (date-only deadlines)', () => {
+  it('recordings with their keys (deadline day, event rank): the same order (date-only deadlines)', () => {
     const dateOnly = fc.record({
       deadline: day,
       eventId: small('E'),
@@ -73,22 +73,21 @@ describe('report order', () => {
         // Ranks as the index gives them: dense, in event-id order.
         const ids = [...new Set(items.map((r) => r.eventId))].sort(cmp);
         const ranks = items.map((r) => ids.indexOf(r.eventId));
-        const days = items.map((r) => toDayNumber(r.deadline));
-        const sorted = sortRecordings([...items], { days, ranks, distinct: ids.length });
+        const keys = items.map((r, i) => recordingKey(toDayNumber(r.deadline), ranks[i]!, ids.length));
+        const sorted = sortRecordings([...items], keys);
         expect(sorted).toEqual([...items].sort(byDeadline));
       }),
     );
   });
 
-  it('recordings with ranks but a clock deadline among them: sorted by the deadline’s text as before', () => {
+  it('recordings with keys but a clock deadline among them: sorted by the deadline’s text as before', () => {
     fc.assert(
       fc.property(fc.array(recording, { maxLength: 60 }), (items) => {
-        // Deliberately wrong ranks: with a clock deadline present they must not be used.
-        const ranks = items.map(() => 0);
-        const days = items.map(() => 0);
+        // Deliberately wrong keys: with a clock deadline present they must not be used.
+        const keys = items.map(() => 0);
         const hasClock = items.some((r) => r.deadline.length > 10);
         fc.pre(hasClock);
-        expect(sortRecordings([...items], { days, ranks, distinct: 1 })).toEqual([...items].sort(byDeadline));
+        expect(sortRecordings([...items], keys)).toEqual([...items].sort(byDeadline));
       }),
     );
   });
