@@ -33,7 +33,10 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-/** Runs the command line and returns the exit code; prints every problem, never a stack trace for bad input. */
+/**
+ * Runs the command line and returns the exit code; prints every problem, never a stack trace for bad input.
+ * Importing this module runs nothing: the installed command is `bin.ts`, which always calls this.
+ */
 export function runCli(argv: readonly string[], io: Io): number {
   try {
     return dispatch(argv, io);
@@ -183,11 +186,3 @@ function policyArgument(idOrPath: string): Policy {
     ]);
   return loadPolicy(readJson(idOrPath, 'policy'));
 }
-
-const isMain = process.argv[1] !== undefined && /cli\.(c|m)?js$/.test(process.argv[1]);
-if (isMain)
-  process.exitCode = runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  });

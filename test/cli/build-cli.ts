@@ -8,7 +8,7 @@ export const CLI_OUT = resolve(__dirname, '../../node_modules/.cache/supervision
 export default async function setup(): Promise<void> {
   await build({
     config: false,
-    entry: { cli: resolve(__dirname, '../../src/cli/main.ts') },
+    entry: { cli: resolve(__dirname, '../../src/cli/bin.ts') },
     format: ['esm'],
     target: 'node20',
     outDir: CLI_OUT,
