@@ -9,7 +9,7 @@ import { type History, historySchema } from './schema.js';
 export type CheckedHistory = { ok: true; history: History } | { ok: false; issues: Issue[] };
 
 /**
- * Checks a history (CONTRACT.md) and returns it typed, or every problem found with its JSON path.
+ * Checks a history (docs/history-format.md) and returns it typed, or every problem found with its JSON path.
  * Never throws. A valid history is usually recognised in one pass ({@link quickAccept}) and
  * returned as it is; anything else goes through guardJson and zod, which word every problem.
  */

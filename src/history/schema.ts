@@ -160,7 +160,7 @@ export const eventSchema = z
     }
   });
 
-/** The supervision history a council sends: staff, cases and supervision events (CONTRACT.md). */
+/** The supervision history a council sends: staff, cases and supervision events (docs/history-format.md). */
 export const historySchema = z.looseObject({
   recordsFrom: isoDate.optional(),
   calendar: z.looseObject({ closures: z.array(isoDate).optional() }).optional(),

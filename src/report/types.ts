@@ -8,7 +8,7 @@ export interface Subject {
   id: string;
 }
 
-/** What is due next under one rule, for one subject and activity (CONTRACT.md). */
+/** What is due next under one rule, for one subject and activity (docs/report.md). */
 export interface Obligation {
   ruleId: string;
   subject: Subject;
@@ -26,7 +26,7 @@ export interface Obligation {
 
 export type BreachKind = 'late' | 'missed' | 'late-recording' | 'unrecorded' | 'too-short' | 'too-few';
 
-/** A requirement missed or met late, up to `asOf` (CONTRACT.md). */
+/** A requirement missed or met late, up to `asOf` (docs/report.md). */
 export interface Breach {
   ruleId: string;
   subject: Subject;
@@ -45,7 +45,7 @@ export interface Breach {
   explanation: string;
 }
 
-/** A record that must be made after a session, and whether it was (CONTRACT.md). */
+/** A record that must be made after a session, and whether it was (docs/report.md). */
 export interface Recording {
   eventId: string;
   caseId?: string;
@@ -74,7 +74,7 @@ export interface Warning {
   message: string;
 }
 
-/** Everything an evaluation found, for every worker, child and team (CONTRACT.md). */
+/** Everything an evaluation found, for every worker, child and team (docs/report.md). */
 export interface Report {
   policy: { id: string; name: string; version: string };
   asOf: string;

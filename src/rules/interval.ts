@@ -22,7 +22,7 @@ const byValue = (day: number) => day;
 /**
  * Interval rules: within each window a clock runs from the window's opening (or `recordsFrom`);
  * each qualifying held event restarts it; an interval that changes inside the window moves the
- * due date to the later of `L + new` and the earlier of `D` and `c + new` (POLICIES.md).
+ * due date to the later of `L + new` and the earlier of `D` and `c + new` (docs/policy-language.md, `interval`).
  * One breach per missed deadline.
  */
 export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
