@@ -3,11 +3,12 @@
 // npx, and load the library with ESM import and CJS require. Prints each check; exits 1 on any
 // failure. Run after `npm run build` (CI does): node .ci/installed-package.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'sr-installed-'));
 const project = join(work, 'project');
@@ -32,7 +33,7 @@ try {
   const pack = sh('npm', ['pack', '--json', '--pack-destination', work], root);
   if (pack.code !== 0) throw new Error(`npm pack failed: ${pack.err}`);
   const tarball = join(work, JSON.parse(pack.out)[0].filename);
-  sh('mkdir', ['-p', project], work);
+  mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'installed-check', private: true }));
   const install = sh(
     'npm',
