@@ -13,7 +13,7 @@ export interface Obligation {
   ruleId: string;
   subject: Subject;
   activity: string;
-  /** Date of the last qualifying event on or before `asOf`, if any. */
+  /** Date of the last qualifying event on or before `asOf`, if any (for a worker, since they started). */
   lastMetOn: string | null;
   /** The last date on which the next qualifying event is on time. */
   dueOn: string;

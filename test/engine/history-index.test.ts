@@ -47,6 +47,21 @@ describe('an event dated before its supervisee started: a warning, not a refusal
   });
 });
 
+describe('a session before the worker started is not their last session', () => {
+  it("NOT-1 (monthly): S1's obligation has no lastMetOn when the only session predates S1's start", () => {
+    // S1 starts Mon 6 Jan 2025; the one session is Fri 3 Jan. Due 6 Jan + 1 month = Thu 6 Feb.
+    // Found by the differential check: before, lastMetOn was 2025-01-03, before S1 was employed.
+    const history = {
+      staff: [staff('S1', { startDate: '2025-01-06' })],
+      events: [oneToOne('S1', '2025-01-03', { id: 'E0' })],
+    };
+    const report = run('nottingham', history, '2025-01-10');
+    expect(obligationsOf(report, 'NOT-1', 'S1').map((o) => [o.dueOn, o.lastMetOn])).toEqual([
+      ['2025-02-06', null],
+    ]);
+  });
+});
+
 describe('a staff id used twice: the first entry is the worker everywhere', () => {
   it('NOT-12 (team, monthly): a second entry with another teamId makes no team of its own', () => {
     // S1 is in T1; a second S1 entry says T2. Before: team T2 was made, with its own NOT-12 obligation
