@@ -1,8 +1,8 @@
 /**
  * A fast path for {@link checkHistory}: one walk over the input that says `true` only when the slow
- * path (guardJson, then the zod schema) would accept it too. Anything unusual gets `false`, and the slow path then decides
- * and words every problem. So this has only to be sound, never complete; it is complete on
- * histories as JSON.parse gives them, which is where the time goes.
+ * path (guardJson, then the zod schema) would accept it too. Anything unusual gets `false`, and the
+ * slow path then decides and words every problem. So this has only to be sound, never complete; it
+ * is complete on histories as JSON.parse gives them, which is where the time goes.
  *
  * Stricter than the slow path, on purpose (those inputs fall back to it): years before 1000,
  * fractions of a second of more than 9 digits, objects whose prototype is not `Object.prototype`
