@@ -123,7 +123,7 @@ describe('"recorded before the session" compares London dates, as the judgement 
 describe('one group session with 200,000 participants', () => {
   it('attendeesOf gives each participant once without searching the list per person (linear work)', () => {
     // Every tenth participant is listed twice. A search of the people found so far, per person, is
-    // 2·10¹⁰ comparisons (100,000 people took 25 s that way); a set takes milliseconds. Only the
+    // 2·10¹⁰ comparisons (100,000 people took 25 s that way); a set takes a moment. Only the
     // staff map is needed, so the views are bare.
     const n = 200_000;
     const ids = Array.from({ length: n }, (_, i) => `S${i}`);
@@ -135,7 +135,7 @@ describe('one group session with 200,000 participants', () => {
     const ev = { event: group, pos: 0, day: 0, held: true, type: 'group' } as unknown as EventView;
     const people = attendeesOf(ev, staffById, new Map());
     expect(people.map((p) => p.id)).toEqual(ids);
-  }, 10_000); // well under a second; the search per person takes minutes
+  }, 10_000); // about a second on a busy machine; the search per person takes over a minute
 
   it('the index gives each of 20,000 participants the session once', () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `S${i}`);
