@@ -116,11 +116,15 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
 /** Per subject view (they live as long as their index), its qualifying days by list of types. */
 const QUALIFYING = new WeakMap<SubjectView, Map<string, readonly number[]>>();
 
-/** The date of the subject's last held event of these types on or before `asOf` (an obligation's `lastMetOn`). */
+/**
+ * The date of the subject's last held event of these types on or before `asOf` (an obligation's
+ * `lastMetOn`); for a worker, not before they started (an event before it is outside their employment).
+ */
 export function lastOf(view: SubjectView, types: readonly string[], asOf: number): string | null {
   const days = qualifying(view, types);
   const i = lowerBound(days, asOf + 1, (day) => day);
-  return i === 0 ? null : fromDayNumber(days[i - 1]!);
+  if (i === 0 || (view.kind === 'staff' && days[i - 1]! < view.start)) return null;
+  return fromDayNumber(days[i - 1]!);
 }
 
 export function severityOf(rule: Rule): 'breach' | 'advisory' {

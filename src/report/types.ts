@@ -13,7 +13,7 @@ export interface Obligation {
   ruleId: string;
   subject: Subject;
   activity: string;
-  /** Date of the last qualifying event on or before `asOf`, if any. */
+  /** Date of the last qualifying event on or before `asOf`, if any (for a worker, since they started). */
   lastMetOn: string | null;
   /** The last date on which the next qualifying event is on time. */
   dueOn: string;
@@ -32,12 +32,22 @@ export interface Breach {
   subject: Subject;
   activity: string;
   kind: BreachKind;
+  /** The deadline missed, a date (for a clock-hour deadline, its London date). */
   dueOn: string;
+  /** The London date it was met on; null if still unmet at `asOf`. */
   metOn: string | null;
+  /**
+   * Calendar days from `dueOn` to `metOn` (London dates), for every rule, clock-hour records included;
+   * when unmet, to `asOf`, or to the day after the rule's window closed if it closed first.
+   */
   daysLate: number;
   severity: 'breach' | 'advisory';
   eventId?: string;
-  /** For clock-hour deadlines: the hours late (set when the record was made late). */
+  /**
+   * For a record made late against a clock-hour deadline (one with an instant): the hours late, to two
+   * decimals and at least 0.01. A record late by a second is 0 days and 0.01 hours late; one late by
+   * three hours across midnight is 1 day and 3 hours late.
+   */
   hoursLate?: number;
   /** For `too-short` and `too-few`: what was missing. */
   shortfall?: { minutes: number } | { sessions: number };
@@ -50,8 +60,17 @@ export interface Recording {
   eventId: string;
   caseId?: string;
   ruleId: string;
-  /** `YYYY-MM-DD` = by the end of that day; an ISO instant for clock-hour deadlines. */
+  /**
+   * `YYYY-MM-DD` = by the end of that day (working-day and same-day deadlines, and clock-hour
+   * deadlines of a session with no start time: the end of the ceil(hours / 24)th calendar day); an ISO
+   * instant with the London offset for clock-hour deadlines from a session's `start`.
+   */
   deadline: string;
+  /**
+   * When the record was made, if on or before `asOf`. A child's record (with `caseId`) is its own
+   * `caseRecords` entry when the event lists any (a child not listed there has none yet); only an
+   * event with no `caseRecords` has its `recordedAt` stand for every child.
+   */
   recordedAt: string | null;
   status: 'on-time' | 'late' | 'pending' | 'overdue';
 }

@@ -100,10 +100,11 @@ describe('history index: warnings for valid but inconsistent data', () => {
       [{ path: 'events[1].date', message: 'is after S1 left on 2024-06-30' }],
     ],
     [
-      'records made before the session (by their date part)',
+      'records made before the session (by their London date)',
       [
         oneToOne('S2', '2024-03-01', { recordedAt: '2024-03-01' }),
         oneToOne('S2', '2024-03-01', { recordedAt: '2024-02-29T23:30:00Z' }),
+        // 23:10 GMT on 29 Feb in London.
         oneToOne('S2', '2024-03-01', { recordedAt: '2024-03-01T00:10:00+01:00' }),
         oneToOne('S2', '2024-03-04', {
           caseIds: ['C2'],
@@ -119,6 +120,10 @@ describe('history index: warnings for valid but inconsistent data', () => {
         {
           path: 'events[1].recordedAt',
           message: 'recorded at 2024-02-29T23:30:00Z, before the session on 2024-03-01',
+        },
+        {
+          path: 'events[2].recordedAt',
+          message: 'recorded at 2024-03-01T00:10:00+01:00, before the session on 2024-03-01',
         },
         {
           path: 'events[3].caseRecords[1].recordedAt',
