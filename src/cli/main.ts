@@ -12,6 +12,7 @@ import type { Policy } from '../policy/schema.js';
 import { reportToCsv } from './format-csv.js';
 import { comparisonToTable, reportToTable } from './format-table.js';
 import { painter, readJson, UsageError } from './io.js';
+import { printable } from './printable.js';
 
 const HELP = `supervision-rules ${pkg.version}: check supervision histories against councils' supervision policies
 
@@ -38,16 +39,26 @@ export function runCli(argv: readonly string[], io: Io): number {
   try {
     return dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`${e.lines.join('\n')}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    io.stderr.write(`${errorLines(e).map(printable).join('\n')}\n`);
+    return 2;
   }
+}
+
+/** What the command line prints for an error, one line per problem; input quoted in it is escaped by the caller. */
+function errorLines(e: unknown): string[] {
+  if (e instanceof UsageError) return e.lines;
+  if (e instanceof InputError)
+    return [
+      e.message.split('\n', 1)[0]!,
+      ...e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+      ...(e.omitted > 0 ? [`…and ${e.omitted} more`] : []),
+    ];
+  // Anything else is a fault, not the user's: still one line, never a stack trace.
+  let text = 'an unknown value was thrown';
+  try {
+    text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {}
+  return [`supervision-rules: unexpected error: ${text}`];
 }
 
 function dispatch(argv: readonly string[], io: Io): number {
