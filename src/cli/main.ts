@@ -35,7 +35,9 @@ Usage:
   supervision-rules lint <policy.json>                  check a council's own policy file
 
 Built-in policies: ${policyIds.join(', ')}
-Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input or usage.
+Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input, usage or
+any other failure; 141 output closed early (| head). A file argument of - reads standard input; input over
+SUPERVISION_RULES_MAX_INPUT_MB megabytes (256 unless set) is refused.
 Options: --help, --version (everywhere).`;
 
 interface Io {

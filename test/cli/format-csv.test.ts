@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +118,20 @@ describe('reportToCsv', () => {
     expect(text.match(/\ufeff/g)).toHaveLength(1);
     expect(text.match(/row,ruleId,/g)).toHaveLength(1);
     expect(read(text).map((r) => r.eventId)).toEqual(breaches.map((x) => x.eventId));
+  });
+});
+
+describe("the README's CSV example", () => {
+  it("is the header and real rows of YRK-2's worked example", () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const at = readme.indexOf("For YRK-2's worked example");
+    const open = readme.indexOf('```\n', at) + 4;
+    const block = readme.slice(open, readme.indexOf('\n```', open));
+    const [header, ...examples] = block.split('\n');
+    expect(header).toBe(CSV_COLUMNS.join(','));
+    const lines = reportToCsv(report).slice(1).split('\r\n');
+    expect(lines[0]).toBe(header);
+    expect(examples.length).toBe(3);
+    for (const line of examples) expect(lines).toContain(line);
   });
 });
