@@ -42,7 +42,7 @@ Options: --help, --version (everywhere).`;
 
 interface Io {
   stdout: OutStream & { on?(event: 'error', listener: (e: Error) => void): unknown };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; on?(event: 'error', listener: (e: Error) => void): unknown };
   env: NodeJS.ProcessEnv;
   /** The file descriptor a `-` file argument reads (standard input, 0, unless given). */
   stdin?: number;
@@ -53,8 +53,10 @@ export const EXIT_CLOSED_OUTPUT = 141;
 
 /** Runs the command line and returns the exit code; prints every problem, never a stack trace for bad input. */
 export function runCli(argv: readonly string[], io: Io): number {
-  // A failed write is noticed where it happens (Output); the stream's later 'error' event is not news.
+  // A failed write to stdout is noticed where it happens (Output), so the stream's later 'error' event
+  // is not news; one to stderr has nowhere to be told. Neither may end the process with a stack trace.
   io.stdout.on?.('error', () => {});
+  io.stderr.on?.('error', () => {});
   try {
     return dispatch(argv, io);
   } catch (e) {

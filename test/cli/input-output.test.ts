@@ -167,4 +167,15 @@ describe('writing the output', () => {
     expect(err).toBe('supervision-rules: cannot write the output (ENOSPC)\n');
     await new Promise((r) => setTimeout(r, 20));
   });
+
+  it('a closed stderr does not turn exit 2 into a crash', async () => {
+    const { stream } = closingStream(0);
+    const code = runCli(['validate', '/dev/zero'], {
+      stdout: { write: () => true },
+      stderr: stream,
+      env: {},
+    });
+    expect(code).toBe(2);
+    await new Promise((r) => setTimeout(r, 20)); // an unhandled 'error' event would fail this test
+  });
 });
