@@ -38,7 +38,11 @@ export interface InputSource {
  * A UTF-8 byte-order mark is skipped. Input over `maxBytes`, or whose first byte cannot begin JSON
  * (as `/dev/zero`'s), is refused before it fills memory.
  */
-export function readJson(path: string, what: string, source: InputSource): unknown {
+export function readJson(
+  path: string,
+  what: string,
+  source: InputSource = { maxBytes: DEFAULT_MAX_INPUT_MB * 1e6 },
+): unknown {
   const name = path === '-' ? 'standard input' : path;
   const bytes = readBytes(path, name, what, source);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
