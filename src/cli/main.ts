@@ -60,10 +60,15 @@ export function runCli(argv: readonly string[], io: Io): number {
   try {
     return dispatch(argv, io);
   } catch (e) {
-    if (e instanceof OutputFailed && e.code === 'EPIPE') return EXIT_CLOSED_OUTPUT;
-    io.stderr.write(`${errorLines(e).map(printable).join('\n')}\n`);
-    return 2;
+    return failed(e, io);
   }
+}
+
+/** Prints an error (one line per problem, input escaped) and gives the exit code: 2, or 141 for `| head`. */
+function failed(e: unknown, io: Io): number {
+  if (e instanceof OutputFailed && e.code === 'EPIPE') return EXIT_CLOSED_OUTPUT;
+  io.stderr.write(`${errorLines(e).map(printable).join('\n')}\n`);
+  return 2;
 }
 
 /** What the command line prints for an error, one line per problem; input quoted in it is escaped by the caller. */
@@ -102,11 +107,11 @@ function dispatch(argv: readonly string[], io: Io): number {
     return command === undefined && !values.help ? 2 : 0;
   }
   const paint = painter(io.stdout, io.env);
-  const input = (): InputSource => ({
+  const inputSource = (): InputSource => ({
     maxBytes: maxInputBytes(io.env),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
   });
-  const read = (path: string, what: string) => readJson(path, what, input());
+  const read = (path: string, what: string) => readJson(path, what, inputSource());
   /** JSON and CSV go out in pieces: a large report never becomes one string. */
   const stream = (pieces: (write: (s: string) => void) => void) => {
     const out = new Output(io.stdout);
