@@ -112,7 +112,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
   });
   const read = (path: string, what: string) => readJson(path, what, inputSource());
-  /** JSON and CSV go out in pieces: a large report never becomes one string. */
+  /** A report's output, through Output: JSON and CSV in pieces, never one string; 141 for `| head`. */
   const stream = (pieces: (write: (s: string) => void) => void) => {
     const out = new Output(io.stdout);
     pieces(out.write);
@@ -152,7 +152,7 @@ function dispatch(argv: readonly string[], io: Io): number {
         stream((write) => {
           for (const chunk of reportCsvChunks(report)) write(chunk);
         });
-      else io.stdout.write(reportToTable(report, paint));
+      else stream((write) => write(reportToTable(report, paint)));
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
     }
     case 'compare': {
@@ -166,7 +166,7 @@ function dispatch(argv: readonly string[], io: Io): number {
         ...(policies ? { policies } : {}),
       });
       if (format === 'json') json(comparison);
-      else io.stdout.write(comparisonToTable(comparison, paint));
+      else stream((write) => write(comparisonToTable(comparison, paint)));
       return values['fail-on-breach'] && comparison.results.some((r) => r.report.breaches.length > 0) ? 1 : 0;
     }
     case 'policies': {

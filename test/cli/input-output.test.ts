@@ -178,4 +178,30 @@ describe('writing the output', () => {
     expect(code).toBe(2);
     await new Promise((r) => setTimeout(r, 20)); // an unhandled 'error' event would fail this test
   });
+
+  it('every format of evaluate and compare ends with 141 when the reader has gone', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => ({
+      id: `E${i}`,
+      type: 'one-to-one',
+      date: '2025-06-02',
+      superviseeId: 'S1',
+    }));
+    const path = file('many3.json', { ...yorkHistory, events });
+    for (const args of [
+      evaluateArgs(path, '--format', 'table'),
+      evaluateArgs(path, '--format', 'json'),
+      evaluateArgs(path, '--format', 'csv'),
+      ['compare', path, '--as-of', '2025-09-15'],
+      ['compare', path, '--as-of', '2025-09-15', '--format', 'json'],
+    ]) {
+      let err = '';
+      const code = runCli(args, {
+        stdout: closingStream(0).stream,
+        stderr: { write: (s: string) => (err += s) },
+        env: {},
+      });
+      expect({ args, code, err }).toEqual({ args, code: EXIT_CLOSED_OUTPUT, err: '' });
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  });
 });
