@@ -9,9 +9,20 @@ import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
-import { reportToCsv } from './format-csv.js';
+import { reportCsvChunks } from './format-csv.js';
 import { comparisonToTable, reportToTable } from './format-table.js';
-import { painter, readJson, UsageError } from './io.js';
+import {
+  type InputSource,
+  maxInputBytes,
+  Output,
+  OutputFailed,
+  type OutStream,
+  painter,
+  readJson,
+  UsageError,
+} from './io.js';
+import { writeJson } from './json-stream.js';
+import { printable } from './printable.js';
 
 const HELP = `supervision-rules ${pkg.version}: check supervision histories against councils' supervision policies
 
@@ -24,33 +35,61 @@ Usage:
   supervision-rules lint <policy.json>                  check a council's own policy file
 
 Built-in policies: ${policyIds.join(', ')}
-Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input or usage.
+Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input, usage or
+any other failure; 141 output closed early (| head). A file argument of - reads standard input; input over
+SUPERVISION_RULES_MAX_INPUT_MB megabytes (256 unless set) is refused.
 Options: --help, --version (everywhere).`;
 
 interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stdout: OutStream & { on?(event: 'error', listener: (e: Error) => void): unknown };
+  stderr: { write(s: string): unknown; on?(event: 'error', listener: (e: Error) => void): unknown };
   env: NodeJS.ProcessEnv;
+  /** The file descriptor a `-` file argument reads (standard input, 0, unless given). */
+  stdin?: number;
 }
+
+/** The exit code when standard output's reader went away (`| head`): 128 + SIGPIPE, as a shell shows it. */
+export const EXIT_CLOSED_OUTPUT = 141;
 
 /**
  * Runs the command line and returns the exit code; prints every problem, never a stack trace for bad input.
  * Importing this module runs nothing: the installed command is `bin.ts`, which always calls this.
  */
 export function runCli(argv: readonly string[], io: Io): number {
+  // A failed write to stdout is noticed where it happens (Output), so the stream's later 'error' event
+  // is not news; one to stderr has nowhere to be told. Neither may end the process with a stack trace.
+  io.stdout.on?.('error', () => {});
+  io.stderr.on?.('error', () => {});
   try {
     return dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`${e.lines.join('\n')}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return failed(e, io);
   }
+}
+
+/** Prints an error (one line per problem, input escaped) and gives the exit code: 2, or 141 for `| head`. */
+function failed(e: unknown, io: Io): number {
+  if (e instanceof OutputFailed && e.code === 'EPIPE') return EXIT_CLOSED_OUTPUT;
+  io.stderr.write(`${errorLines(e).map(printable).join('\n')}\n`);
+  return 2;
+}
+
+/** What the command line prints for an error, one line per problem; input quoted in it is escaped by the caller. */
+function errorLines(e: unknown): string[] {
+  if (e instanceof UsageError) return e.lines;
+  if (e instanceof OutputFailed) return [`supervision-rules: ${e.message}`];
+  if (e instanceof InputError)
+    return [
+      e.message.split('\n', 1)[0]!,
+      ...e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+      ...(e.omitted > 0 ? [`…and ${e.omitted} more`] : []),
+    ];
+  // Anything else is a fault, not the user's: still one line, never a stack trace.
+  let text = 'an unknown value was thrown';
+  try {
+    text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {}
+  return [`supervision-rules: unexpected error: ${text}`];
 }
 
 function dispatch(argv: readonly string[], io: Io): number {
@@ -71,6 +110,22 @@ function dispatch(argv: readonly string[], io: Io): number {
     return command === undefined && !values.help ? 2 : 0;
   }
   const paint = painter(io.stdout, io.env);
+  const inputSource = (): InputSource => ({
+    maxBytes: maxInputBytes(io.env),
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+  });
+  const read = (path: string, what: string) => readJson(path, what, inputSource());
+  /** A report's output, through Output: JSON and CSV in pieces, never one string; 141 for `| head`. */
+  const stream = (pieces: (write: (s: string) => void) => void) => {
+    const out = new Output(io.stdout);
+    pieces(out.write);
+    out.flush();
+  };
+  const json = (value: unknown) =>
+    stream((write) => {
+      writeJson(value, write);
+      write('\n');
+    });
   const format = values.format ?? 'table';
   const needFile = (what: string) => {
     if (rest.length !== 1)
@@ -93,36 +148,34 @@ function dispatch(argv: readonly string[], io: Io): number {
       checkFormat(['table', 'json', 'csv']);
       const file = needFile('history');
       if (!values.policy) throw new UsageError(['evaluate needs --policy <id | policy.json>']);
-      const policy = policyArgument(values.policy);
-      const report = evaluate(policy, readJson(file, 'history'), { asOf: needAsOf() });
-      io.stdout.write(
-        format === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : format === 'csv'
-            ? reportToCsv(report)
-            : reportToTable(report, paint),
-      );
+      const policy = policyArgument(values.policy, read);
+      const report = evaluate(policy, read(file, 'history'), { asOf: needAsOf() });
+      if (format === 'json') json(report);
+      else if (format === 'csv')
+        stream((write) => {
+          for (const chunk of reportCsvChunks(report)) write(chunk);
+        });
+      else stream((write) => write(reportToTable(report, paint)));
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
     }
     case 'compare': {
       checkFormat(['table', 'json']);
       const file = needFile('history');
       const policies = values.policies
-        ? values.policies.split(',').map((p) => policyArgument(p.trim()))
+        ? values.policies.split(',').map((p) => policyArgument(p.trim(), read))
         : undefined;
-      const comparison = compare(readJson(file, 'history'), {
+      const comparison = compare(read(file, 'history'), {
         asOf: needAsOf(),
         ...(policies ? { policies } : {}),
       });
-      io.stdout.write(
-        format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonToTable(comparison, paint),
-      );
+      if (format === 'json') json(comparison);
+      else stream((write) => write(comparisonToTable(comparison, paint)));
       return values['fail-on-breach'] && comparison.results.some((r) => r.report.breaches.length > 0) ? 1 : 0;
     }
     case 'policies': {
       checkFormat(['table', 'json']);
       const all = policyIds.map((id) => getPolicy(id));
-      if (format === 'json') io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+      if (format === 'json') json(all);
       else
         for (const p of all) {
           io.stdout.write(
@@ -136,7 +189,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     }
     case 'validate': {
       const file = needFile('history');
-      const history = parseHistory(readJson(file, 'history'));
+      const history = parseHistory(read(file, 'history'));
       io.stdout.write(
         `${file}: valid (${history.staff.length} staff, ${history.cases?.length ?? 0} cases, ${history.events?.length ?? 0} events)\n`,
       );
@@ -144,7 +197,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     }
     case 'lint': {
       const file = needFile('policy');
-      const policy = loadPolicy(readJson(file, 'policy'));
+      const policy = loadPolicy(read(file, 'policy'));
       const findings = lintPolicy(policy);
       for (const f of findings)
         io.stdout.write(
@@ -178,11 +231,11 @@ function parse(argv: readonly string[]) {
 }
 
 /** A --policy argument: a built-in id, or the path of a council's own policy file. */
-function policyArgument(idOrPath: string): Policy {
+function policyArgument(idOrPath: string, read: (path: string, what: string) => unknown): Policy {
   if (isPolicyId(idOrPath)) return getPolicy(idOrPath);
-  if (!existsSync(idOrPath))
+  if (idOrPath !== '-' && !existsSync(idOrPath))
     throw new UsageError([
       `--policy: ${idOrPath} is neither a built-in policy (${policyIds.join(', ')}) nor a file`,
     ]);
-  return loadPolicy(readJson(idOrPath, 'policy'));
+  return loadPolicy(read(idOrPath, 'policy'));
 }

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,7 @@ describe('the command line, run as a user would', () => {
     const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'csv');
     const lines = r.out.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'row,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation',
+      '\ufeffrow,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation,policy,asOf,caseId,recordedAt',
     );
     expect(
       lines.some((l) =>
@@ -119,5 +119,53 @@ describe('the command line, run as a user would', () => {
     expect(run('--help').out).toContain('Usage:');
     expect(run('evaluate', '--help').code).toBe(0);
     expect(run('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('- reads the history from standard input, a byte-order mark first', () => {
+    const r = spawnSync(process.execPath, [cli, 'validate', '-'], {
+      encoding: 'utf8',
+      input: `\ufeff${JSON.stringify({ staff: [{ id: 'S1', role: 'social-worker', startDate: '2020-01-06' }] })}`,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('-: valid (1 staff, 0 cases, 0 events)\n');
+  });
+
+  it('standard input from /dev/zero is refused at once with exit 2', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = spawnSync(process.execPath, [cli, 'validate', '-'], {
+        encoding: 'utf8',
+        stdio: [zero, 'pipe', 'pipe'],
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('standard input: the history is not valid JSON: it starts with byte 0x00\n');
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it('piped into a slow reader that stops early (| head): no stack trace, exit 141 as for SIGPIPE', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'compare',
+        join(root, 'fixtures/example/history.json'),
+        '--as-of',
+        '2025-12-01',
+        '--format',
+        'json',
+      ], // about 1.7 MB: more than a pipe holds
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+    // Read nothing for a while, so the pipe fills and the command waits on it, then go away.
+    setTimeout(() => child.stdout.destroy(), 500);
+    const code = await new Promise((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(141);
   });
 });
