@@ -566,6 +566,7 @@ describe('evaluate', () => {
       'warnings',
       'retention',
       'totals',
+      'totalsBySubject',
     ]);
     expect(report.policy).toEqual({
       id: 'nottingham',
@@ -929,9 +930,26 @@ describe('context helpers', () => {
       ix.cases,
       ix.teams,
     ]);
-    const out = { tally: { deadlines: 0, deadlinesMet: 0 } };
+    const out = {
+      tally: { deadlines: 0, deadlinesMet: 0 },
+      bySubject: { staff: new Map(), case: new Map(), team: new Map() },
+    };
     const c = { out } as unknown as EvalContext;
-    for (const met of [true, false, true, false, false]) tally(c, met);
-    expect(out.tally).toEqual({ deadlines: 5, deadlinesMet: 2 });
+    const s1 = { type: 'staff', id: 'S1' } as const;
+    for (const met of [true, false, true, false, false]) tally(c, met, s1);
+    tally(c, true, { type: 'case', id: 'S1' });
+    expect(out.tally).toEqual({ deadlines: 6, deadlinesMet: 3 });
+    expect(out.bySubject.staff.get('S1')).toEqual({
+      deadlines: 5,
+      deadlinesMet: 2,
+      records: 0,
+      recordsOnTime: 0,
+    });
+    expect(out.bySubject.case.get('S1')).toEqual({
+      deadlines: 1,
+      deadlinesMet: 1,
+      records: 0,
+      recordsOnTime: 0,
+    });
   });
 });
