@@ -91,5 +91,7 @@ export function reportToIcs(report: Report, options: IcsOptions = {}): string {
       ].join('\n'),
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every line, the last one too, with CRLF; ical-generator leaves the last one bare.
+  const out = calendar.toString();
+  return out.endsWith('\r\n') ? out : `${out}\r\n`;
 }
