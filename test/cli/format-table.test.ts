@@ -104,6 +104,15 @@ describe('the table of the example team (1 Dec 2025)', () => {
     expect(tableOf('derby', { history: true }).match(/^NOT EVALUABLE DER-7 Case /gm)).toHaveLength(23);
   });
 
+  it('the README’s excerpt is what it prints (lines without an ellipsis, verbatim)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const block = /the table is (\d+) lines; an excerpt:\n\n```\n([\s\S]*?)```/.exec(readme)!;
+    expect(Number(block[1])).toBe(lines.length);
+    const shown = block[2]!.split('\n').filter((l) => l !== '' && !l.includes('…'));
+    expect(shown.length).toBeGreaterThan(8);
+    for (const l of shown) expect(lines, l).toContain(l);
+  });
+
   it('closes with a summary that keeps advisory findings apart and counts what is overdue now', () => {
     expect(lines.at(-1)).toBe(
       'Summary: 109 breaches and 183 ADVISORY findings (not breaches); 0 sessions overdue and 21 records not written now; sessions in timescale 89.6%; records on time 72%.',
