@@ -1,4 +1,3 @@
-import type { Comparison } from '../engine/compare.js';
 import { summarise } from '../engine/compare.js';
 import {
   type ActionItem,
@@ -9,6 +8,7 @@ import {
   subjectStatuses,
 } from '../report/needs-action.js';
 import type { Breach, Report, Subject } from '../report/types.js';
+import { maxLength, pct, plural } from './columns.js';
 import type { Painter } from './io.js';
 import { printable } from './printable.js';
 
@@ -29,16 +29,9 @@ export interface TableOptions {
   since?: string;
 }
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const TYPE_TITLE: Record<Subject['type'], string> = { staff: 'Worker', case: 'Case', team: 'Team' };
 const TYPE_PLURAL: Record<Subject['type'], string> = { staff: 'workers', case: 'cases', team: 'teams' };
 const title = (s: Subject) => `${TYPE_TITLE[s.type]} ${printable(s.id)}`;
-const maxLength = (texts: readonly string[]) => {
-  let n = 0;
-  for (const t of texts) if (t.length > n) n = t.length;
-  return n;
-};
 
 /**
  * The report for a team manager, action first: a header naming the council and the policy version;
@@ -248,56 +241,4 @@ function summaryLine(report: Report, items: readonly ActionItem[]): string {
     if (i.kind === 'overdue-session') sessions++;
     else if (i.kind === 'unwritten-record') records++;
   return `Summary: ${plural(s.breachesBySeverity.breach, 'breach', 'breaches')} and ${plural(s.breachesBySeverity.advisory, 'ADVISORY finding')} (not breaches); ${plural(sessions, 'session')} overdue and ${plural(records, 'record')} not written now; sessions in timescale ${pct(s.sessionsInTimescale)}; records on time ${pct(s.recordsOnTime)}.`;
-}
-
-/** The same history against several councils, side by side. */
-export function comparisonToTable(comparison: Comparison, paint: Painter): string {
-  const rows = comparison.results.map(({ policy, summary, report }) => [
-    printable(policy.id),
-    String(summary.breachesBySeverity.breach),
-    String(summary.breachesBySeverity.advisory),
-    pct(summary.sessionsInTimescale),
-    pct(summary.recordsOnTime),
-    String(summary.overdueNow.sessions + summary.overdueNow.records),
-    String(summary.overdueNow.records),
-    String(report.notEvaluable.length),
-  ]);
-  const head = [
-    'policy',
-    'breaches',
-    'advisory',
-    'in timescale',
-    'records on time',
-    'overdue now',
-    'of which records',
-    'not evaluable',
-  ];
-  const widths = head.map((h, i) => Math.max(h.length, maxLength(rows.map((r) => r[i]!))));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const out = [
-    paint.bold(`The same history against ${rows.length} policies, as of ${comparison.asOf}`),
-    '',
-    paint.bold(line(head)),
-    ...rows.map(line),
-    '',
-    '"overdue now": sessions past their due date plus records not yet written after their deadline.',
-    '',
-  ];
-  const top = (counts: [string, number][]) =>
-    counts
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, 5)
-      .map(([id, n]) => `${printable(id)} ${n}`)
-      .join(', ');
-  for (const { policy, summary } of comparison.results) {
-    const rules = Object.entries(summary.breachesByRule);
-    const breached = top(rules.map(([id, n]) => [id, n.breach]));
-    const advisory = top(rules.map(([id, n]) => [id, n.advisory]));
-    out.push(
-      `${printable(policy.id).padEnd(widths[0]!)}  most breached: ${breached || 'none'}${advisory ? `; ADVISORY (not breaches): ${advisory}` : ''}`,
-    );
-  }
-  return `${out.join('\n')}\n`;
 }

@@ -11,9 +11,10 @@ import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import { staffNames } from '../report/needs-action.js';
+import { comparisonToTable } from './format-compare.js';
 import { reportToCsv } from './format-csv.js';
 import { reportToIcs } from './format-ics.js';
-import { comparisonToTable, reportToTable } from './format-table.js';
+import { reportToTable } from './format-table.js';
 import { painter, readJson, UsageError } from './io.js';
 
 const HELP = `supervision-rules ${pkg.version}: check supervision histories against councils' supervision policies
