@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
+import { isIsoDate } from '../calendar/index.js';
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
@@ -9,8 +10,11 @@ import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
+import { staffNames } from '../report/needs-action.js';
 import { reportCsvChunks } from './format-csv.js';
-import { comparisonToTable, reportToTable } from './format-table.js';
+import { comparisonToTable } from './format-compare.js';
+import { reportToIcs } from './format-ics.js';
+import { reportToTable } from './format-table.js';
 import {
   type InputSource,
   maxInputBytes,
@@ -28,7 +32,10 @@ const HELP = `supervision-rules ${pkg.version}: check supervision histories agai
 
 Usage:
   supervision-rules evaluate <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD>
-                    [--format table|json|csv] [--fail-on-breach]
+                    [--format table|json|csv|ics] [--fail-on-breach] [--history | --since <YYYY-MM-DD>]
+                    table (default): what needs action now, then one line per worker, case and team;
+                    --history adds every breach, --since only those due on or after a date;
+                    ics: upcoming due dates as an iCalendar file for Outlook and other calendars
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
   supervision-rules policies [--format table|json]      built-in policies and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
@@ -145,17 +152,37 @@ function dispatch(argv: readonly string[], io: Io): number {
   };
   switch (command) {
     case 'evaluate': {
-      checkFormat(['table', 'json', 'csv']);
+      checkFormat(['table', 'json', 'csv', 'ics']);
       const file = needFile('history');
       if (!values.policy) throw new UsageError(['evaluate needs --policy <id | policy.json>']);
+      const since = values.since;
+      if ((values.history || since !== undefined) && format !== 'table')
+        throw new UsageError(['--history and --since apply to --format table']);
+      if (since !== undefined && !isIsoDate(since))
+        throw new UsageError([`--since must be a date (YYYY-MM-DD), not ${since}`]);
       const policy = policyArgument(values.policy, read);
-      const report = evaluate(policy, read(file, 'history'), { asOf: needAsOf() });
+      const input = read(file, 'history');
+      const report = evaluate(policy, input, { asOf: needAsOf() });
       if (format === 'json') json(report);
       else if (format === 'csv')
         stream((write) => {
           for (const chunk of reportCsvChunks(report)) write(chunk);
         });
-      else stream((write) => write(reportToTable(report, paint)));
+      else {
+        const names = staffNames(input as Parameters<typeof staffNames>[0]);
+        stream((write) =>
+          write(
+            format === 'ics'
+              ? reportToIcs(report, { policy, names })
+              : reportToTable(report, paint, {
+                  policy,
+                  names,
+                  history: values.history === true,
+                  ...(since === undefined ? {} : { since }),
+                }),
+          ),
+        );
+      }
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
     }
     case 'compare': {
@@ -224,6 +251,8 @@ function parse(argv: readonly string[]) {
       'as-of': { type: 'string' },
       format: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
+      history: { type: 'boolean' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

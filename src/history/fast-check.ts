@@ -44,6 +44,8 @@ const instant: Check = (x) =>
   typeof x === 'string' && INSTANT.test(x) && !Number.isNaN(datePrefixDayNumber(x));
 const dateOrInstant: Check = (x, d) => date(x, d) || instant(x, d);
 const id: Check = (x) => typeof x === 'string' && x.length >= 1 && x.length <= 200;
+/** A staff member's name: text of the same lengths as an id. */
+const personName: Check = id;
 const bool: Check = (x) => typeof x === 'boolean';
 const positiveInt: Check = (x) => Number.isSafeInteger(x) && (x as number) > 0;
 const nonNegativeInt: Check = (x) => Number.isSafeInteger(x) && (x as number) >= 0;
@@ -168,6 +170,7 @@ const staff = shape(
   'id role startDate',
   {
     id,
+    name: personName,
     role: oneOf(vocabulary.ROLES),
     startDate: date,
     roleStartDate: date,

@@ -29,6 +29,11 @@ const id = z
   .string({ error: (iss) => messages.wrongType('an id (text)', iss.input) })
   .min(1)
   .max(200);
+/** A person's name as the council writes it (shown in reports, never used to match). */
+const personName = z
+  .string({ error: (iss) => messages.wrongType('a name (text)', iss.input) })
+  .min(1)
+  .max(200);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => messages.unknownValue(iss.input, values) });
 const openEnd = isoDate.nullable().optional();
@@ -67,6 +72,7 @@ export const arrangementSchema = ranged({
 export const staffSchema = z
   .looseObject({
     id,
+    name: personName.optional(),
     role: oneOf(ROLES),
     startDate: isoDate,
     roleStartDate: isoDate.optional(),

@@ -105,4 +105,15 @@ export interface Report {
   retention: Retention[];
   /** Counts behind the shares a summary shows: deadlines judged and met in time; records due and made on time. */
   totals: { deadlines: number; deadlinesMet: number; records: number; recordsOnTime: number };
+  /** The same counts per subject that had any deadline judged or record due, by subject type then id. */
+  totalsBySubject: SubjectTotals[];
+}
+
+/** One subject's deadlines judged and met in time, and records due and made on time, up to `asOf`. */
+export interface SubjectTotals {
+  subject: Subject;
+  deadlines: number;
+  deadlinesMet: number;
+  records: number;
+  recordsOnTime: number;
 }

@@ -124,7 +124,7 @@ function walkWindow(
       k++;
     }
     if (e !== null) {
-      if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn);
+      if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn, subject);
       if (e > breachOn && breachOn >= ctx.judgedFrom)
         pushBreach(
           'late',
@@ -149,7 +149,7 @@ function walkWindow(
     const closed = windowEnd < ctx.asOf;
     const until = closed ? windowEnd + 1 : ctx.asOf;
     if (breachOn < until && breachOn >= ctx.judgedFrom) {
-      tally(ctx, false);
+      tally(ctx, false, subject);
       const reason = closed ? closeReason(view, windowEnd) : null;
       pushBreach(
         'missed',

@@ -8,7 +8,7 @@ import {
   toDayNumber,
 } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, severityOf, subjectFor } from '../engine/context.js';
+import { type EvalContext, severityOf, subjectFor, tallyRecord } from '../engine/context.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
@@ -177,8 +177,7 @@ function judgeRecord(
     const byClock = deadline.ms !== null && recordedMs !== null;
     const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
     status = late ? 'late' : 'on-time';
-    ctx.out.tally.recordsDue++;
-    if (!late) ctx.out.tally.recordsOnTime++;
+    tallyRecord(ctx, !late, subjectFor(ctx, subjectType, subjectId));
     if (late) {
       // Hours to two decimals, at least 0.01 (a late record is never "0 hours late"); days are always
       // London calendar days from the deadline's date to the record's, as dueOn and metOn show them.
@@ -207,9 +206,9 @@ function judgeRecord(
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
-    ctx.out.tally.recordsDue++;
     const days = ctx.asOf - deadline.day;
     const subject = subjectFor(ctx, subjectType, subjectId);
+    tallyRecord(ctx, false, subject);
     const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
     breach.explanation = wording.recordMissing(dueWords(rule, ctx, ev, deadline, subject), days);
     ctx.out.breaches.push(breach);

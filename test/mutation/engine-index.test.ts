@@ -571,6 +571,7 @@ describe('evaluate', () => {
       'warnings',
       'retention',
       'totals',
+      'totalsBySubject',
     ]);
     expect(report.policy).toEqual({
       id: 'nottingham',
@@ -723,6 +724,7 @@ describe('compare', () => {
       breachesBySeverity: { breach: 3, advisory: 0 },
       sessionsInTimescale: 1,
       recordsOnTime: 0.25,
+      overdueNow: { sessions: 0, records: 1 },
       nextDue: ['NOT-1 2025-04-27', 'NOT-14 2026-02-15'],
     });
     expect(summaryOf(results[3]!)).toEqual({
@@ -730,6 +732,7 @@ describe('compare', () => {
       breachesBySeverity: { breach: 1, advisory: 1 },
       sessionsInTimescale: 0.75,
       recordsOnTime: null,
+      overdueNow: { sessions: 1, records: 0 },
       nextDue: ['DER-1 2025-04-27', 'DER-11 2026-02-15'],
     });
   });
@@ -797,7 +800,7 @@ describe('summarise', () => {
   const breach = (ruleId: string, severity: Breach['severity']) => ({ ruleId, severity }) as Breach;
   const due = (dueOn: string) => ({ ruleId: `R-${dueOn}`, dueOn }) as Obligation;
   const report = (totals: Report['totals'], breaches: Breach[] = [], obligations: Obligation[] = []) =>
-    ({ asOf: '2025-03-10', totals, breaches, obligations }) as unknown as Report;
+    ({ asOf: '2025-03-10', totals, breaches, obligations, recordings: [] }) as unknown as Report;
 
   it.each<[Report['totals'], number | null, number | null]>([
     [{ deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 }, null, null],
@@ -934,9 +937,26 @@ describe('context helpers', () => {
       ix.cases,
       ix.teams,
     ]);
-    const out = { tally: { deadlines: 0, deadlinesMet: 0 } };
+    const out = {
+      tally: { deadlines: 0, deadlinesMet: 0 },
+      bySubject: { staff: new Map(), case: new Map(), team: new Map() },
+    };
     const c = { out } as unknown as EvalContext;
-    for (const met of [true, false, true, false, false]) tally(c, met);
-    expect(out.tally).toEqual({ deadlines: 5, deadlinesMet: 2 });
+    const s1 = { type: 'staff', id: 'S1' } as const;
+    for (const met of [true, false, true, false, false]) tally(c, met, s1);
+    tally(c, true, { type: 'case', id: 'S1' });
+    expect(out.tally).toEqual({ deadlines: 6, deadlinesMet: 3 });
+    expect(out.bySubject.staff.get('S1')).toEqual({
+      deadlines: 5,
+      deadlinesMet: 2,
+      records: 0,
+      recordsOnTime: 0,
+    });
+    expect(out.bySubject.case.get('S1')).toEqual({
+      deadlines: 1,
+      deadlinesMet: 1,
+      records: 0,
+      recordsOnTime: 0,
+    });
   });
 });
