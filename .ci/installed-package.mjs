@@ -87,13 +87,13 @@ try {
     const failing = run([...evaluateArgs, '--fail-on-breach']);
     check(
       `${how} evaluate --fail-on-breach with a missed supervision exits 1`,
-      failing.code === 1 && /BREACH\s+YRK-2\s+due 2025-06-30/.test(failing.out),
+      failing.code === 1 && /SESSION OVERDUE.*YRK-2.*due by Mon 30 Jun 2025/.test(failing.out),
       shown(failing),
     );
     const passing = run(evaluateArgs);
     check(
       `${how} evaluate without --fail-on-breach prints the breach and exits 0`,
-      passing.code === 0 && /BREACH\s+YRK-2\s+due 2025-06-30/.test(passing.out),
+      passing.code === 0 && /SESSION OVERDUE.*YRK-2.*due by Mon 30 Jun 2025/.test(passing.out),
       shown(passing),
     );
     const lint = run(['lint', brokenPolicy]);

@@ -11,8 +11,8 @@ import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import { staffNames } from '../report/needs-action.js';
-import { reportCsvChunks } from './format-csv.js';
 import { comparisonToTable } from './format-compare.js';
+import { reportCsvChunks } from './format-csv.js';
 import { reportToIcs } from './format-ics.js';
 import { reportToTable } from './format-table.js';
 import {

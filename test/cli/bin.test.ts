@@ -51,7 +51,7 @@ describe('the installed command, run through a symlink as npm installs it', () =
     const args = ['evaluate', history, '--policy', 'york', '--as-of', '2025-09-15'];
     const failing = viaLink(...args, '--fail-on-breach');
     expect(failing.status).toBe(1);
-    expect(failing.stdout).toMatch(/BREACH\s+YRK-2\s+due 2025-06-30/);
+    expect(failing.stdout).toMatch(/SESSION OVERDUE.*YRK-2.*due by Mon 30 Jun 2025/);
     expect(viaLink(...args).status).toBe(0);
   });
 });
