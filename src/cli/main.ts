@@ -9,6 +9,7 @@ import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
+import { exportCommand, importCommand } from './csv-commands.js';
 import { reportToCsv } from './format-csv.js';
 import { comparisonToTable, reportToTable } from './format-table.js';
 import { painter, readJson, UsageError } from './io.js';
@@ -22,6 +23,9 @@ Usage:
   supervision-rules policies [--format table|json]      built-in policies and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
   supervision-rules lint <policy.json>                  check a council's own policy file
+  supervision-rules export <history.json> --out <dir>   write a history as CSV files, one per table
+  supervision-rules import <dir> [--mapping <file | ssd>] [--out <history.json>] [--skip-bad-rows]
+                    read CSV files (the export's layout, or a council's export through a mapping)
 
 Built-in policies: ${policyIds.join(', ')}
 Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input or usage.
@@ -29,28 +33,36 @@ Options: --help, --version (everywhere).`;
 
 interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
 
-/** Runs the command line and returns the exit code; prints every problem, never a stack trace for bad input. */
-export function runCli(argv: readonly string[], io: Io): number {
+/**
+ * Runs the command line and returns the exit code (a promise of it for `import`, which streams its
+ * files); prints every problem, never a stack trace for bad input.
+ */
+export function runCli(argv: readonly string[], io: Io): number | Promise<number> {
   try {
-    return dispatch(argv, io);
+    const code = dispatch(argv, io);
+    return typeof code === 'number' ? code : code.catch((e: unknown) => failed(e, io));
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`${e.lines.join('\n')}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return failed(e, io);
   }
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+function failed(e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.stderr.write(`${e.lines.join('\n')}\n`);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    io.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  throw e;
+}
+
+function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -152,6 +164,20 @@ function dispatch(argv: readonly string[], io: Io): number {
       );
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
+    case 'export':
+      return exportCommand(needFile('history'), values.out, io.stdout);
+    case 'import':
+      if (rest.length !== 1)
+        throw new UsageError([
+          'import needs exactly one directory',
+          'Run supervision-rules --help for usage.',
+        ]);
+      return importCommand(
+        rest[0]!,
+        { mapping: values.mapping, out: values.out, skipBadRows: values['skip-bad-rows'] },
+        io.stdout,
+        io.stderr,
+      );
     default:
       throw new UsageError([`unknown command "${command}"`, 'Run supervision-rules --help for usage.']);
   }
@@ -168,6 +194,9 @@ function parse(argv: readonly string[]) {
       'as-of': { type: 'string' },
       format: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
+      out: { type: 'string' },
+      mapping: { type: 'string' },
+      'skip-bad-rows': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -186,8 +215,8 @@ function policyArgument(idOrPath: string): Policy {
 
 const isMain = process.argv[1] !== undefined && /cli\.(c|m)?js$/.test(process.argv[1]);
 if (isMain)
-  process.exitCode = runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
+  Promise.resolve(
+    runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }),
+  ).then((code) => {
+    process.exitCode = code;
   });

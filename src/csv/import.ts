@@ -260,7 +260,10 @@ export class CsvImporter {
           file: row?.file ?? '(history)',
           line: row?.line ?? 0,
           ...(column ? { column } : {}),
-          message: issue.message === 'is required' ? 'is empty, and a value is required' : issue.message,
+          message:
+            valueAt(history, issue.path) === undefined && /^(is required|nothing )/.test(issue.message)
+              ? 'is empty, and a value is required'
+              : issue.message,
         });
       }
       if (!fresh) break;
@@ -548,7 +551,7 @@ function locate(
   issue: Issue,
   origins: WeakMap<object, Origin>,
 ): { row?: Row; column?: string } {
-  const segments = [...issue.path.matchAll(SEGMENT)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+  const segments = pathSegments(issue.path);
   let node: unknown = history;
   let found: { row?: Row; rest: Array<string | number> } = { rest: segments };
   for (let i = 0; i < segments.length; i++) {
@@ -579,6 +582,16 @@ function locate(
     [...columns.entries()].find(([k]) => k.startsWith(`${field}.`) || field.startsWith(`${k}.`))?.[1] ??
     (field === '' ? undefined : field);
   return { row: found.row, ...(column ? { column } : {}) };
+}
+
+function pathSegments(path: string): Array<string | number> {
+  return [...path.matchAll(SEGMENT)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+function valueAt(history: unknown, path: string): unknown {
+  let node: unknown = history;
+  for (const s of pathSegments(path)) node = (node as Record<string | number, unknown> | undefined)?.[s];
+  return node;
 }
 
 function holderAt(history: unknown, segments: Array<string | number>): object | undefined {

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { importCsv, problemText } from '../../src/csv/index.js';
+
+const staff = `id,role,startDate
+S1,social-worker,2020-01-06
+S2,social-worker,2021-03-01
+`;
+
+describe('bad rows are reported with file, line and column, never dropped in silence', () => {
+  it('events.csv:2:date: 2025-02-30 is not a date, and the row is refused', () => {
+    const r = importCsv({
+      'staff.csv': staff,
+      'events.csv': `id,type,date,superviseeId
+E1,one-to-one,2025-02-30,S1
+E2,one-to-one,2025-03-03,S1
+`,
+    });
+    expect(r.problems.map(problemText)).toEqual([
+      'events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD)',
+    ]);
+    expect(r.history.events?.map((e) => e.id)).toEqual(['E2']);
+    expect(r.summary.find((s) => s.file === 'events.csv')).toEqual({
+      file: 'events.csv',
+      found: true,
+      rows: 2,
+      used: 1,
+      refused: 1,
+      skipped: 0,
+    });
+  });
+
+  it('every problem at once, across files, each with the value found and what was expected', () => {
+    const r = importCsv({
+      'staff.csv': `id,role,startDate,directReports
+S1,social worker,2020-01-06,
+S2,social-worker,2021-03-01,three
+S3,social-worker,,
+`,
+      'events.csv': `id,type,date,superviseeId,durationMinutes,safeguarding
+E1,one-to-one,2025-03-03,S2,90,maybe
+E2,chat,2025-03-04,S1,,
+E3,one-to-one,2025-03-05,S1,ninety,
+`,
+    });
+    expect(r.problems.map(problemText).sort()).toEqual(
+      [
+        'staff.csv:3:directReports: three is not a whole number',
+        'events.csv:2:safeguarding: maybe is not true or false (expected true, false, yes, no, Y, N, 1 or 0)',
+        'events.csv:4:durationMinutes: ninety is not a whole number',
+        'staff.csv:2:role: social worker is not one of social-worker, team-manager, service-manager, group-manager, residential-manager, advanced-practitioner, cp-chair, iro, student, apprentice, practitioner, non-operational, clinician',
+        'staff.csv:4:startDate: is empty, and a value is required',
+        'events.csv:3:type: chat is not one of one-to-one, case-discussion, group, informal, observation, appraisal, appraisal-review, agreement, probation-review, check-in',
+      ].sort(),
+    );
+    expect(r.history.staff).toEqual([]);
+    expect(r.history.events).toBeUndefined();
+  });
+
+  it('a refused staff member takes the rows that name them with it, each reported', () => {
+    const r = importCsv({
+      'staff.csv': `id,role,startDate
+S1,social-worker,2020-13-01
+`,
+      'supervisors.csv': `staffId,supervisorId,from,to
+S1,M1,2020-01-06,
+`,
+    });
+    expect(r.problems.map(problemText)).toEqual([
+      'staff.csv:2:startDate: 2020-13-01 is not a date (expected YYYY-MM-DD)',
+      'supervisors.csv:2:staffId: S1 is not a staff member id of the staff table',
+    ]);
+    expect(r.summary.map((s) => [s.file, s.refused])).toContainEqual(['supervisors.csv', 1]);
+  });
+
+  it('problems found across records come back to their row: an event before its supervisee started', () => {
+    const r = importCsv({
+      'staff.csv': staff,
+      'events.csv': `id,type,date,superviseeId
+E1,one-to-one,2025-03-03,S2
+E2,one-to-one,2021-02-01,S2
+`,
+    });
+    expect(r.problems.map(problemText)).toEqual(['events.csv:3:date: is before S2 started on 2021-03-01']);
+  });
+
+  it('a list item in a table of its own: reviews.csv:3:date', () => {
+    const r = importCsv({
+      'staff.csv': staff,
+      'cases.csv': 'id\nC1\n',
+      'reviews.csv': 'caseId,date\nC1,2025-01-10\nC1,10/01/2025\n',
+    });
+    expect(r.problems.map(problemText)).toEqual([
+      'reviews.csv:3:date: 10/01/2025 is not a date (expected YYYY-MM-DD)',
+    ]);
+    expect(r.history.cases).toEqual([{ id: 'C1', reviews: ['2025-01-10'] }]);
+  });
+
+  it('a row with more or fewer cells than the header is refused', () => {
+    const r = importCsv({ 'staff.csv': `${staff}S3,social-worker\n` });
+    expect(r.problems.map(problemText)).toEqual(['staff.csv:4: 2 cells, expected 3 as in the header']);
+    expect(r.history.staff.map((s) => s.id)).toEqual(['S1', 'S2']);
+  });
+
+  it('a quoted cell over two lines: the line is where the row ends', () => {
+    const r = importCsv({
+      'staff.csv': `id,role,startDate,note\nS1,social-worker,2020-01-06,"two\nlines"\nS2,social-worker,2020-02-30,\n`,
+    });
+    expect(r.problems.map(problemText)).toEqual([
+      'staff.csv:4:startDate: 2020-02-30 is not a date (expected YYYY-MM-DD)',
+    ]);
+    // A column the schema does not know is kept, as text.
+    expect(r.history.staff[0]).toMatchObject({ id: 'S1', note: 'two\nlines' });
+  });
+
+  it('text that is not CSV is reported for its file', () => {
+    const r = importCsv({ 'staff.csv': 'id,role,startDate\n"S1,social-worker,2020-01-06\n' });
+    expect(r.problems).toHaveLength(1);
+    expect(problemText(r.problems[0]!)).toMatch(/^staff\.csv:\d+: not readable as CSV/);
+  });
+});
