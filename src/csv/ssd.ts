@@ -86,6 +86,8 @@ export const ssdMapping: Mapping = {
   dateFormats: SSD_DATES,
   listSeparator: ';',
   tables: [
+    // From the generic layout, when given: the day the records start (recordsFrom).
+    { target: 'history', file: 'history.csv', fields: { recordsFrom: 'recordsFrom' }, extraColumns: true },
     {
       target: 'staff',
       file: 'ssd_professionals.csv',
