@@ -84,6 +84,7 @@ const tableSchema = z.strictObject({
 export type TableMapping = z.infer<typeof tableSchema>;
 
 const PARENT_OF: Partial<Record<Target, Target>> = {};
+const SINGULAR: Partial<Record<Target, string>> = { staff: 'staff member', cases: 'case', events: 'event' };
 for (const t of LAYOUT) if (t.parent) PARENT_OF[t.target] = t.parent;
 
 export const mappingSchema = z
@@ -106,7 +107,7 @@ export const mappingSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tables', i, 'parent'],
-          message: `a ${t.target} table needs the column of its ${PARENT_OF[t.target]} id`,
+          message: `the ${t.target} table needs a parent: the column holding the ${SINGULAR[PARENT_OF[t.target]!]} id`,
         });
       if (!needsParent && t.parent !== undefined)
         ctx.addIssue({
