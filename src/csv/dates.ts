@@ -1,4 +1,5 @@
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import {
   daysFromCivil,
   fromDayNumber,
@@ -70,6 +71,7 @@ export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A calendar date `YYYY-MM-DD`; a date-time gives its London date. */
 export function readDate(value: string, formats: readonly string[]): Read<string> {
+  if (formats[0] === ISO && isIsoDate(value)) return { ok: true, value };
   if (formats.includes(ISO) && isIsoInstant(value)) return { ok: true, value: londonDateOf(value) };
   const wall = readWall(value, formats);
   if (wall) return { ok: true, value: fromDayNumber(wall.day) };

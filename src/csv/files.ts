@@ -45,27 +45,36 @@ async function streamFile(
   problems: Problem[],
   { onProgress, progressEvery = 50_000 }: DirectoryImportOptions,
 ): Promise<void> {
-  const parser = createReadStream(path).pipe(parse(CSV_OPTIONS));
   let header: string[] | undefined;
   let rows = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (!header) {
-        header = record.map((h) => h.trim());
-        importer.header(name, header);
-        continue;
+  // Records are taken as they become readable (no async step per record), a chunk at a time.
+  await new Promise<void>((done) => {
+    const parser = parse(CSV_OPTIONS);
+    const input = createReadStream(path);
+    const fail = (e: Error & { lines?: number }) => {
+      problems.push({ file: name, line: e.lines ?? 0, message: `not readable as CSV: ${e.message}` });
+      input.destroy();
+      done();
+    };
+    parser.on('readable', () => {
+      let item: { record: string[]; info: { lines: number } } | null = parser.read();
+      while (item !== null) {
+        if (!header) {
+          header = item.record.map((h) => h.trim());
+          importer.header(name, header);
+        } else {
+          feedRecord(importer, name, header, item.record, item.info.lines);
+          rows++;
+          if (onProgress && rows % progressEvery === 0) onProgress(name, rows, false);
+        }
+        item = parser.read();
       }
-      feedRecord(importer, name, header, record, info.lines);
-      rows++;
-      if (onProgress && rows % progressEvery === 0) onProgress(name, rows, false);
-    }
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    problems.push({ file: name, line: err.lines ?? 0, message: `not readable as CSV: ${err.message}` });
-  }
+    });
+    parser.on('error', fail);
+    input.on('error', fail);
+    parser.on('end', () => done());
+    input.pipe(parser);
+  });
   if (!header) importer.header(name, []);
   onProgress?.(name, rows, true);
 }

@@ -61,6 +61,8 @@ interface Spec {
   readonly parent?: Exclude<FieldSource, string>;
   /** Filled from the header when the table takes extra columns. */
   extras: string[];
+  /** Field path to the column feeding it (the parent as `(parent)`), shared by the table's rows. */
+  columns: Map<string, string>;
 }
 /** One row as one table reads it: its values, and the column each came from. */
 interface Row {
@@ -70,7 +72,7 @@ interface Row {
   readonly values: Map<string, unknown>;
   readonly columns: Map<string, string>;
   /** The parent id as written (looked up at the end when the source is a lookup). */
-  readonly parentRaw?: string;
+  readonly parentRaw: string | undefined;
 }
 /** Where each record came from, to turn a problem's path back into file, line and column. */
 interface Origin {
@@ -97,7 +99,8 @@ export class CsvImporter {
   private readonly lookups = new Map<string, Map<string, Map<string, string>>>();
   private readonly rows = new Map<number, Row[]>();
   private readonly problems: Problem[] = [];
-  private readonly refused = new Set<string>();
+  /** Refused lines, by file key. */
+  private readonly refused = new Map<string, Set<number>>();
   private readonly files = new Map<
     string,
     { name: string; rows: number; found: boolean; taken: Set<number> }
@@ -126,7 +129,10 @@ export class CsvImporter {
         })),
         ...(table.parent !== undefined ? { parent: long(table.parent) } : {}),
         extras: [],
+        columns: new Map(),
       };
+      for (const f of spec.fields) if (f.source.column) spec.columns.set(f.path, f.source.column);
+      if (spec.parent?.column) spec.columns.set('(parent)', spec.parent.column);
       for (const s of [spec.parent, ...spec.fields.map((f) => f.source)])
         if (s?.lookup) {
           const lf = fileKey(s.lookup.file);
@@ -164,6 +170,7 @@ export class CsvImporter {
       if (spec.table.extraColumns) {
         const known = new Set(named);
         spec.extras = columns.filter((c) => !known.has(c) && c !== '');
+        for (const c of spec.extras) spec.columns.set(c, c);
       }
     }
     for (const [k] of this.lookups.get(key) ?? [])
@@ -177,7 +184,7 @@ export class CsvImporter {
   refuse(name: string, line: number, message: string): void {
     const key = fileKey(name);
     this.files.get(key)?.taken.add(line);
-    this.refused.add(`${key}\u0000${line}`);
+    this.refuseLine(key, line);
     this.problems.push({ file: name, line, message });
   }
 
@@ -201,7 +208,6 @@ export class CsvImporter {
       if (!(spec.table.where ?? []).every((w) => keep(w, cells[w.column] ?? ''))) continue;
       file.taken.add(line);
       const values = new Map<string, unknown>();
-      const columns = new Map<string, string>();
       let bad = false;
       const fail = (column: string | undefined, message: string) => {
         bad = true;
@@ -209,30 +215,21 @@ export class CsvImporter {
       };
       for (const f of spec.fields) {
         const got = readField(f.source, f.kind, cells);
-        if (f.source.column) columns.set(f.path, f.source.column);
         if (!got.ok) fail(f.source.column, got.message);
         else if (got.value !== undefined) values.set(f.path, got.value);
       }
       for (const c of spec.extras) {
         const v = cells[c]?.trim();
-        columns.set(c, c);
         if (v) values.set(c, v);
       }
       let parentRaw: string | undefined;
       if (spec.parent) {
         parentRaw = cell(spec.parent, cells);
-        if (spec.parent.column) columns.set('(parent)', spec.parent.column);
         if (parentRaw === undefined) fail(spec.parent.column, `no ${spec.layout.parent} id`);
       }
-      if (bad) this.refused.add(`${key}\u0000${line}`);
-      this.rows.get(spec.index)!.push({
-        spec,
-        file: file.name,
-        line,
-        values,
-        columns,
-        ...(parentRaw !== undefined ? { parentRaw } : {}),
-      });
+      if (bad) this.refuseLine(key, line);
+      const row: Row = { spec, file: file.name, line, values, columns: spec.columns, parentRaw };
+      this.rows.get(spec.index)!.push(row);
     }
   }
 
@@ -245,10 +242,7 @@ export class CsvImporter {
       let fresh = false;
       const refuse = (row: Row | undefined, problem: Problem) => {
         this.problems.push(problem);
-        if (row && !this.refused.has(`${fileKey(row.file)}\u0000${row.line}`)) {
-          this.refused.add(`${fileKey(row.file)}\u0000${row.line}`);
-          fresh = true;
-        }
+        if (row && this.refuseLine(fileKey(row.file), row.line)) fresh = true;
       };
       for (const { row, problem } of built.problems) refuse(row, problem);
       if (fresh) continue;
@@ -280,7 +274,8 @@ export class CsvImporter {
         continue;
       }
       let refused = 0;
-      for (const line of f.taken) if (this.refused.has(`${key}\u0000${line}`)) refused++;
+      const lines = this.refused.get(key);
+      if (lines) for (const line of f.taken) if (lines.has(line)) refused++;
       const skipped = this.byFile.has(key) ? f.rows - f.taken.size : 0;
       out.push({
         file: f.name,
@@ -308,7 +303,7 @@ export class CsvImporter {
       cases: new Map(),
       events: new Map(),
     } as Record<'staff' | 'cases' | 'events', Map<string, Record<string, unknown>>>;
-    const live = (r: Row) => !this.refused.has(`${fileKey(r.file)}\u0000${r.line}`);
+    const live = (r: Row) => !this.refused.get(r.spec.file)?.has(r.line);
     const problem = (row: Row, column: string | undefined, message: string) =>
       problems.push({
         row,
@@ -321,8 +316,9 @@ export class CsvImporter {
       const target = spec.table.target;
       for (const row of this.rows.get(spec.index)!) {
         if (!live(row)) continue;
-        const values = this.resolved(row, problem);
-        if (values === null) continue;
+        const got = this.resolved(row, problem);
+        if (got === null) continue;
+        const { values } = got;
         if (target === 'history') {
           const origin = origins.get(history);
           mergeInto(history, values, row, origin, problem);
@@ -346,7 +342,7 @@ export class CsvImporter {
           if (typeof id === 'string' && !existing) byId[t].set(id, obj);
         } else {
           const pt = spec.layout.parent!;
-          const pid = values.get('(parent)') as string;
+          const pid = got.parent as string;
           let parent = byId[pt].get(pid);
           if (!parent && spec.table.createParent && pt === 'cases') {
             parent = { id: pid };
@@ -367,7 +363,6 @@ export class CsvImporter {
             if (values.has('date')) pushItem(origins, parent, spec.layout.key, list, values.get('date'), row);
           } else {
             const obj: Record<string, unknown> = {};
-            values.delete('(parent)');
             mergeInto(obj, values, row, undefined, problem);
             origins.set(obj, { row });
             list.push(obj);
@@ -382,9 +377,23 @@ export class CsvImporter {
     return { history: out as History, origins, problems };
   }
 
+  /** Marks a line refused; false when it already was. */
+  private refuseLine(key: string, line: number): boolean {
+    let lines = this.refused.get(key);
+    if (!lines) {
+      lines = new Set();
+      this.refused.set(key, lines);
+    }
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  }
+
   /** A row's values with its parent id and lookups resolved, or null when a lookup finds nothing. */
-  private resolved(row: Row, problem: (row: Row, column: string | undefined, message: string) => void) {
-    const values = new Map(row.values);
+  private resolved(
+    row: Row,
+    problem: (row: Row, column: string | undefined, message: string) => void,
+  ): { values: Map<string, unknown>; parent?: string } | null {
     const look = (source: Exclude<FieldSource, string>, raw: string, path: string): string | null => {
       if (!source.lookup) return raw;
       const l = source.lookup;
@@ -393,18 +402,17 @@ export class CsvImporter {
       problem(row, source.column, `${raw} is not a ${l.key} of ${l.file}${path ? ` (for ${path})` : ''}`);
       return null;
     };
+    let values = row.values;
     for (const f of row.spec.fields) {
       if (!f.source.lookup || !values.has(f.path)) continue;
       const v = look(f.source, String(values.get(f.path)), f.path);
       if (v === null) return null;
+      if (values === row.values) values = new Map(values);
       values.set(f.path, v);
     }
-    if (row.parentRaw !== undefined) {
-      const v = look(row.spec.parent!, row.parentRaw, '');
-      if (v === null) return null;
-      values.set('(parent)', v);
-    }
-    return values;
+    if (row.parentRaw === undefined) return { values };
+    const parent = look(row.spec.parent!, row.parentRaw, '');
+    return parent === null ? null : { values, parent };
   }
 }
 
@@ -499,6 +507,16 @@ function mapValue(values: Record<string, Scalar | null>, v: string): Scalar | nu
   return undefined;
 }
 
+const paths = new Map<string, string[]>();
+const splitPath = (path: string): string[] => {
+  let keys = paths.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    paths.set(path, keys);
+  }
+  return keys;
+};
+
 /** Sets dotted paths; on a fold, keeps the first value and reports a different one. Lists gather. */
 function mergeInto(
   target: Record<string, unknown>,
@@ -508,8 +526,7 @@ function mergeInto(
   problem: (row: Row, column: string | undefined, message: string) => void,
 ): void {
   for (const [path, value] of values) {
-    if (path === '(parent)') continue;
-    const keys = path.split('.');
+    const keys = splitPath(path);
     let obj = target;
     for (const k of keys.slice(0, -1)) obj = slot(obj, k, () => ({}));
     const last = keys[keys.length - 1]!;

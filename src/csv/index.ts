@@ -9,7 +9,9 @@
  * const { history: back, problems, summary } = importCsv(files);
  * @packageDocumentation
  */
+export { builtInMappings } from './builtin.js';
 export { exportCsv } from './export.js';
+export { type DirectoryImportOptions, importCsvDirectory } from './files.js';
 export {
   CsvImporter,
   type FileSummary,
@@ -29,3 +31,4 @@ export {
   mappingSchema,
   type TableMapping,
 } from './mapping.js';
+export { SSD_JOB_TITLES, SSD_SESSION_TYPES, ssdMapping } from './ssd.js';
