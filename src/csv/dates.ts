@@ -21,8 +21,69 @@ import { messages } from '../errors/messages.js';
 export const ISO = 'iso';
 export const EXCEL = 'excel';
 
+/**
+ * A Date whose calendar fields are UTC's, so that date-fns reads a wall-clock time as written
+ * whatever the host's time zone (a time in a host's own DST gap would otherwise move an hour).
+ */
+class WallDate extends Date {
+  override getFullYear() {
+    return this.getUTCFullYear();
+  }
+  override getMonth() {
+    return this.getUTCMonth();
+  }
+  override getDate() {
+    return this.getUTCDate();
+  }
+  override getDay() {
+    return this.getUTCDay();
+  }
+  override getHours() {
+    return this.getUTCHours();
+  }
+  override getMinutes() {
+    return this.getUTCMinutes();
+  }
+  override getSeconds() {
+    return this.getUTCSeconds();
+  }
+  override getMilliseconds() {
+    return this.getUTCMilliseconds();
+  }
+  override getTimezoneOffset() {
+    return 0;
+  }
+  override setFullYear(...a: [number, number?, number?]) {
+    return this.setUTCFullYear(...(a as [number]));
+  }
+  override setMonth(...a: [number, number?]) {
+    return this.setUTCMonth(...(a as [number]));
+  }
+  override setDate(d: number) {
+    return this.setUTCDate(d);
+  }
+  override setHours(...a: [number, number?, number?, number?]) {
+    return this.setUTCHours(...(a as [number]));
+  }
+  override setMinutes(...a: [number, number?, number?]) {
+    return this.setUTCMinutes(...(a as [number]));
+  }
+  override setSeconds(...a: [number, number?]) {
+    return this.setUTCSeconds(...(a as [number]));
+  }
+  override setMilliseconds(ms: number) {
+    return this.setUTCMilliseconds(ms);
+  }
+  [Symbol.for('constructDateFrom')](value: Date | number | string) {
+    return new WallDate(value instanceof Date ? value.getTime() : value);
+  }
+}
+const inWall = {
+  in: (value: Date | number | string) => new WallDate(value instanceof Date ? value.getTime() : value),
+};
+
 /** Two-digit years (`yy`) are read within fifty years of 2000: 1950–2049. */
-const REFERENCE = new Date(2000, 0, 1);
+const REFERENCE = new WallDate(Date.UTC(2000, 0, 1));
 /** Day number of 1899-12-30, day 0 of spreadsheet serial dates (from 1 March 1900 on). */
 const EXCEL_EPOCH = -25569;
 const MS_PER_DAY = 86_400_000;
@@ -51,7 +112,7 @@ function readWall(value: string, formats: readonly string[]): Wall | null {
       const ms = Math.round((serial - whole) * MS_PER_DAY);
       return { day: EXCEL_EPOCH + whole, ms: value.includes('.') ? Math.min(ms, MS_PER_DAY - 1000) : null };
     }
-    const d = parse(value, format, REFERENCE);
+    const d = parse(value, format, REFERENCE, inWall);
     if (!isValid(d) || d.getFullYear() < 1000 || d.getFullYear() > 9999) continue;
     return {
       day: daysFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate()),

@@ -41,6 +41,12 @@ describe('dates as councils write them', () => {
     expect(readInstant('26/10/2025 12:00', UK)).toEqual({ ok: true, value: '2025-10-26T12:00:00+00:00' });
   });
 
+  it("a London time read the same in any host time zone: 02:30 on 9 Mar 2025 is in Los Angeles' DST gap", () => {
+    // Read with the host's own calendar, America/Los_Angeles (CI runs it) would move it to 03:30.
+    expect(readInstant('09/03/2025 02:30', UK)).toEqual({ ok: true, value: '2025-03-09T02:30:00+00:00' });
+    expect(readDate('09/03/2025 02:30', UK)).toEqual({ ok: true, value: '2025-03-09' });
+  });
+
   it('an instant with an offset is kept as written; a date alone is no instant', () => {
     expect(readInstant('2025-06-02T09:30:00Z', ['iso'])).toEqual({ ok: true, value: '2025-06-02T09:30:00Z' });
     expect(readInstant('02/06/2025', UK)).toEqual({
