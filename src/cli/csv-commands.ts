@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { builtInMappings } from '../csv/builtin.js';
 import { exportCsv } from '../csv/export.js';
 import { importCsvDirectory } from '../csv/files.js';
-import { type FileSummary, problemText } from '../csv/import.js';
-import { type Mapping, mappingSchema } from '../csv/mapping.js';
+import { type FileSummary, parseMapping, problemText } from '../csv/import.js';
+import type { Mapping } from '../csv/mapping.js';
+import { InputError } from '../errors/input-error.js';
 import { parseHistory } from '../history/parse.js';
 import { readJson, UsageError } from './io.js';
 
@@ -32,18 +33,18 @@ export function exportCommand(file: string, out: string | undefined, stdout: Out
 /** A --mapping argument: a built-in name, or the path of a mapping file. */
 function mappingArgument(arg: string | undefined): Mapping | undefined {
   if (arg === undefined) return undefined;
-  const builtIn = builtInMappings[arg];
-  if (builtIn) return builtIn;
+  if (builtInMappings[arg]) return parseMapping(arg);
   if (!existsSync(arg))
     throw new UsageError([
       `--mapping: ${arg} is neither a built-in mapping (${Object.keys(builtInMappings).join(', ')}) nor a file`,
     ]);
-  const parsed = mappingSchema.safeParse(readJson(arg, 'mapping'));
-  if (!parsed.success)
-    throw new UsageError(
-      parsed.error.issues.map((i) => `${arg}: ${i.path.join('.') || '(mapping)'}: ${i.message}`),
-    );
-  return parsed.data;
+  try {
+    return parseMapping(readJson(arg, 'mapping'));
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new UsageError(e.issues.map((i) => `${arg}: ${i.path || '(mapping)'}: ${i.message}`));
+    throw e;
+  }
 }
 
 function summaryLines(summary: readonly FileSummary[]): string[] {

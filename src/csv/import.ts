@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import type { Issue } from '../errors/input-error.js';
+import { InputError, type Issue } from '../errors/input-error.js';
+import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
+import { builtInMappings } from './builtin.js';
 import { readDate, readDateOrInstant, readInstant } from './dates.js';
 import { type Kind, LAYOUT, type TableLayout, type Target } from './layout.js';
 import {
@@ -627,9 +629,25 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
-/** Checks a mapping file (a built-in name is resolved by the caller) and returns it typed. */
+/**
+ * A mapping by built-in name (`ssd`, `generic`) or as a mapping file's content, checked and typed.
+ *
+ * @throws {InputError} `invalid-mapping`, listing every problem with its path.
+ */
 export function parseMapping(input: unknown): Mapping {
-  return mappingSchema.parse(input);
+  if (typeof input === 'string') {
+    const builtIn = builtInMappings[input];
+    if (builtIn) return builtIn;
+    throw new InputError('invalid-mapping', [
+      {
+        path: '',
+        message: `${input} is not a built-in mapping (${Object.keys(builtInMappings).join(', ')})`,
+      },
+    ]);
+  }
+  const parsed = mappingSchema.safeParse(input, { error: zodErrorMap });
+  if (!parsed.success) throw new InputError('invalid-mapping', fromZodIssues(parsed.error.issues));
+  return parsed.data;
 }
 
 /** The options of csv-parse both readers use: a header row, a byte-order mark allowed, no empty lines. */
@@ -677,7 +695,8 @@ export function feedRecord(
 
 /**
  * Reads a history from CSV files given as strings (file name to text): the generic layout that
- * {@link exportCsv} writes, or any export a mapping describes. Returns the history built from every
+ * `exportCsv` writes, or any export a mapping describes (a mapping file's content, or a built-in
+ * name: `ssd`). A mapping that is not valid throws `InputError` (`invalid-mapping`). Returns the history built from every
  * row not refused, every problem with its file, line and column, and a summary per file.
  *
  * @example

@@ -112,7 +112,7 @@ describe('supervision-rules export and import', () => {
     const b = run('import', 'fixtures/csv/ssd', '--mapping', bad);
     expect(b.code).toBe(2);
     expect(b.err).toContain(
-      'tables.0.parent: the allocations table needs a parent: the column holding the case id',
+      'tables[0].parent: the allocations table needs a parent: the column holding the case id',
     );
   });
 

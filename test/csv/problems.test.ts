@@ -118,3 +118,25 @@ E2,one-to-one,2021-02-01,S2
     expect(problemText(r.problems[0]!)).toMatch(/^staff\.csv:\d+: not readable as CSV/);
   });
 });
+
+describe('the mapping argument', () => {
+  it('a built-in name is taken; an unknown name or a mapping that is not valid throws InputError', async () => {
+    const { InputError } = await import('../../src/errors/input-error.js');
+    expect(importCsv({ 'ssd_professionals.csv': 'prof_professional_id\n' }, 'ssd').summary[1]).toMatchObject({
+      file: 'ssd_professionals.csv',
+      rows: 0,
+    });
+    expect(() => importCsv({}, 'mosaic')).toThrow(InputError);
+    expect(() => importCsv({}, 'mosaic')).toThrow('mosaic is not a built-in mapping (generic, ssd)');
+    try {
+      importCsv({}, { tables: [{ target: 'staff', file: 'x.csv', fields: {}, parent: 'y' }] } as never);
+      expect.fail('no error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InstanceType<typeof InputError>).code).toBe('invalid-mapping');
+      expect((e as InstanceType<typeof InputError>).issues).toEqual([
+        { path: 'tables[0].parent', message: 'staff have no parent' },
+      ]);
+    }
+  });
+});

@@ -64,3 +64,32 @@ function stripEmpty(v: unknown): unknown {
   }
   return out;
 }
+
+describe('fields the schema does not know yet', () => {
+  it('a plain field on staff, cases, events and their lists is written after the known columns and read back as text', () => {
+    const history = {
+      staff: [
+        {
+          id: 'S1',
+          role: 'social-worker',
+          startDate: '2020-01-06',
+          name: 'Asha Patel',
+          grade: 7,
+          supervisors: [{ supervisorId: 'M1', from: '2020-01-06', note: 'interim' }],
+        },
+      ],
+      cases: [{ id: 'C1', localRef: 'LCS-0042' }],
+      events: [
+        { id: 'E1', type: 'one-to-one', date: '2025-01-06', superviseeId: 'S1', room: 'B2', private: true },
+      ],
+    };
+    const files = exportCsv(history as unknown as History);
+    expect(files['staff.csv']?.split('\n')[0]).toMatch(/,directReports,name,grade$/);
+    expect(files['supervisors.csv']?.split('\n')[0]).toBe('staffId,supervisorId,from,to,note');
+    const back = roundTrip(history);
+    expect(back.staff[0]).toMatchObject({ name: 'Asha Patel', grade: '7' });
+    expect(back.staff[0]?.supervisors?.[0]).toMatchObject({ note: 'interim' });
+    expect(back.cases?.[0]).toEqual({ id: 'C1', localRef: 'LCS-0042' });
+    expect(back.events?.[0]).toMatchObject({ room: 'B2', private: 'true' });
+  });
+});
