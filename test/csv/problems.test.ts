@@ -140,3 +140,64 @@ describe('the mapping argument', () => {
     }
   });
 });
+
+describe('rows that fold, and lookups', () => {
+  const mapping = {
+    dateFormats: ['dd/MM/yyyy'],
+    tables: [
+      {
+        target: 'staff',
+        file: 'staff.csv',
+        fields: { id: 'id', role: 'role', startDate: { column: 'startDate', formats: ['iso'] } },
+      },
+      {
+        target: 'events',
+        file: 'log.csv',
+        fold: true,
+        fields: {
+          id: 'Ref',
+          type: { constant: 'one-to-one' },
+          date: 'Date',
+          superviseeId: 'Worker',
+          caseIds: 'Child',
+        },
+      },
+      {
+        target: 'reviews',
+        file: 'reviews.csv',
+        createParent: true,
+        parent: { column: 'Period', lookup: { file: 'periods.csv', key: 'Period', value: 'Child' } },
+        fields: { date: 'Held' },
+      },
+    ],
+  } as const;
+
+  it('a session whose rows disagree: the later row is refused, saying which line it differs from', () => {
+    const r = importCsv(
+      {
+        'staff.csv': staff,
+        'log.csv': 'Ref,Date,Worker,Child\nR1,02/06/2025,S1,C1\nR1,03/06/2025,S1,C2\nR1,02/06/2025,S1,C3\n',
+      },
+      mapping as never,
+    );
+    expect(r.problems.map(problemText)).toEqual([
+      'log.csv:3:Date: 2025-06-03 differs from 2025-06-02 on line 2 for the same R1',
+    ]);
+    expect(r.history.events).toEqual([
+      { id: 'R1', type: 'one-to-one', date: '2025-06-02', superviseeId: 'S1', caseIds: ['C1', 'C3'] },
+    ]);
+  });
+
+  it('a lookup that finds nothing is a problem on the row that needed it', () => {
+    const r = importCsv(
+      {
+        'staff.csv': staff,
+        'periods.csv': 'Period,Child\nP1,C7\n',
+        'reviews.csv': 'Period,Held\nP1,10/01/2025\nP9,11/01/2025\n',
+      },
+      mapping as never,
+    );
+    expect(r.problems.map(problemText)).toEqual(['reviews.csv:3:Period: P9 is not a Period of periods.csv']);
+    expect(r.history.cases).toEqual([{ id: 'C7', reviews: ['2025-01-10'] }]);
+  });
+});
