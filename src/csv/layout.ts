@@ -160,8 +160,3 @@ function buildLayout(): TableLayout[] {
 
 /** Every table of the generic layout, in the order they are written and read. */
 export const LAYOUT: readonly TableLayout[] = buildLayout();
-export const layoutOf = (target: Target): TableLayout => {
-  const t = LAYOUT.find((l) => l.target === target);
-  if (!t) throw new Error(`no table ${target}`);
-  return t;
-};
