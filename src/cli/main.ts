@@ -11,6 +11,7 @@ import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import { staffNames } from '../report/needs-action.js';
+import { exportCommand, importCommand } from './csv-commands.js';
 import { comparisonToTable } from './format-compare.js';
 import { reportCsvChunks } from './format-csv.js';
 import { reportToIcs } from './format-ics.js';
@@ -40,6 +41,9 @@ Usage:
   supervision-rules policies [--format table|json]      built-in policies and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
   supervision-rules lint <policy.json>                  check a council's own policy file
+  supervision-rules export <history.json> --out <dir>   write a history as CSV files, one per table
+  supervision-rules import <dir> [--mapping <file | ssd>] [--out <history.json>] [--skip-bad-rows]
+                    read CSV files (the export's layout, or a council's export through a mapping)
 
 Built-in policies: ${policyIds.join(', ')}
 Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input, usage or
@@ -49,7 +53,11 @@ Options: --help, --version (everywhere).`;
 
 interface Io {
   stdout: OutStream & { on?(event: 'error', listener: (e: Error) => void): unknown };
-  stderr: { write(s: string): unknown; on?(event: 'error', listener: (e: Error) => void): unknown };
+  stderr: {
+    write(s: string): unknown;
+    isTTY?: boolean;
+    on?(event: 'error', listener: (e: Error) => void): unknown;
+  };
   env: NodeJS.ProcessEnv;
   /** The file descriptor a `-` file argument reads (standard input, 0, unless given). */
   stdin?: number;
@@ -59,16 +67,18 @@ interface Io {
 export const EXIT_CLOSED_OUTPUT = 141;
 
 /**
- * Runs the command line and returns the exit code; prints every problem, never a stack trace for bad input.
+ * Runs the command line and returns the exit code (a promise of it for `import`, which streams its
+ * files); prints every problem, never a stack trace for bad input.
  * Importing this module runs nothing: the installed command is `bin.ts`, which always calls this.
  */
-export function runCli(argv: readonly string[], io: Io): number {
+export function runCli(argv: readonly string[], io: Io): number | Promise<number> {
   // A failed write to stdout is noticed where it happens (Output), so the stream's later 'error' event
   // is not news; one to stderr has nowhere to be told. Neither may end the process with a stack trace.
   io.stdout.on?.('error', () => {});
   io.stderr.on?.('error', () => {});
   try {
-    return dispatch(argv, io);
+    const code = dispatch(argv, io);
+    return typeof code === 'number' ? code : code.catch((e: unknown) => failed(e, io));
   } catch (e) {
     return failed(e, io);
   }
@@ -99,7 +109,7 @@ function errorLines(e: unknown): string[] {
   return [`supervision-rules: unexpected error: ${text}`];
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -235,6 +245,20 @@ function dispatch(argv: readonly string[], io: Io): number {
       );
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
+    case 'export':
+      return exportCommand(needFile('history'), values.out, io.stdout);
+    case 'import':
+      if (rest.length !== 1)
+        throw new UsageError([
+          'import needs exactly one directory',
+          'Run supervision-rules --help for usage.',
+        ]);
+      return importCommand(
+        rest[0]!,
+        { mapping: values.mapping, out: values.out, skipBadRows: values['skip-bad-rows'] },
+        io.stdout,
+        io.stderr,
+      );
     default:
       throw new UsageError([`unknown command "${command}"`, 'Run supervision-rules --help for usage.']);
   }
@@ -253,6 +277,9 @@ function parse(argv: readonly string[]) {
       'fail-on-breach': { type: 'boolean' },
       history: { type: 'boolean' },
       since: { type: 'string' },
+      out: { type: 'string' },
+      mapping: { type: 'string' },
+      'skip-bad-rows': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
