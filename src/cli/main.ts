@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 import { parseHistory } from '../history/parse.js';
+import { renderHtmlReport } from '../html/index.js';
 import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
@@ -18,6 +19,8 @@ const HELP = `supervision-rules ${pkg.version}: check supervision histories agai
 Usage:
   supervision-rules evaluate <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD>
                     [--format table|json|csv] [--fail-on-breach]
+  supervision-rules report <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD> --out <report.html>
+                    [--team T1,T2] [--since <YYYY-MM-DD>]   one self-contained HTML page for managers
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
   supervision-rules policies [--format table|json]      built-in policies and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
@@ -101,6 +104,26 @@ function dispatch(argv: readonly string[], io: Io): number {
       );
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
     }
+    case 'report': {
+      const file = needFile('history');
+      if (!values.policy) throw new UsageError(['report needs --policy <id | policy.json>']);
+      if (!values.out)
+        throw new UsageError(['report needs --out <report.html> (or --out - for standard output)']);
+      const policy = policyArgument(values.policy);
+      const history = readJson(file, 'history');
+      const report = evaluate(policy, history, { asOf: needAsOf() });
+      const html = renderHtmlReport(report, history, {
+        policy,
+        ...(values.team ? { teams: values.team.split(',').map((t) => t.trim()) } : {}),
+        ...(values.since ? { since: values.since } : {}),
+      });
+      if (values.out === '-') io.stdout.write(html);
+      else {
+        writeFileSync(values.out, html);
+        io.stdout.write(`${values.out}: ${Math.ceil(Buffer.byteLength(html) / 1024)} KB\n`);
+      }
+      return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
+    }
     case 'compare': {
       checkFormat(['table', 'json']);
       const file = needFile('history');
@@ -167,6 +190,9 @@ function parse(argv: readonly string[]) {
       policies: { type: 'string' },
       'as-of': { type: 'string' },
       format: { type: 'string' },
+      out: { type: 'string' },
+      team: { type: 'string' },
+      since: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
