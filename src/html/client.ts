@@ -90,7 +90,8 @@ export const CLIENT_SCRIPT = String.raw`
     var rows = [];
     for (var i = 0; i < data.actions.length; i++) {
       var a = data.actions[i];
-      if (f.worker !== '' || f.team !== '') { if (a[1] < 0 || !workerShown(a[1], f)) continue; }
+      if (f.worker !== '' && String(a[1]) !== f.worker) continue;
+      if (f.team !== '' && String(a[9]) !== f.team) continue;
       if (f.rule !== '' && String(a[2]) !== f.rule) continue;
       if (!sevShown(a[6], f)) continue;
       rows.push(a);
@@ -106,7 +107,7 @@ export const CLIENT_SCRIPT = String.raw`
     for (var i = 0; i < n; i++) {
       var a = rows[i];
       var tr = el('tr', { 'data-worker': String(a[1]), 'data-kind': String(a[0]) });
-      var th = el('th', { scope: 'row' }, workerLabel(data.workers[a[1]]));
+      var th = el('th', { scope: 'row' }, a[1] >= 0 ? workerLabel(data.workers[a[1]]) : a[9] >= 0 ? 'Team ' + data.teams[a[9]] : 'No worker');
       tr.appendChild(th);
       cell(tr, badge(a[0] === 2 ? 'sev-due' : a[6] === 1 ? 'sev-breach' : 'sev-advisory', KIND_ICONS[a[0]], KINDS[a[0]]));
       cell(tr, a[7]);
@@ -164,8 +165,12 @@ export const CLIENT_SCRIPT = String.raw`
     }
   }
   function onToggle(ev) {
-    var d = ev.currentTarget;
-    if (d.open && !d.getAttribute('data-drawn')) { drawWorker(d, Number(d.getAttribute('data-worker'))); d.setAttribute('data-drawn', '1'); }
+    if (ev.currentTarget.open) ensureDrawn(ev.currentTarget);
+  }
+  function ensureDrawn(d) {
+    if (d.getAttribute('data-drawn')) return;
+    d.setAttribute('data-drawn', '1');
+    drawWorker(d, Number(d.getAttribute('data-worker')));
   }
   function drawWorker(d, wi) {
     var w = data.workers[wi];
@@ -307,7 +312,8 @@ export const CLIENT_SCRIPT = String.raw`
   });
   window.addEventListener('beforeprint', function () {
     var sections = document.querySelectorAll('#worker-list > details:not([hidden])');
-    if (sections.length <= 50) for (var i = 0; i < sections.length; i++) sections[i].open = true;
+    // Drawn now, not on the toggle event that follows: the page is laid out for print before that.
+    if (sections.length <= 50) for (var i = 0; i < sections.length; i++) { ensureDrawn(sections[i]); sections[i].open = true; }
   });
   renderWorkerList();
   apply();

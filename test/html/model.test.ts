@@ -102,4 +102,15 @@ describe('the HTML report’s data: the example team, York, as of Mon 1 Dec 2025
     expect(pageData(report, named).workers.find((w) => w.id === 'S1')?.name).toBe('Sam Okafor');
     expect(worker('S1').name).toBeNull();
   });
+
+  it('keeps a team’s item with its team, under no worker', () => {
+    // Nottingham's team obligation (group supervision of T1) falls due within a year of the as-of date.
+    const notts = getPolicy('nottingham');
+    const r = evaluate(notts, history, { asOf: '2025-12-01' });
+    const team = pageData(r, history, { policy: notts, withinDays: 366 }).actions.filter((a) =>
+      a[7].startsWith('team T1'),
+    );
+    expect(team.length).toBeGreaterThan(0);
+    for (const a of team) expect([a[1], a[9]]).toEqual([-1, 0]);
+  });
 });
