@@ -33,6 +33,15 @@ export { type LintFinding, lintPolicy } from './policy/lint.js';
 export { loadPolicy } from './policy/load.js';
 export type { Condition, Duration, Policy, Rule } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
+export {
+  type ActionItem,
+  type NeedsActionOptions,
+  needsAction,
+  type SubjectStatus,
+  type SubjectStatusOptions,
+  staffNames,
+  subjectStatuses,
+} from './report/needs-action.js';
 export type {
   Breach,
   BreachKind,
@@ -43,6 +52,7 @@ export type {
   Report,
   Retention,
   Subject,
+  SubjectTotals,
   Warning,
 } from './report/types.js';
 export { historyJsonSchema, policyJsonSchema } from './schema/json-schema.js';

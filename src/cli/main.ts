@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
+import { isIsoDate } from '../calendar/index.js';
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
@@ -10,15 +11,21 @@ import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
+import { staffNames } from '../report/needs-action.js';
+import { comparisonToTable } from './format-compare.js';
 import { reportToCsv } from './format-csv.js';
-import { comparisonToTable, reportToTable } from './format-table.js';
+import { reportToIcs } from './format-ics.js';
+import { reportToTable } from './format-table.js';
 import { painter, readJson, UsageError } from './io.js';
 
 const HELP = `supervision-rules ${pkg.version}: check supervision histories against councils' supervision policies
 
 Usage:
   supervision-rules evaluate <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD>
-                    [--format table|json|csv] [--fail-on-breach]
+                    [--format table|json|csv|ics] [--fail-on-breach] [--history | --since <YYYY-MM-DD>]
+                    table (default): what needs action now, then one line per worker, case and team;
+                    --history adds every breach, --since only those due on or after a date;
+                    ics: upcoming due dates as an iCalendar file for Outlook and other calendars
   supervision-rules report <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD> --out <report.html>
                     [--team T1,T2] [--since <YYYY-MM-DD>]   one self-contained HTML page for managers
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
@@ -90,17 +97,31 @@ function dispatch(argv: readonly string[], io: Io): number {
   };
   switch (command) {
     case 'evaluate': {
-      checkFormat(['table', 'json', 'csv']);
+      checkFormat(['table', 'json', 'csv', 'ics']);
       const file = needFile('history');
       if (!values.policy) throw new UsageError(['evaluate needs --policy <id | policy.json>']);
+      const since = values.since;
+      if ((values.history || since !== undefined) && format !== 'table')
+        throw new UsageError(['--history and --since apply to --format table']);
+      if (since !== undefined && !isIsoDate(since))
+        throw new UsageError([`--since must be a date (YYYY-MM-DD), not ${since}`]);
       const policy = policyArgument(values.policy);
-      const report = evaluate(policy, readJson(file, 'history'), { asOf: needAsOf() });
+      const input = readJson(file, 'history');
+      const report = evaluate(policy, input, { asOf: needAsOf() });
+      const names = staffNames(input as Parameters<typeof staffNames>[0]);
       io.stdout.write(
         format === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`
           : format === 'csv'
             ? reportToCsv(report)
-            : reportToTable(report, paint),
+            : format === 'ics'
+              ? reportToIcs(report, { policy, names })
+              : reportToTable(report, paint, {
+                  policy,
+                  names,
+                  history: values.history === true,
+                  ...(since === undefined ? {} : { since }),
+                }),
       );
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
     }
@@ -109,6 +130,8 @@ function dispatch(argv: readonly string[], io: Io): number {
       if (!values.policy) throw new UsageError(['report needs --policy <id | policy.json>']);
       if (!values.out)
         throw new UsageError(['report needs --out <report.html> (or --out - for standard output)']);
+      if (values.since !== undefined && !isIsoDate(values.since))
+        throw new UsageError([`--since must be a date (YYYY-MM-DD), not ${values.since}`]);
       const policy = policyArgument(values.policy);
       const history = readJson(file, 'history');
       const report = evaluate(policy, history, { asOf: needAsOf() });
@@ -192,8 +215,9 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       team: { type: 'string' },
-      since: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
+      history: { type: 'boolean' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -156,7 +156,7 @@ export interface SubjectStatus {
    * or only advisory items are overdue; `green`: none of these.
    */
   rag: 'red' | 'amber' | 'green';
-  /** Why, in a few words: "2 overdue, the oldest 45 days". */
+  /** Why, in a few words: "1 session overdue and 2 records not written, the oldest 45 days". */
   ragReason: string;
   /** The earliest due date among its obligations (an overdue one included), or null when none applies. */
   nextDue: { ruleId: string; activity: string; dueOn: string } | null;
@@ -254,9 +254,18 @@ function rate(r: SubjectStatus): void {
   const soon = r.actions.filter((a) => a.kind === 'due-soon');
   if (binding.length > 0) {
     let oldest = 0;
-    for (const a of binding) if (a.daysOverdue > oldest) oldest = a.daysOverdue;
+    let records = 0;
+    for (const a of binding) {
+      if (a.daysOverdue > oldest) oldest = a.daysOverdue;
+      if (a.kind === 'unwritten-record') records++;
+    }
+    const sessions = binding.length - records;
+    const what = [
+      ...(sessions > 0 ? [`${plural(sessions, 'session')} overdue`] : []),
+      ...(records > 0 ? [`${plural(records, 'record')} not written`] : []),
+    ];
     r.rag = 'red';
-    r.ragReason = `${binding.length} overdue, the oldest ${plural(oldest, 'day')}`;
+    r.ragReason = `${what.join(' and ')}, the oldest ${plural(oldest, 'day')}`;
     return;
   }
   const reasons: string[] = [];

@@ -34,14 +34,49 @@ const history = file('history.json', {
 });
 
 describe('the command line, run as a user would', () => {
-  it('evaluate --format table: grouped by worker, status words, the sentence and a summary; exit 0', () => {
+  it('evaluate --format table: needs action first, one line per worker, the history on request; exit 0', () => {
     const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Worker S1');
-    expect(r.out).toMatch(/OVERDUE\s+YRK-2\s+due 2025-09-01/);
-    expect(r.out).toContain('it took place on Mon 4 Aug 2025, 7 days late.');
+    expect(r.out.split('\n')[0]).toBe(
+      "City of York Council, Children's Social Care: Supervision Policy, version 1:2 (york), as of 2025-09-15",
+    );
+    // YRK-2: last session Mon 4 Aug, due 28 days later on Mon 1 Sep; 15 Sep − 1 Sep = 14 days overdue.
+    expect(r.out).toMatch(
+      /Needs action now\n {2}Overdue, oldest first \(1 item\)\n {4}SESSION OVERDUE +14 days overdue {2}Worker S1 {2}YRK-2 /,
+    );
+    expect(r.out).toMatch(/^ {2}RED +S1 +2025-09-01 YRK-2 /m);
+    expect(r.out).not.toContain('it took place on Mon 4 Aug 2025, 7 days late.');
     expect(r.out).toMatch(/Summary: \d+ breaches/);
     expect(r.out).not.toContain('\u001b['); // NO_COLOR and not a TTY: no colour codes
+    const all = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--history');
+    expect(all.out).toContain('it took place on Mon 4 Aug 2025, 7 days late.');
+    const since = run(
+      'evaluate',
+      history,
+      '--policy',
+      'york',
+      '--as-of',
+      '2025-09-15',
+      '--since',
+      '2025-08-01',
+    );
+    expect(since.out).toContain('Breach history: deadlines on or after 2025-08-01');
+    expect(since.out).not.toContain('7 days late.'); // due 28 Jul, before the date
+    expect(run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--since', 'May').code).toBe(
+      2,
+    );
+    expect(
+      run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--history', '--format', 'json')
+        .code,
+    ).toBe(2);
+  });
+
+  it('evaluate --format ics: an iCalendar file of the due dates', () => {
+    const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'ics');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(r.out).toContain('UID:york/YRK-2/one-to-one/staff/S1/2025-08-04@supervision-rules\r\n');
+    expect(r.out).toContain('DTSTART;VALUE=DATE:20250901\r\n');
   });
 
   it('evaluate --format json is the report exactly', () => {
@@ -113,6 +148,7 @@ describe('the command line, run as a user would', () => {
     expect(c.code).toBe(0);
     expect(c.out).toMatch(/york\s+\d+/);
     expect(c.out).toMatch(/derby\s+\d+/);
+    expect(c.out).toContain('most breached');
     expect(run('policies').out).toContain('YRK-2');
     expect(run('validate', history).out).toContain('valid (1 staff, 0 cases, 3 events)');
     expect(run('lint', join(root, 'policies/southwark.json')).out).toContain('no findings');

@@ -55,7 +55,7 @@ describe('supervision-rules report', () => {
     expect(data.actionsLeftOut).toBe(22);
   });
 
-  it('needs --out and --policy (exit 2, a sentence, no page)', () => {
+  it('needs --out and --policy, and a real date after --since (exit 2, a sentence, no page)', () => {
     const noOut = run('report', example, '--policy', 'york', '--as-of', '2025-12-01');
     expect(noOut.code).toBe(2);
     expect(noOut.err).toContain('report needs --out <report.html>');
@@ -63,5 +63,19 @@ describe('supervision-rules report', () => {
     expect(noPolicy.code).toBe(2);
     expect(noPolicy.err).toContain('report needs --policy');
     expect(noPolicy.out).toBe('');
+    const badSince = run(
+      'report',
+      example,
+      '--policy',
+      'york',
+      '--as-of',
+      '2025-12-01',
+      '--since',
+      '2025-02-30',
+      '--out',
+      '-',
+    );
+    expect(badSince.code).toBe(2);
+    expect(badSince.err).toBe('--since must be a date (YYYY-MM-DD), not 2025-02-30\n');
   });
 });

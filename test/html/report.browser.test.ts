@@ -130,13 +130,13 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
     expect(rows).toHaveLength(22);
     expect(rows.length).toBe(items.length);
     expect(rows[0]).toMatch(
-      /^A1 .*Record not written case C02: record of E0036 on Fri 7 Feb 2025 YRK-7 Tue 11 Feb 2025 293 days .*Breach/,
+      /^Adam Hughes \(A1\) .*Record not written case C02: record of E0036 on Fri 7 Feb 2025 YRK-7 Tue 11 Feb 2025 293 days .*Breach/,
     );
     expect(rows[1]).toMatch(
-      /^S5 .*Record not written case C04: record of E0086 on Tue 22 Apr 2025 YRK-7 Thu 24 Apr 2025 221 days/,
+      /^Grace Lee \(S5\) .*Record not written case C04: record of E0086 on Tue 22 Apr 2025 YRK-7 Thu 24 Apr 2025 221 days/,
     );
     // The due-soon item comes last: S3's 4-weekly supervision due Mon 8 Dec 2025, 7 days after 1 Dec.
-    expect(rows.at(-1)).toMatch(/^S3 .*Due soon S3: one-to-one YRK-2 Mon 8 Dec 2025 due in 7 days/);
+    expect(rows.at(-1)).toMatch(/^Nadia Khan \(S3\) .*Due soon S3: one-to-one YRK-2 Mon 8 Dec 2025 due in 7 days/);
     expect(await seen(page.locator('#na-count'))).toBe('Showing 22 of 22 items.');
   });
 
@@ -158,19 +158,19 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
     expect(totals).toBeDefined();
     const share = (part: number, whole: number) =>
       `${Math.round((100 * part) / whole)}% (${part} of ${whole})`;
-    const s3 = rows.find((r) => r.startsWith('S3 '));
+    const s3 = rows.find((r) => r.startsWith('Nadia Khan (S3) '));
     expect(s3).toContain(share(totals!.deadlinesMet, totals!.deadlines));
     expect(s3).toContain(share(totals!.recordsOnTime, totals!.records));
   });
 
   it('filters by worker: only S5’s items, overview row and section remain', async () => {
-    await select('filter-worker', 'S5');
+    await select('filter-worker', 'Grace Lee (S5)');
     const rows = await rowTexts(page, '#na-body tr');
     // S5's session E0086 on Tue 22 Apr 2025 left five children's records unwritten (C04, C10, C22,
     // C27, C28), each under YRK-7 (breach) and YRK-13 (advisory), and S5's own record (YRK-12): 11.
     expect(rows).toHaveLength(11);
     expect(rows.filter((r) => r.includes('record of E0086 on Tue 22 Apr 2025'))).toHaveLength(11);
-    for (const row of rows) expect(row.startsWith('S5 ')).toBe(true);
+    for (const row of rows) expect(row.startsWith('Grace Lee (S5) ')).toBe(true);
     expect(await rowTexts(page, '#ov-body tr')).toHaveLength(1);
     expect(await page.locator('#worker-list > details:not([hidden])').count()).toBe(1);
     await page.click('#filter-reset');
@@ -203,7 +203,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
   });
 
   it('draws a worker’s timeline when opened: S4’s sickness absence shaded, bank holidays marked', async () => {
-    const s4 = page.locator('#worker-list > details', { hasText: 'S4, team T1' });
+    const s4 = page.locator('#worker-list > details', { hasText: 'Owen Davies (S4), team T1' });
     expect(await s4.locator('svg').count()).toBe(0);
     await s4.locator('summary').click();
     const svg = s4.locator('svg.timeline');
@@ -216,7 +216,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
     expect(lines).toContain('Bank holiday: Good Friday, Fri 18 Apr 2025');
     expect(lines).toContain('Bank holiday: Christmas Day, Thu 25 Dec 2025');
     expect(await svg.getAttribute('aria-label')).toMatch(
-      /^S4 from Sun 1 Dec 2024 to Mon 12 Jan 2026: \d+ sessions held, .*1 absence\.$/,
+      /^Owen Davies \(S4\) from Sun 1 Dec 2024 to Mon 12 Jan 2026: \d+ sessions held, .*1 absence\.$/,
     );
     await s4.screenshot({ path: join(out, 'example-worker-S4.png') });
   });

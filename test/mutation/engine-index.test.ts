@@ -719,6 +719,7 @@ describe('compare', () => {
       breachesBySeverity: { breach: 3, advisory: 0 },
       sessionsInTimescale: 1,
       recordsOnTime: 0.25,
+      overdueNow: { sessions: 0, records: 1 },
       nextDue: ['NOT-1 2025-04-27', 'NOT-14 2026-02-15'],
     });
     expect(summaryOf(results[3]!)).toEqual({
@@ -726,6 +727,7 @@ describe('compare', () => {
       breachesBySeverity: { breach: 1, advisory: 1 },
       sessionsInTimescale: 0.75,
       recordsOnTime: null,
+      overdueNow: { sessions: 1, records: 0 },
       nextDue: ['DER-1 2025-04-27', 'DER-11 2026-02-15'],
     });
   });
@@ -793,7 +795,7 @@ describe('summarise', () => {
   const breach = (ruleId: string, severity: Breach['severity']) => ({ ruleId, severity }) as Breach;
   const due = (dueOn: string) => ({ ruleId: `R-${dueOn}`, dueOn }) as Obligation;
   const report = (totals: Report['totals'], breaches: Breach[] = [], obligations: Obligation[] = []) =>
-    ({ asOf: '2025-03-10', totals, breaches, obligations }) as unknown as Report;
+    ({ asOf: '2025-03-10', totals, breaches, obligations, recordings: [] }) as unknown as Report;
 
   it.each<[Report['totals'], number | null, number | null]>([
     [{ deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 }, null, null],

@@ -139,7 +139,7 @@ describe('subjectStatuses', () => {
       ['ADVISORY', 'amber', '1 advisory overdue'],
       ['OLD', 'green', 'nothing overdue or due soon'],
       ['RECENT', 'amber', '1 breach in the last 90 days'],
-      ['RED', 'red', '1 overdue, the oldest 11 days'],
+      ['RED', 'red', '1 session overdue, the oldest 11 days'],
       ['SOON', 'amber', '1 due within 7 days'],
     ]);
     const old = rows.find((r) => r.subject.id === 'OLD')!;
