@@ -16,8 +16,11 @@ export interface HtmlReportOptions {
   withinDays?: number;
   /** Only these teams' workers, and what needs action about them and their cases; default every team. */
   teams?: readonly string[];
-  /** The policy evaluated, so that an obligation under an advisory rule is shown as advisory. */
-  policy?: { readonly rules: readonly { readonly id: string; readonly strength: string }[] };
+  /** The policy evaluated: its council for the heading, its rules' strengths (an obligation under an advisory rule is advisory). */
+  policy?: {
+    readonly council?: string;
+    readonly rules: readonly { readonly id: string; readonly strength: string }[];
+  };
 }
 
 /** A needs-action row: [kind, worker index or -1, rule index, dueOn, days overdue, days until due or null, breach (1) or advisory (0), subject in words, sentence, team index or -1]. */
@@ -60,6 +63,8 @@ export interface WorkerData {
 /** Everything the page's script draws, embedded in the page as JSON. */
 export interface PageData {
   policy: Report['policy'];
+  /** The council whose policy it is, when the policy was given. */
+  council: string | null;
   asOf: string;
   from: string;
   to: string;
@@ -233,6 +238,7 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
   }
   return {
     policy: report.policy,
+    council: options.policy?.council ?? null,
     asOf: report.asOf,
     from: addDays(report.asOf, period.from - asOf),
     to: addDays(report.asOf, period.to - asOf),

@@ -40,7 +40,7 @@ function counts(data: PageData): string {
 
 /** The page around the data: headings, filters, empty tables with their captions, the legend, the script. */
 export function pageHtml(data: PageData): string {
-  const title = `Supervision report: ${data.policy.name} (${data.policy.id}), as of ${formatDate(data.asOf)}`;
+  const title = `Supervision report: ${data.council ? `${data.council}, ` : ''}${data.policy.name} (${data.policy.id}), as of ${formatDate(data.asOf)}`;
   const teamOptions = data.teams.map((t, i) => option(String(i), t)).join('');
   const workerOptions = data.workers
     .map((w, i) => option(String(i), w.name ? `${w.name} (${w.id})` : w.id))
@@ -67,7 +67,7 @@ export function pageHtml(data: PageData): string {
 ${DEFS}
 <header>
 <h1>Supervision report</h1>
-<p class="meta">${e(data.policy.name)}, policy <strong>${e(data.policy.id)}</strong> version ${e(data.policy.version)}. As of <strong>${e(formatDate(data.asOf))}</strong>; timelines and findings from ${e(formatDate(data.from))}.</p>
+<p class="meta">${data.council ? `${e(data.council)}: ` : ''}${e(data.policy.name)}, policy <strong>${e(data.policy.id)}</strong> version ${e(data.policy.version)}. As of <strong>${e(formatDate(data.asOf))}</strong>; timelines and findings from ${e(formatDate(data.from))}.</p>
 <nav aria-label="Sections"><ul><li><a href="#needs-action">Needs action now</a></li><li><a href="#overview">Team overview</a></li><li><a href="#workers">Workers</a></li><li><a href="#about">About this report</a></li></ul></nav>
 </header>
 <main>

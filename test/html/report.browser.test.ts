@@ -108,6 +108,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
 
   it('opens with "Needs action now", then the team overview, the workers and a note on the report', async () => {
     expect(await seen(page.locator('h1'))).toBe('Supervision report');
+    expect(await seen(page.locator('header p.meta'))).toMatch(
+      /^City of York Council, Children's Social Care: Supervision Policy, policy york version [\d:.]+\. As of Mon 1 Dec 2025;/,
+    );
     expect(await page.locator('h2').allInnerTexts()).toEqual([
       'Needs action now',
       'Team overview',
@@ -116,8 +119,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
     ]);
     await page.screenshot({ path: join(out, 'example-top.png') });
     if (process.env.UPDATE_SCREENSHOT) {
-      // The README's picture: small (960 × 640 CSS pixels, about 100 KB).
-      await page.setViewportSize({ width: 960, height: 640 });
+      // The README's picture: small (1100 × 620 CSS pixels, about 100 KB).
+      await page.setViewportSize({ width: 1100, height: 620 });
       await page.screenshot({ path: join(root, 'docs/report-screenshot.png') });
       await page.setViewportSize({ width: 1100, height: 760 });
     }
@@ -136,7 +139,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
       /^Grace Lee \(S5\) .*Record not written case C04: record of E0086 on Tue 22 Apr 2025 YRK-7 Thu 24 Apr 2025 221 days/,
     );
     // The due-soon item comes last: S3's 4-weekly supervision due Mon 8 Dec 2025, 7 days after 1 Dec.
-    expect(rows.at(-1)).toMatch(/^Nadia Khan \(S3\) .*Due soon S3: one-to-one YRK-2 Mon 8 Dec 2025 due in 7 days/);
+    expect(rows.at(-1)).toMatch(
+      /^Nadia Khan \(S3\) .*Due soon S3: one-to-one YRK-2 Mon 8 Dec 2025 due in 7 days/,
+    );
     expect(await seen(page.locator('#na-count'))).toBe('Showing 22 of 22 items.');
   });
 
