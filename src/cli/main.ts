@@ -142,7 +142,13 @@ function dispatch(argv: readonly string[], io: Io): number {
       });
       if (values.out === '-') io.stdout.write(html);
       else {
-        writeFileSync(values.out, html);
+        try {
+          writeFileSync(values.out, html);
+        } catch (e) {
+          throw new UsageError([
+            `${values.out}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          ]);
+        }
         io.stdout.write(`${values.out}: ${Math.ceil(Buffer.byteLength(html) / 1024)} KB\n`);
       }
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;

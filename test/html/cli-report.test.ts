@@ -55,7 +55,7 @@ describe('supervision-rules report', () => {
     expect(data.actionsLeftOut).toBe(22);
   });
 
-  it('needs --out and --policy, and a real date after --since (exit 2, a sentence, no page)', () => {
+  it('needs --out and --policy, a real date after --since and a place to write (exit 2, a sentence, no page)', () => {
     const noOut = run('report', example, '--policy', 'york', '--as-of', '2025-12-01');
     expect(noOut.code).toBe(2);
     expect(noOut.err).toContain('report needs --out <report.html>');
@@ -77,5 +77,9 @@ describe('supervision-rules report', () => {
     );
     expect(badSince.code).toBe(2);
     expect(badSince.err).toBe('--since must be a date (YYYY-MM-DD), not 2025-02-30\n');
+    const nowhere = join(dir, 'no-such-folder', 'york.html');
+    const unwritable = run('report', example, '--policy', 'york', '--as-of', '2025-12-01', '--out', nowhere);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.err).toBe(`${nowhere}: cannot write the report (ENOENT)\n`);
   });
 });

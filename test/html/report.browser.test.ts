@@ -15,7 +15,7 @@ import { needsAction } from '../../src/report/needs-action.js';
  * Debian's chromium, driven by playwright-core. Screenshots go to reports/html/ (ignored by git);
  * UPDATE_SCREENSHOT=1 also writes the README's docs/report-screenshot.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve(__dirname, '../..');
 const out = join(root, 'reports/html');
 const haveChromium = existsSync(CHROMIUM);
