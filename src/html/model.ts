@@ -16,9 +16,11 @@ export interface HtmlReportOptions {
   withinDays?: number;
   /** Only these teams' workers, and what needs action about them and their cases; default every team. */
   teams?: readonly string[];
-  /** The policy evaluated: its council for the heading, its rules' strengths (an obligation under an advisory rule is advisory). */
+  /** The policy evaluated: its council for the heading, its closure days, its rules' strengths (an obligation under an advisory rule is advisory). */
   policy?: {
-    readonly council?: string;
+    readonly council?: string | undefined;
+    /** The policy's council closure days, marked on the timelines with the history's. */
+    readonly closures?: readonly string[] | undefined;
     readonly rules: readonly { readonly id: string; readonly strength: string }[];
   };
 }
@@ -251,7 +253,10 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
     workers,
     actions,
     actionsLeftOut,
-    calendar: calendarMarks(history, period),
+    calendar: calendarMarks(
+      [...(options.policy?.closures ?? []), ...(history.calendar?.closures ?? [])],
+      period,
+    ),
     notEvaluable: report.notEvaluable.length,
     warnings: report.warnings.length,
   };

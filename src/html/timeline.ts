@@ -1,6 +1,5 @@
 import { civilFromDays, toDayNumber, WorkingCalendar } from '../calendar/index.js';
 import type { StaffView } from '../engine/history-index.js';
-import type { History } from '../history/schema.js';
 import { EVENT_TYPES } from '../history/vocabulary.js';
 import type { Breach, Obligation } from '../report/types.js';
 
@@ -75,8 +74,8 @@ export function timelineOf(
   return { s, d, l, a };
 }
 
-/** The England bank holidays and the history's council closures that fall within the period. */
-export function calendarMarks(history: History, period: Period): CalendarMarks {
+/** The England bank holidays and the council closure days (the policy's and the history's) within the period. */
+export function calendarMarks(closureDays: readonly string[], period: Period): CalendarMarks {
   const calendar = new WorkingCalendar();
   const bankHolidays: CalendarMarks['bankHolidays'] = [];
   for (let year = civilFromDays(period.from).year; year <= civilFromDays(period.to).year; year++)
@@ -84,7 +83,7 @@ export function calendarMarks(history: History, period: Period): CalendarMarks {
       const day = toDayNumber(h.date);
       if (day >= period.from && day <= period.to) bankHolidays.push([day - period.from, h.name]);
     }
-  const closures = [...new Set(history.calendar?.closures ?? [])]
+  const closures = [...new Set(closureDays)]
     .map(toDayNumber)
     .filter((day) => day >= period.from && day <= period.to)
     .sort((x, y) => x - y)

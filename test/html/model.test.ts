@@ -47,10 +47,15 @@ describe('the HTML report’s data: the example team, York, as of Mon 1 Dec 2025
     expect(data.calendar.closures).toEqual([]);
   });
 
-  it('marks the history’s council closures within the period, once each', () => {
+  it('marks the council closures (the history’s and the policy’s) within the period, once each', () => {
     const closed = { ...history, calendar: { closures: ['2025-12-29', '2025-12-29', '2023-12-27'] } };
     // 29 Dec 2025: 365 (1 Dec) + 28 = 393; 27 Dec 2023 is before the period.
     expect(pageData(report, closed).calendar.closures).toEqual([393]);
+    // A policy's own closures too: Tue 30 Dec 2025 is day 394.
+    const withPolicy = pageData(report, closed, {
+      policy: { ...policy, closures: ['2025-12-30', '2025-12-29'] },
+    });
+    expect(withPolicy.calendar.closures).toEqual([393, 394]);
   });
 
   it('draws S3’s late session as a span from its due date to the day it took place', () => {
