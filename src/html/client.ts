@@ -143,6 +143,7 @@ export const CLIENT_SCRIPT = String.raw`
       var rp = pct(w.ro, w.rd);
       cell(tr, rp === null ? 'none due' : rp + '% (' + w.ro + ' of ' + w.rd + ')', 'num');
       cell(tr, w.next ? fmt(w.next) : 'nothing due');
+      cell(tr, w.cb + (w.ca ? ' (+' + w.ca + ' advisory)' : ''), 'num');
       cell(tr, w.b90 + (w.a90 ? ' (+' + w.a90 + ' advisory)' : ''), 'num');
       body.appendChild(tr);
     }

@@ -52,6 +52,9 @@ export interface WorkerData {
   next: string | null;
   b90: number;
   a90: number;
+  /** Children's records not written after this worker's sessions: under rules that bind, and advisory. */
+  cb: number;
+  ca: number;
   /** Deadlines judged, and met in time. */
   sj: number;
   sm: number;
@@ -189,6 +192,8 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
       next: st?.nextDue?.dueOn ?? null,
       b90: st?.breachesLast90Days ?? 0,
       a90: st?.advisoryLast90Days ?? 0,
+      cb: 0,
+      ca: 0,
       sj: st?.sessionsInTime.judged ?? 0,
       sm: st?.sessionsInTime.met ?? 0,
       rd: st?.recordsOnTime.due ?? 0,
@@ -224,6 +229,11 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
     if (wanted !== null && (teamId === null || !wanted.has(teamId))) {
       actionsLeftOut++;
       continue;
+    }
+    const w = workers[worker];
+    if (w && item.kind === 'unwritten-record' && item.subject.type === 'case') {
+      if (item.severity === 'breach') w.cb++;
+      else w.ca++;
     }
     actions.push([
       KIND[item.kind],

@@ -93,11 +93,11 @@ ${leftOut}
 </section>
 <section id="overview" aria-labelledby="overview-heading">
 <h2 id="overview-heading">Team overview</h2>
-<p>Status: <span class="badge rag-red"><span aria-hidden="true">&#x2716; </span>Red</span> something that binds is overdue now; <span class="badge rag-amber"><span aria-hidden="true">&#x25B2; </span>Amber</span> something is due within 7 days, or a breach in the last 90 days, or only advisory items overdue; <span class="badge rag-green"><span aria-hidden="true">&#x2714; </span>Green</span> none of these.</p>
+<p>Status, from what is about the worker themselves (their sessions and their own supervision records): <span class="badge rag-red"><span aria-hidden="true">&#x2716; </span>Red</span> something the policy requires is overdue now; <span class="badge rag-amber"><span aria-hidden="true">&#x25B2; </span>Amber</span> something is due within 7 days, or a breach in the last 90 days, or only advisory items overdue; <span class="badge rag-green"><span aria-hidden="true">&#x2714; </span>Green</span> none of these. The records about children discussed in their sessions are counted beside it.</p>
 <p id="ov-count" role="status"></p>
 <table id="ov-table">
 <caption>One row per worker: status, share of sessions held in timescale and of records made on time</caption>
-<thead><tr><th scope="col">Worker</th><th scope="col">Team</th><th scope="col">Status</th><th scope="col" class="num">Sessions in timescale</th><th scope="col" class="num">Records on time</th><th scope="col">Next due</th><th scope="col" class="num">Breaches, last 90 days</th></tr></thead>
+<thead><tr><th scope="col">Worker</th><th scope="col">Team</th><th scope="col">Status</th><th scope="col" class="num">Sessions in timescale</th><th scope="col" class="num">Records on time</th><th scope="col">Next due</th><th scope="col" class="num">Children’s records not written</th><th scope="col" class="num">Breaches, last 90 days</th></tr></thead>
 <tbody id="ov-body"></tbody>
 </table>
 </section>

@@ -82,6 +82,14 @@ describe('the HTML report’s data: the example team, York, as of Mon 1 Dec 2025
     expect(row![4]).toBe(131);
   });
 
+  it('counts beside each worker the children’s records not written after their sessions', () => {
+    // S5's session E0086: five children's records under YRK-7 (binding) and YRK-13 (advisory).
+    expect([worker('S5').cb, worker('S5').ca]).toEqual([5, 5]);
+    // S3's session E0167: case C22's record, under both rules.
+    expect([worker('S3').cb, worker('S3').ca]).toEqual([1, 1]);
+    expect([worker('S4').cb, worker('S4').ca]).toEqual([0, 0]);
+  });
+
   it('with teams: only those teams’ workers and items, and a count of the items left out', () => {
     const none = pageData(report, history, { policy, teams: ['T9'] });
     expect(none.workers).toEqual([]);
