@@ -247,11 +247,13 @@ export const CLIENT_SCRIPT = String.raw`
     root.appendChild(svg('rect', { x: 0, y: top, width: W, height: bottom - top, fill: '#fafafa', stroke: '#c8c8c8' }));
     // Month ticks.
     var start = new Date(fromMs);
-    for (var m = 0; m < 40; m++) {
+    // Every month over up to 20 months; every quarter, or every January, over longer periods.
+    var step = days > 1830 ? 12 : days > 610 ? 3 : 1;
+    for (var m = 0; ; m++) {
       var first = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, 1);
       var off = Math.round((first - fromMs) / DAY);
       if (off > days) break;
-      if (off < 0 || x(off) > W - 40) continue;
+      if (off < 0 || x(off) > W - 40 || new Date(first).getUTCMonth() % step !== 0) continue;
       root.appendChild(svg('line', { x1: x(off), x2: x(off), y1: top - 4, y2: bottom, stroke: '#ddd' }));
       var t = new Date(first);
       var label2 = MONTHS[t.getUTCMonth()] + (t.getUTCMonth() === 0 ? ' ' + t.getUTCFullYear() : '');
