@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', csv: 'src/csv/index.ts' },
+    entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', html: 'src/html/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

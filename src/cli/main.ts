@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { isIsoDate } from '../calendar/index.js';
@@ -6,6 +6,7 @@ import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 import { parseHistory } from '../history/parse.js';
+import { renderHtmlReport } from '../html/index.js';
 import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
@@ -37,6 +38,8 @@ Usage:
                     table (default): what needs action now, then one line per worker, case and team;
                     --history adds every breach, --since only those due on or after a date;
                     ics: upcoming due dates as an iCalendar file for Outlook and other calendars
+  supervision-rules report <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD> --out <report.html>
+                    [--team T1,T2] [--since <YYYY-MM-DD>]   one self-contained HTML page for managers
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
   supervision-rules policies [--format table|json]      built-in policies and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
@@ -195,6 +198,34 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
       }
       return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
     }
+    case 'report': {
+      const file = needFile('history');
+      if (!values.policy) throw new UsageError(['report needs --policy <id | policy.json>']);
+      if (!values.out)
+        throw new UsageError(['report needs --out <report.html> (or --out - for standard output)']);
+      if (values.since !== undefined && !isIsoDate(values.since))
+        throw new UsageError([`--since must be a date (YYYY-MM-DD), not ${values.since}`]);
+      const policy = policyArgument(values.policy, read);
+      const history = read(file, 'history');
+      const report = evaluate(policy, history, { asOf: needAsOf() });
+      const html = renderHtmlReport(report, history, {
+        policy,
+        ...(values.team ? { teams: values.team.split(',').map((t) => t.trim()) } : {}),
+        ...(values.since ? { since: values.since } : {}),
+      });
+      if (values.out === '-') io.stdout.write(html);
+      else {
+        try {
+          writeFileSync(values.out, html);
+        } catch (e) {
+          throw new UsageError([
+            `${values.out}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          ]);
+        }
+        io.stdout.write(`${values.out}: ${Math.ceil(Buffer.byteLength(html) / 1024)} KB\n`);
+      }
+      return values['fail-on-breach'] && report.breaches.length > 0 ? 1 : 0;
+    }
     case 'compare': {
       checkFormat(['table', 'json']);
       const file = needFile('history');
@@ -274,10 +305,11 @@ function parse(argv: readonly string[]) {
       policies: { type: 'string' },
       'as-of': { type: 'string' },
       format: { type: 'string' },
+      out: { type: 'string' },
+      team: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
       history: { type: 'boolean' },
       since: { type: 'string' },
-      out: { type: 'string' },
       mapping: { type: 'string' },
       'skip-bad-rows': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

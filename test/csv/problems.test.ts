@@ -82,7 +82,9 @@ S2,2025-03-03,2025-03-10,sickness
 S2,2025-05-10,2025-05-01,sickness
 `,
     });
-    expect(r.problems.map(problemText)).toEqual(['absences.csv:3:to: ends (2025-05-01) before it starts (2025-05-10)']);
+    expect(r.problems.map(problemText)).toEqual([
+      'absences.csv:3:to: ends (2025-05-01) before it starts (2025-05-10)',
+    ]);
   });
 
   it('a list item in a table of its own: reviews.csv:3:date', () => {
