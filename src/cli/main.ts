@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
+import { compareToBaseline } from '../engine/baseline.js';
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 import { parseHistory } from '../history/parse.js';
-import { getPolicy, isPolicyId, policyIds } from '../policies.js';
+import { baselineIds, getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
+import { baselineToTable } from './format-baseline.js';
 import { reportToCsv } from './format-csv.js';
 import { comparisonToTable, reportToTable } from './format-table.js';
 import { painter, readJson, UsageError } from './io.js';
@@ -22,8 +24,10 @@ Usage:
   supervision-rules policies [--format table|json]      built-in policies and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
   supervision-rules lint <policy.json>                  check a council's own policy file
+  supervision-rules baseline <id | policy.json> [--against england-lga-2020] [--format table|json]
+                    a council's policy against a national baseline, requirement by requirement
 
-Built-in policies: ${policyIds.join(', ')}
+Built-in policies: ${policyIds.join(', ')}; national baselines: ${baselineIds.join(', ')}
 Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input or usage.
 Options: --help, --version (everywhere).`;
 
@@ -155,6 +159,19 @@ function dispatch(argv: readonly string[], io: Io): number {
       );
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
+    case 'baseline': {
+      checkFormat(['table', 'json']);
+      if (rest.length !== 1)
+        throw new UsageError(['baseline needs exactly one policy (a built-in id or a policy file)']);
+      const comparison = compareToBaseline(
+        policyArgument(rest[0]!, 'baseline'),
+        policyArgument(values.against ?? 'england-lga-2020', '--against'),
+      );
+      io.stdout.write(
+        format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : baselineToTable(comparison, paint),
+      );
+      return 0;
+    }
     default:
       throw new UsageError([`unknown command "${command}"`, 'Run supervision-rules --help for usage.']);
   }
@@ -168,6 +185,7 @@ function parse(argv: readonly string[]) {
     options: {
       policy: { type: 'string' },
       policies: { type: 'string' },
+      against: { type: 'string' },
       'as-of': { type: 'string' },
       format: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
@@ -177,12 +195,12 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** A --policy argument: a built-in id, or the path of a council's own policy file. */
-function policyArgument(idOrPath: string): Policy {
+/** A --policy argument (or `what`'s): a built-in id, or the path of a council's own policy file. */
+function policyArgument(idOrPath: string, what = '--policy'): Policy {
   if (isPolicyId(idOrPath)) return getPolicy(idOrPath);
   if (!existsSync(idOrPath))
     throw new UsageError([
-      `--policy: ${idOrPath} is neither a built-in policy (${policyIds.join(', ')}) nor a file`,
+      `${what}: ${idOrPath} is neither a built-in policy (${[...policyIds, ...baselineIds].join(', ')}) nor a file`,
     ]);
   return loadPolicy(readJson(idOrPath, 'policy'));
 }
