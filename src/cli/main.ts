@@ -21,7 +21,7 @@ Usage:
   supervision-rules evaluate <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD>
                     [--format table|json|csv] [--fail-on-breach]
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
-  supervision-rules policies [--format table|json]      built-in policies and their rules
+  supervision-rules policies [--format table|json]      built-in policies (councils, then baselines) and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
   supervision-rules lint <policy.json>                  check a council's own policy file
   supervision-rules baseline <id | policy.json> [--against england-lga-2020] [--format table|json]
@@ -125,7 +125,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     }
     case 'policies': {
       checkFormat(['table', 'json']);
-      const all = policyIds.map((id) => getPolicy(id));
+      const all = [...policyIds, ...baselineIds].map((id) => getPolicy(id));
       if (format === 'json') io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       else
         for (const p of all) {

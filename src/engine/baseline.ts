@@ -116,7 +116,9 @@ export function compareToBaseline(policy: Policy, baseline: Policy): BaselineCom
 }
 
 function settingFor(policy: Policy, baseline: Policy): Setting {
-  const ref = [policy.effectiveFrom, baseline.effectiveFrom].sort()[1]!;
+  // The later effective date, kept inside the years a history may hold (the probes reach 4 years back and 1 on).
+  const later = [policy.effectiveFrom, baseline.effectiveFrom].sort()[1]!;
+  const ref = later < '1004-01-01' ? '1004-01-01' : later > '9998-01-01' ? '9998-01-01' : later;
   const months = (n: number) => addCalendarMonths(ref, n);
   const yearEnd = toDayNumber(months(12)) - 1;
   const history = parseHistory({

@@ -79,3 +79,21 @@ describe('supervision-rules baseline', () => {
     expect(r.out).toContain('national baselines: england-lga-2020, england-dfe-2024');
   });
 });
+
+describe('supervision-rules policies', () => {
+  it('lists the baselines after the five councils', () => {
+    const r = cli('policies', '--format', 'json');
+    expect(JSON.parse(r.out).map((p: { id: string }) => p.id)).toEqual([
+      'nottingham',
+      'gloucestershire',
+      'york',
+      'derby',
+      'southwark',
+      'england-lga-2020',
+      'england-dfe-2024',
+    ]);
+    expect(cli('policies').out).toContain(
+      '  LGA-2   should   interval           newly qualified social worker supervision',
+    );
+  });
+});

@@ -318,3 +318,21 @@ describe("compareToBaseline: councils of one's own", () => {
     expect(compareToBaseline(york, lga)).toEqual(a);
   });
 });
+
+describe('compareToBaseline at the ends of the calendar', () => {
+  it.each(['1000-01-01', '9999-12-31'])(
+    'a council effective from %s is compared over a year inside 1004–9998',
+    (date) => {
+      // Against itself (both dates extreme) and against the LGA standard (the later date decides).
+      const mine = council([oneToOnes('TST-1', [{ interval: { days: 28 } }])], date);
+      const self = compareToBaseline(mine, mine);
+      expect(self.from >= '1004-01-01' && self.to <= '9999-01-01').toBe(true);
+      expect(self.rows.map((r) => [r.requirement, r.group, r.verdict])).toEqual([
+        ['TST-1', 'past-asye', 'meets'],
+        ['TST-1', 'newly-qualified', 'meets'],
+        ['TST-1', 'student', 'meets'],
+      ]);
+      expect(rowOf(mine, lga, 'LGA-1', 'past-asye').verdict).toBe('goes-beyond');
+    },
+  );
+});
