@@ -1,67 +1,27 @@
-import {
-  addCalendarMonths,
-  formatDayNumber,
-  fromDayNumber,
-  toDayNumber,
-  WorkingCalendar,
-} from '../calendar/index.js';
+import { addCalendarMonths, fromDayNumber, toDayNumber, WorkingCalendar } from '../calendar/index.js';
 import { parseHistory } from '../history/parse.js';
-import type { Citation, Policy, Rule, RuleOf } from '../policy/schema.js';
+import type { Policy, Rule, RuleOf } from '../policy/schema.js';
+import {
+  type BaselineComparison,
+  type BaselineDay,
+  type BaselineGroup,
+  type BaselineRow,
+  type BaselineRuleRef,
+  type BaselineVerdict,
+  baselineWording,
+} from '../report/baseline.js';
 import { conditionSpans } from './conditions.js';
 import { advanceBy, describeDuration } from './durations.js';
 import { type HistoryIndex, indexHistory, type StaffView } from './history-index.js';
 import { contains, type Spans } from './spans.js';
 
-/** How a council's policy stands against one requirement of a national baseline, for one group. */
-export type BaselineVerdict = 'meets' | 'goes-beyond' | 'falls-short' | 'not-covered';
-
-/**
- * Who a requirement is about: social workers past the ASYE, newly qualified social workers (in their
- * ASYE), students; `everyone` for a record deadline, which is not asked per group.
- */
-export type BaselineGroup = 'past-asye' | 'newly-qualified' | 'student' | 'everyone';
-
-/** A rule named in a comparison: its id, what it asks (in words), its strength and citation. */
-export interface BaselineRuleRef {
-  ruleId: string;
-  name: string;
-  asks: string;
-  strength: Rule['strength'];
-  citation: Citation;
-}
-
-/** One baseline requirement for one group, against the council's rules. */
-export interface BaselineRow {
-  /** The baseline rule's id. */
-  requirement: string;
-  group: BaselineGroup;
-  verdict: BaselineVerdict;
-  baseline: BaselineRuleRef;
-  /** The council's rules the verdict was decided from (none when not covered). */
-  council: BaselineRuleRef[];
-  /** Council rules about the same people and activity with no comparable number (untimed, totals per period, exceptions). */
-  related: BaselineRuleRef[];
-  /** One sentence: the verdict and the dates or numbers that decided it. */
-  explanation: string;
-}
-
-export interface BaselineComparison {
-  policy: { id: string; name: string; version: string };
-  baseline: { id: string; name: string; version: string };
-  /** The year the requirements were compared over: from the later of the two effective dates. */
-  from: string;
-  to: string;
-  rows: BaselineRow[];
-  /** Baseline rules of kinds that are not compared (anything but interval, session-length, recording). */
-  notCompared: string[];
-}
-
-const GROUP_WORDS: Record<BaselineGroup, string> = {
-  'past-asye': 'social workers past the ASYE',
-  'newly-qualified': 'newly qualified social workers in their ASYE',
-  student: 'students',
-  everyone: 'every supervisee',
-};
+export type {
+  BaselineComparison,
+  BaselineGroup,
+  BaselineRow,
+  BaselineRuleRef,
+  BaselineVerdict,
+} from '../report/baseline.js';
 
 interface Probe {
   group: Exclude<BaselineGroup, 'everyone'>;
@@ -194,26 +154,10 @@ const ref = (rule: Rule, asks: string): BaselineRuleRef => ({
   citation: rule.citation,
 });
 
-const idList = (ids: readonly string[]) =>
-  ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-const verb = (ids: readonly string[], singular: string, plural: string) =>
-  ids.length === 1 ? singular : plural;
-const day = formatDayNumber;
-
-/** One day's comparison: how the council stands, and the due dates (or minutes) that show it. */
-interface DayResult {
-  day: number;
-  status: 'meets' | 'beyond' | 'short' | 'uncovered' | 'agreement';
-  council?: number;
-  baseline?: number;
-  /** The council's rules in force that day. */
-  by?: string[];
-}
-
 /** The verdict over all days compared, and the day that decides the sentence. */
-function verdictOf(results: readonly DayResult[]): {
+function verdictOf(results: readonly BaselineDay[]): {
   verdict: BaselineVerdict;
-  decisive: DayResult | undefined;
+  decisive: BaselineDay | undefined;
 } {
   if (results.every((r) => r.status === 'uncovered')) return { verdict: 'not-covered', decisive: results[0] };
   const bad = results.find(
@@ -225,7 +169,7 @@ function verdictOf(results: readonly DayResult[]): {
   return { verdict: 'meets', decisive: results[0] };
 }
 
-const compareDue = (council: number, baseline: number): DayResult['status'] =>
+const compareDue = (council: number, baseline: number): BaselineDay['status'] =>
   council < baseline ? 'beyond' : council > baseline ? 'short' : 'meets';
 
 function intervalRows(base: RuleOf<'interval'>, policy: Policy, setting: Setting): BaselineRow[] {
@@ -241,7 +185,7 @@ function intervalRows(base: RuleOf<'interval'>, policy: Policy, setting: Setting
     const councilOn = candidates.map((rule) => ({ rule, on: entryOn(rule, setting, probe.view) }));
     const used = new Map<RuleOf<'interval'>, Entry[]>();
     const baseUsed: Entry[] = [];
-    const results = days.map((d): DayResult => {
+    const results = days.map((d): BaselineDay => {
       const b = baseOn(d)!;
       if (!baseUsed.includes(b)) baseUsed.push(b);
       const inForce = councilOn.flatMap(({ rule, on }) => {
@@ -295,7 +239,15 @@ function intervalRows(base: RuleOf<'interval'>, policy: Policy, setting: Setting
       baseline: baselineRef,
       council,
       related,
-      explanation: intervalSentence(verdict, decisive, policy, probe.group, baselineRef, council, related),
+      explanation: baselineWording.interval(
+        verdict,
+        decisive,
+        policy.id,
+        probe.group,
+        baselineRef,
+        council,
+        related,
+      ),
     });
   }
   return rows;
@@ -340,40 +292,6 @@ function relatedRules(
   return out;
 }
 
-function relatedClause(related: readonly BaselineRuleRef[]): string {
-  if (related.length === 0) return '';
-  return `; ${related.map((r) => `${r.ruleId} ${r.asks === 'no number' ? 'covers them with no number' : `asks ${r.asks}`}`).join(', ')}`;
-}
-
-function intervalSentence(
-  verdict: BaselineVerdict,
-  at: DayResult | undefined,
-  policy: Policy,
-  group: BaselineGroup,
-  base: BaselineRuleRef,
-  council: readonly BaselineRuleRef[],
-  related: readonly BaselineRuleRef[],
-): string {
-  const who = GROUP_WORDS[group];
-  const ids = council.map((c) => c.ruleId);
-  const extra = relatedClause(related);
-  if (verdict === 'not-covered')
-    return `No rule of ${policy.id} sets how often ${who} are supervised, where ${base.ruleId} asks ${base.asks}${extra}.`;
-  if (verdict === 'meets')
-    return `${idList(ids)} ${verb(ids, 'asks', 'ask')} the same of ${who} as ${base.ruleId}: ${base.asks}${extra}.`;
-  const d = at!;
-  const that = d.by ?? ids;
-  if (verdict === 'goes-beyond')
-    return d.baseline === undefined
-      ? `${idList(council.map((c, i) => `${c.ruleId}${i === 0 ? ' sets' : ''} ${c.asks}`))} for ${who}, where ${base.ruleId} leaves it to ${base.asks}${extra}.`
-      : `${idList(ids)} never ${verb(ids, 'falls', 'fall')} due later than ${base.ruleId} for ${who}, and sooner after a session on ${day(d.day)}: next due ${day(d.council!)} under ${idList(that)} against ${day(d.baseline)}${extra}.`;
-  if (d.status === 'uncovered')
-    return `From ${day(d.day)} no rule of ${policy.id} sets how often ${who} are supervised, where ${base.ruleId} asks ${base.asks}${extra}.`;
-  if (d.status === 'agreement')
-    return `On ${day(d.day)} ${idList(that)} ${verb(that, 'leaves', 'leave')} the interval of ${who} to an agreement, where ${base.ruleId} asks ${base.asks}${extra}.`;
-  return `After a session on ${day(d.day)} ${who} are next due ${day(d.council!)} under ${idList(that)} but ${day(d.baseline!)} under ${base.ruleId}${extra}.`;
-}
-
 function lengthRows(base: RuleOf<'session-length'>, policy: Policy, setting: Setting): BaselineRow[] {
   const candidates = policy.rules.filter(
     (r): r is RuleOf<'session-length'> => r.kind === 'session-length' && overlaps(r.counts, base.counts),
@@ -386,7 +304,7 @@ function lengthRows(base: RuleOf<'session-length'>, policy: Policy, setting: Set
     if (days.length === 0) continue;
     const councilOn = candidates.map((rule) => ({ rule, on: test(rule.when) }));
     const used = new Set<RuleOf<'session-length'>>();
-    const results = days.map((d): DayResult => {
+    const results = days.map((d): BaselineDay => {
       const inForce = councilOn.filter(({ on }) => on(d)).map(({ rule }) => rule);
       for (const r of inForce) used.add(r);
       if (inForce.length === 0) return { day: d, status: 'uncovered' };
@@ -403,15 +321,16 @@ function lengthRows(base: RuleOf<'session-length'>, policy: Policy, setting: Set
     const related = relatedRules(policy, base, [], setting, probe);
     const baselineRef = ref(base, `${base.minimumMinutes} minutes a session`);
     const { verdict, decisive } = verdictOf(results);
-    const who = GROUP_WORDS[probe.group];
-    const ids = council.map((c) => c.ruleId);
-    const extra = relatedClause(related);
-    const explanation =
-      verdict === 'not-covered'
-        ? `No rule of ${policy.id} sets how long a session of ${who} lasts, where ${base.id} asks ${base.minimumMinutes} minutes${extra}.`
-        : decisive?.status === 'uncovered'
-          ? `From ${day(decisive.day)} no rule of ${policy.id} sets how long a session of ${who} lasts, where ${base.id} asks ${base.minimumMinutes} minutes${extra}.`
-          : `${idList(ids)} ${verb(ids, 'asks', 'ask')} ${decisive!.council} minutes a session of ${who}, ${verdict === 'meets' ? 'as' : verdict === 'goes-beyond' ? 'more than' : 'less than'} ${base.id}'s ${base.minimumMinutes}${extra}.`;
+    const explanation = baselineWording.length(
+      verdict,
+      decisive,
+      policy.id,
+      probe.group,
+      baselineRef,
+      base.minimumMinutes,
+      council,
+      related,
+    );
     rows.push({
       requirement: base.id,
       group: probe.group,
@@ -449,7 +368,7 @@ function recordingRow(base: RuleOf<'recording'>, policy: Policy, setting: Settin
       (r.onlyIf === undefined || base.onlyIf !== undefined),
   );
   const days = setting.probes[0]!.days;
-  const results = days.map((d): DayResult => {
+  const results = days.map((d): BaselineDay => {
     if (council.length === 0) return { day: d, status: 'uncovered' };
     const due = Math.min(...council.map((r) => recordDue(r.deadline, d, setting.calendar)));
     const b = recordDue(base.deadline, d, setting.calendar);
@@ -457,14 +376,14 @@ function recordingRow(base: RuleOf<'recording'>, policy: Policy, setting: Settin
   });
   const { verdict, decisive } = verdictOf(results);
   const refs = council.map((r) => ref(r, deadlineWords(r.deadline)));
-  const ids = refs.map((r) => r.ruleId);
-  const what = `the ${base.records === 'case' ? 'case' : 'supervision'} record`;
-  const explanation =
-    verdict === 'not-covered'
-      ? `No rule of ${policy.id} sets when ${what} is due, where ${base.id} asks ${deadlineWords(base.deadline)}.`
-      : verdict === 'meets'
-        ? `${idList(ids)} ${verb(ids, 'asks', 'ask')} ${what} within the ${deadlineWords(base.deadline)} ${base.id} asks.`
-        : `For a session on ${day(decisive!.day)} ${what} is due ${day(decisive!.council!)} under ${idList(ids)} and ${day(decisive!.baseline!)} under ${base.id}.`;
+  const explanation = baselineWording.recording(
+    verdict,
+    decisive,
+    policy.id,
+    base.records,
+    ref(base, deadlineWords(base.deadline)),
+    refs,
+  );
   return {
     requirement: base.id,
     group: 'everyone',
