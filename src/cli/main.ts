@@ -2,17 +2,19 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { isIsoDate } from '../calendar/index.js';
+import { compareToBaseline } from '../engine/baseline.js';
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 import { parseHistory } from '../history/parse.js';
 import { renderHtmlReport } from '../html/index.js';
-import { getPolicy, isPolicyId, policyIds } from '../policies.js';
+import { baselineIds, getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import { staffNames } from '../report/needs-action.js';
 import { exportCommand, importCommand } from './csv-commands.js';
+import { baselineToTable } from './format-baseline.js';
 import { comparisonToTable } from './format-compare.js';
 import { reportCsvChunks } from './format-csv.js';
 import { reportToIcs } from './format-ics.js';
@@ -41,14 +43,16 @@ Usage:
   supervision-rules report <history.json> --policy <id | policy.json> --as-of <YYYY-MM-DD> --out <report.html>
                     [--team T1,T2] [--since <YYYY-MM-DD>]   one self-contained HTML page for managers
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
-  supervision-rules policies [--format table|json]      built-in policies and their rules
+  supervision-rules policies [--format table|json]      built-in policies (councils, then baselines) and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
   supervision-rules lint <policy.json>                  check a council's own policy file
+  supervision-rules baseline <id | policy.json> [--against england-lga-2020] [--format table|json]
+                    a council's policy against a national baseline, requirement by requirement
   supervision-rules export <history.json> --out <dir>   write a history as CSV files, one per table
   supervision-rules import <dir> [--mapping <file | ssd>] [--out <history.json>] [--skip-bad-rows]
                     read CSV files (the export's layout, or a council's export through a mapping)
 
-Built-in policies: ${policyIds.join(', ')}
+Built-in policies: ${policyIds.join(', ')}; national baselines: ${baselineIds.join(', ')}
 Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input, usage or
 any other failure; 141 output closed early (| head). A file argument of - reads standard input; input over
 SUPERVISION_RULES_MAX_INPUT_MB megabytes (256 unless set) is refused.
@@ -242,7 +246,7 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
     }
     case 'policies': {
       checkFormat(['table', 'json']);
-      const all = policyIds.map((id) => getPolicy(id));
+      const all = [...policyIds, ...baselineIds].map((id) => getPolicy(id));
       if (format === 'json') json(all);
       else
         for (const p of all) {
@@ -290,6 +294,18 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
         io.stdout,
         io.stderr,
       );
+    case 'baseline': {
+      checkFormat(['table', 'json']);
+      if (rest.length !== 1)
+        throw new UsageError(['baseline needs exactly one policy (a built-in id or a policy file)']);
+      const comparison = compareToBaseline(
+        policyArgument(rest[0]!, read, 'baseline'),
+        policyArgument(values.against ?? 'england-lga-2020', read, '--against'),
+      );
+      if (format === 'json') json(comparison);
+      else stream((write) => write(baselineToTable(comparison, paint)));
+      return 0;
+    }
     default:
       throw new UsageError([`unknown command "${command}"`, 'Run supervision-rules --help for usage.']);
   }
@@ -303,6 +319,7 @@ function parse(argv: readonly string[]) {
     options: {
       policy: { type: 'string' },
       policies: { type: 'string' },
+      against: { type: 'string' },
       'as-of': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -318,12 +335,16 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** A --policy argument: a built-in id, or the path of a council's own policy file. */
-function policyArgument(idOrPath: string, read: (path: string, what: string) => unknown): Policy {
+/** A --policy argument (or `what`'s): a built-in id, or the path of a council's own policy file. */
+function policyArgument(
+  idOrPath: string,
+  read: (path: string, what: string) => unknown,
+  what = '--policy',
+): Policy {
   if (isPolicyId(idOrPath)) return getPolicy(idOrPath);
   if (idOrPath !== '-' && !existsSync(idOrPath))
     throw new UsageError([
-      `--policy: ${idOrPath} is neither a built-in policy (${policyIds.join(', ')}) nor a file`,
+      `${what}: ${idOrPath} is neither a built-in policy (${[...policyIds, ...baselineIds].join(', ')}) nor a file`,
     ]);
   return loadPolicy(read(idOrPath, 'policy'));
 }

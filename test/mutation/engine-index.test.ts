@@ -656,7 +656,7 @@ describe('safeEvaluate', () => {
       'unknown-policy',
       bad(
         'policy',
-        'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark)',
+        'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
       ),
       0,
     ],
@@ -773,7 +773,7 @@ describe('compare', () => {
         {
           path: 'policies[1]',
           message:
-            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark)',
+            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
         },
       ],
     ],
