@@ -20,6 +20,11 @@ const definitions: Readonly<Record<PolicyId, unknown>> = {
   southwark,
 };
 
+/** A built-in policy's definition as its file holds it, or undefined for an id that is not built in. */
+export function builtInDefinition(id: string): unknown {
+  return isPolicyId(id) ? definitions[id] : undefined;
+}
+
 export function isPolicyId(id: unknown): id is PolicyId {
   return typeof id === 'string' && (policyIds as readonly string[]).includes(id);
 }
