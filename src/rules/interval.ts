@@ -133,7 +133,7 @@ function walkWindow(
   const firstVersion = partOf(first).ctx.version;
   let opening: string | null =
     start === windowStart
-      ? windowStart === firstVersion.from && first.part !== undefined
+      ? windowStart === firstVersion.from && firstVersion.from > -Infinity
         ? `version ${firstVersion.name} took effect on`
         : 'the rule began to apply on'
       : start === ctx.recordsFrom
