@@ -52,7 +52,7 @@ export function reportToTable(report: Report, paint: Painter): string {
       (key(a.subject) < key(b.subject) ? -1 : 1),
   );
   const out: string[] = [
-    paint.bold(`${report.policy.name} (version ${report.policy.version}), as of ${report.asOf}`),
+    paint.bold(`${report.policy.name} (${versionsUsed(report.policy)}), as of ${report.asOf}`),
     '',
   ];
   for (const g of ordered) {
@@ -117,4 +117,11 @@ export function comparisonToTable(comparison: Comparison, paint: Painter): strin
     out.push(`${policy.id.padEnd(widths[0]!)}  most breached: ${top || 'none'}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** "version 3", or for a report that used several: "versions 2019 from 2024-01-01, 2024 from 2024-07-01". */
+export function versionsUsed(policy: Report['policy']): string {
+  const used = policy.versions ?? [];
+  if (used.length < 2) return `version ${policy.version}`;
+  return `versions ${used.map((v) => `${v.version} from ${v.effectiveFrom}`).join(', ')}`;
 }

@@ -32,7 +32,8 @@ export function approxDays(d: Duration): number {
  * Speaks about sense where `loadPolicy` speaks about structure: a rule that can never apply, a case
  * table that leaves a type or risk without an interval, a higher risk given a longer interval than a
  * lower one, a recording deadline longer than the interval it belongs to, a missing citation, an
- * interval of zero. Each finding has the JSON path of the rule or field.
+ * interval of zero; for `versions`, versions out of order or two on one date, and a rule changed
+ * between versions without a `note` of its own. Each finding has the JSON path of the rule or field.
  *
  * @example
  * lintPolicy(loadPolicy(myCouncil)).forEach((f) => console.log(`${f.path}: ${f.message}`));

@@ -3,7 +3,11 @@
  * an interval rule kept by both versions keeps one clock (the change is an interval change inside a
  * window); a record's deadline is set by the version in force on the session's day.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportToTable } from '../../src/cli/format-table.js';
+import { painter } from '../../src/cli/io.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { brief } from '../helpers.js';
@@ -247,5 +251,25 @@ describe('policy versions: a rule changed, dropped and added', () => {
         .filter((b) => b.ruleId === 'TST-5')
         .map((b) => [b.eventId, b.shortfall, b.policyVersion]),
     ).toEqual([['E4', { minutes: 30 }, 'B']]);
+  });
+});
+
+describe('policy versions: where a report says which versions it used', () => {
+  const report = evaluate(versioned, history, { asOf });
+
+  it('the CLI table header names each version used and the day it took effect', () => {
+    const plain = painter({ isTTY: false }, {});
+    expect(reportToTable(report, plain).split('\n')[0]).toBe(
+      'Test policy (versions 2019 from 2024-01-01, 2024 from 2024-07-01), as of 2024-07-20',
+    );
+    // One version: the header as before.
+    const early = evaluate(versioned, history, { asOf: '2024-06-30' });
+    expect(reportToTable(early, plain).split('\n')[0]).toBe('Test policy (version 2019), as of 2024-06-30');
+  });
+
+  it('docs/report.md names the fields a versioned report adds', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../docs/report.md'), 'utf8');
+    for (const field of ['policyVersion', 'versionChange', 'versions', 'on', 'from', 'to'])
+      expect(text, field).toMatch(new RegExp(`\`[^\`\\n]*\\b${field}\\b[^\`\\n]*\``));
   });
 });
