@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { historySchema } from '../history/schema.js';
 import { policySchema } from '../policy/schema.js';
 
-/** JSON Schema (draft 2020-12) of a policy file, generated from the zod schema the library validates with.
+/**
+ * JSON Schema (draft 2020-12) of a policy file, generated from the zod schema the library validates with.
  * A schema used twice (a rule, in `rules` and in each of `versions`) is given once under `$defs`.
  */
 export function policyJsonSchema(): Record<string, unknown> {
