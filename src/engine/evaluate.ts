@@ -7,7 +7,7 @@ import { type PolicyId, resolvePolicy } from '../policies.js';
 import { byDate, ruleKey } from '../policy/load.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
-import type { Breach, Obligation, Recording, Report } from '../report/types.js';
+import type { Breach, NotEvaluable, Obligation, Recording, Report } from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
 import { type EvalContext, type Findings, subjectCache, type VersionInForce } from './context.js';
 import { type HistoryIndex, indexHistory } from './history-index.js';
@@ -145,6 +145,8 @@ export function evaluateValid(
       stamp(out, marks, v.inForce.name);
     }
   });
+  // A rule kept by several versions says once what it cannot judge.
+  if (versions.length > 1) out.notEvaluable = unique(out.notEvaluable);
   // The versions in force on some day up to asOf (the first is in force before its own date too).
   const used = versions.filter(
     (v, k) => k === 0 || (v.inForce.from <= toDayNumber(asOf) && v.inForce.from <= v.inForce.to),
@@ -192,5 +194,15 @@ function stamp(out: Findings, marks: readonly [number, number, number], version:
   const lists = [out.obligations, out.breaches, out.recordings] as const;
   lists.forEach((list, j) => {
     for (let i = marks[j]!; i < list.length; i++) list[i]!.policyVersion ??= version;
+  });
+}
+
+function unique(list: readonly NotEvaluable[]): NotEvaluable[] {
+  const seen = new Set<string>();
+  return list.filter((n) => {
+    const key = [n.ruleId, n.subject.type, n.subject.id, n.reason].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

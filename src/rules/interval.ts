@@ -133,7 +133,8 @@ function walkWindow(
   const firstVersion = partOf(first).ctx.version;
   let opening: string | null =
     start === windowStart
-      ? windowStart === firstVersion.from && firstVersion.from > -Infinity
+      ? // a rule a later version added, opening on the day that version took effect
+        (first.part ?? 0) === 0 && windowStart === firstVersion.from && firstVersion.from > -Infinity
         ? `version ${firstVersion.name} took effect on`
         : 'the rule began to apply on'
       : start === ctx.recordsFrom
@@ -218,14 +219,18 @@ function walkWindow(
     const until = closed ? windowEnd + 1 : ctx.asOf;
     if (breachOn < until && breachOn >= ctx.judgedFrom) {
       tally(ctx, false);
-      const lastVersion = partOf(window[window.length - 1]!).ctx.version;
+      // A window that ends with its version, when the next version has no such rule, was closed by it.
+      const lastPart = window[window.length - 1]!.part ?? 0;
+      const lastVersion = parts[lastPart]!.ctx.version;
+      const dropped =
+        lastVersion.to === windowEnd &&
+        lastVersion.next !== undefined &&
+        parts[lastPart + 1]?.ctx.version.from !== windowEnd + 1;
       const reason = closed
         ? closeReason(
             view,
             windowEnd,
-            lastVersion.to === windowEnd && lastVersion.next !== undefined
-              ? `version ${lastVersion.next} of the policy took effect without this rule`
-              : undefined,
+            dropped ? `version ${lastVersion.next} of the policy took effect without this rule` : undefined,
           )
         : null;
       pushBreach('missed', until, (r) =>
