@@ -31,7 +31,7 @@ export { historySchema } from './history/schema.js';
 export { getPolicy, type PolicyId, policyIds } from './policies.js';
 export { type LintFinding, lintPolicy } from './policy/lint.js';
 export { loadPolicy } from './policy/load.js';
-export type { Condition, Duration, Policy, Rule } from './policy/schema.js';
+export type { Condition, Duration, Policy, PolicyFile, PolicyVersion, Rule } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
 export type {
   Breach,
@@ -43,6 +43,7 @@ export type {
   Report,
   Retention,
   Subject,
+  VersionChange,
   Warning,
 } from './report/types.js';
 export { historyJsonSchema, policyJsonSchema } from './schema/json-schema.js';
