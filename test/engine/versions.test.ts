@@ -273,3 +273,64 @@ describe('policy versions: where a report says which versions it used', () => {
       expect(text, field).toMatch(new RegExp(`\`[^\`\\n]*\\b${field}\\b[^\`\\n]*\``));
   });
 });
+
+describe('policy versions: one-off deadlines', () => {
+  // A first supervision agreement due within 28 days of starting (version A); version B from Mon 1 Jul
+  // 2024 keeps it within 14 days (rule TST-6) or drops it (rule TST-7).
+  const agreement = (id: string, days: number, version: string) => ({
+    id,
+    name: 'supervision agreement',
+    activity: 'agreement',
+    strength: 'must',
+    citation: cite(version, `within ${days} days of starting`),
+    note: `${days} days (${version})`,
+    kind: 'first-within',
+    subject: 'staff',
+    counts: ['agreement'],
+    triggers: [{ on: 'start', within: { days } }],
+  });
+  const policy = loadPolicy({
+    ...meta,
+    versions: [
+      {
+        version: 'A',
+        effectiveFrom: '2024-01-01',
+        rules: [agreement('TST-6', 28, 'A'), agreement('TST-7', 28, 'A')],
+      },
+      { version: 'B', effectiveFrom: '2024-07-01', rules: [agreement('TST-6', 14, 'B')] },
+    ],
+  });
+  const h = {
+    staff: [
+      { id: 'S1', role: 'social-worker', startDate: '2024-05-01' },
+      { id: 'S2', role: 'social-worker', startDate: '2024-06-20' },
+      { id: 'S3', role: 'social-worker', startDate: '2024-07-08' },
+    ],
+  };
+  const report = evaluate(policy, h, { asOf: '2024-08-30' });
+  const of = (ruleId: string) =>
+    report.breaches.filter((b) => b.ruleId === ruleId).map((b) => [b.subject.id, brief(b), b.policyVersion]);
+
+  it('TST-6 (kept): the version in force on the start day sets the deadline', () => {
+    // S1: 1 May + 28 = Wed 29 May (A); missed to asOf 30 Aug: 93 days.
+    // S2: started Thu 20 Jun under A: 20 Jun + 28 = Thu 18 Jul (not 20 Jun + 14), judged though due under B: 43 days.
+    // S3: started Mon 8 Jul under B: 8 Jul + 14 = Mon 22 Jul: 39 days.
+    expect(of('TST-6')).toEqual([
+      ['S1', { kind: 'missed', dueOn: '2024-05-29', metOn: null, daysLate: 93 }, 'A'],
+      ['S2', { kind: 'missed', dueOn: '2024-07-18', metOn: null, daysLate: 43 }, 'A'],
+      ['S3', { kind: 'missed', dueOn: '2024-07-22', metOn: null, daysLate: 39 }, 'B'],
+    ]);
+  });
+
+  it('TST-7 (dropped): a due date before the change is missed to the change day; one after it is not judged', () => {
+    // S1: due 29 May, unmet when the rule closed on Sun 30 Jun: counted to Mon 1 Jul, 33 days.
+    // S2: due Thu 18 Jul, after the rule closed: not judged. S3 started under B: no such rule.
+    expect(of('TST-7')).toEqual([
+      ['S1', { kind: 'missed', dueOn: '2024-05-29', metOn: null, daysLate: 33 }, 'A'],
+    ]);
+    expect(report.breaches.find((b) => b.ruleId === 'TST-7')!.explanation).toContain(
+      'the policy version of Mon 1 Jul 2024 dropped this rule',
+    );
+    expect(report.obligations.filter((o) => o.ruleId === 'TST-7')).toEqual([]);
+  });
+});
