@@ -334,3 +334,56 @@ describe('policy versions: one-off deadlines', () => {
     expect(report.obligations.filter((o) => o.ruleId === 'TST-7')).toEqual([]);
   });
 });
+
+describe('policy versions: periods', () => {
+  // Observations in each calendar year: at least 2 (version A, from 2024-01-01), at least 4 (version B,
+  // from 2024-07-01) under TST-8; TST-9 (at least 1 appraisal a year) only in A.
+  const perYear = (id: string, type: string, minimum: number, version: string) => ({
+    id,
+    name: `${type}s`,
+    activity: type,
+    strength: 'must',
+    citation: cite(version, `${minimum} a year`),
+    note: `${minimum} a year (${version})`,
+    kind: 'count-per-period',
+    subject: 'staff',
+    counts: [type],
+    period: { yearFrom: '01-01' },
+    minimum,
+  });
+  const policy = loadPolicy({
+    ...meta,
+    versions: [
+      {
+        version: 'A',
+        effectiveFrom: '2024-01-01',
+        rules: [perYear('TST-8', 'observation', 2, 'A'), perYear('TST-9', 'appraisal', 1, 'A')],
+      },
+      { version: 'B', effectiveFrom: '2024-07-01', rules: [perYear('TST-8', 'observation', 4, 'B')] },
+    ],
+  });
+  const h = {
+    staff: [{ id: 'S1', role: 'social-worker', startDate: '2023-01-02' }],
+    events: ['2024-02-01', '2024-05-01', '2024-09-02'].map((date, i) => ({
+      id: `O${i}`,
+      type: 'observation',
+      date,
+      superviseeId: 'S1',
+    })),
+  };
+
+  it('TST-8: the version in force on the period’s last day judges the whole period', () => {
+    // 2024 ends on Tue 31 Dec 2024, under B: 4 required, 3 held (1 Feb, 1 May, 2 Sep): 1 short. Under A's 2
+    // it would have been met.
+    const r = evaluate(policy, h, { asOf: '2025-01-10' });
+    expect(
+      r.breaches.filter((b) => b.ruleId === 'TST-8').map((b) => [b.dueOn, b.shortfall, b.policyVersion]),
+    ).toEqual([['2024-12-31', { sessions: 1 }, 'B']]);
+  });
+
+  it('TST-9 (dropped): a year ending after the change is not judged', () => {
+    // No appraisal in 2024, but the year ends on 31 Dec 2024, when version B (without TST-9) is in force.
+    const r = evaluate(policy, h, { asOf: '2025-01-10' });
+    expect(r.breaches.filter((b) => b.ruleId === 'TST-9')).toEqual([]);
+  });
+});
