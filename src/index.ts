@@ -46,7 +46,7 @@ export {
 } from './policies.js';
 export { type LintFinding, lintPolicy } from './policy/lint.js';
 export { loadPolicy } from './policy/load.js';
-export type { Condition, Duration, Policy, Rule } from './policy/schema.js';
+export type { Condition, Duration, Policy, PolicyFile, PolicyVersion, Rule } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
 export {
   type ActionItem,
@@ -68,6 +68,7 @@ export type {
   Retention,
   Subject,
   SubjectTotals,
+  VersionChange,
   Warning,
 } from './report/types.js';
 export { historyJsonSchema, policyJsonSchema } from './schema/json-schema.js';

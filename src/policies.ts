@@ -37,6 +37,11 @@ const definitions: Readonly<Record<PolicyId, unknown>> = {
   'england-dfe-2024': englandDfe2024,
 };
 
+/** A built-in policy's definition as its file holds it, or undefined for an id that is not built in. */
+export function builtInDefinition(id: string): unknown {
+  return isPolicyId(id) ? definitions[id] : undefined;
+}
+
 /** Whether `id` names a built-in policy: one of `policyIds` or `baselineIds`. */
 export function isPolicyId(id: unknown): id is PolicyId {
   return typeof id === 'string' && (builtInIds as readonly string[]).includes(id);

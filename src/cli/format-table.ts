@@ -47,7 +47,7 @@ export function reportToTable(report: Report, paint: Painter, options: TableOpti
   const council = options.policy?.council;
   out.push(
     paint.bold(
-      `${council ? `${printable(council)}: ` : ''}${printable(p.name)}, version ${printable(p.version)} (${printable(p.id)}), as of ${report.asOf}`,
+      `${council ? `${printable(council)}: ` : ''}${printable(p.name)}, ${printable(versionsUsed(p))} (${printable(p.id)}), as of ${report.asOf}`,
     ),
     '',
   );
@@ -241,4 +241,11 @@ function summaryLine(report: Report, items: readonly ActionItem[]): string {
     if (i.kind === 'overdue-session') sessions++;
     else if (i.kind === 'unwritten-record') records++;
   return `Summary: ${plural(s.breachesBySeverity.breach, 'breach', 'breaches')} and ${plural(s.breachesBySeverity.advisory, 'ADVISORY finding')} (not breaches); ${plural(sessions, 'session')} overdue and ${plural(records, 'record')} not written now; sessions in timescale ${pct(s.sessionsInTimescale)}; records on time ${pct(s.recordsOnTime)}.`;
+}
+
+/** "version 3", or for a report that used several: "versions 2019 from 2024-01-01, 2024 from 2024-07-01". */
+export function versionsUsed(policy: Report['policy']): string {
+  const used = policy.versions ?? [];
+  if (used.length < 2) return `version ${policy.version}`;
+  return `versions ${used.map((v) => `${v.version} from ${v.effectiveFrom}`).join(', ')}`;
 }

@@ -14,11 +14,14 @@ import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
 import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
 
+/** A finding as a rule makes it: `evaluate` adds the policy version when the rule has not. */
+export type Found<T> = Omit<T, 'policyVersion'> & { policyVersion?: string };
+
 /** What the rules write into. */
 export interface Findings {
-  obligations: Obligation[];
-  breaches: Breach[];
-  recordings: Recording[];
+  obligations: Found<Obligation>[];
+  breaches: Found<Breach>[];
+  recordings: Found<Recording>[];
   /** Each recording's sort key (`recordingKey`), kept as it is made. */
   recordingKeys: number[];
   notEvaluable: NotEvaluable[];
@@ -75,11 +78,30 @@ export interface EvalContext extends ConditionContext {
   /** Clocks start no earlier than this (`recordsFrom`). */
   readonly recordsFrom: number;
   readonly absencePauses: boolean;
+  /**
+   * The policy version whose rule runs: its name and the days it is in force (`from` to `to`; the
+   * first version from -Infinity, the last to Infinity, so one version is in force on every day).
+   */
+  readonly version: VersionInForce;
+  /** The last day the running rule is in force, through later versions that keep it; Infinity if none drops it. */
+  readonly ruleEnd: number;
   readonly exceptions: ReadonlyMap<string, readonly RuleOf<'exception'>[]>;
   readonly out: Findings;
   /** One subject object per subject in a report, however many findings name it. */
   readonly subjects: SubjectCache;
 }
+
+export interface VersionInForce {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  /** The next version's name, if any. */
+  readonly next?: string;
+}
+
+/** Whether the running rule's version is in force on a day. */
+export const inForce = (ctx: EvalContext, day: number): boolean =>
+  day >= ctx.version.from && day <= ctx.version.to;
 
 export type SubjectCache = Record<Subject['type'], Map<string, Subject>>;
 

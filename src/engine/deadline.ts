@@ -1,7 +1,7 @@
 import { fromDayNumber } from '../calendar/index.js';
 import type { Rule } from '../policy/schema.js';
 import type { Subject } from '../report/types.js';
-import { wording } from '../report/wording.js';
+import { d, wording } from '../report/wording.js';
 import { type EvalContext, severityOf, tally } from './context.js';
 
 /** One deadline of a one-off requirement (a first session, a re-arranged session, a follow-up). */
@@ -30,7 +30,16 @@ export interface Deadline {
  * after the window closed; a due date after the window's last day, or before the judged period,
  * is not judged. While the window is open at `asOf` and the deadline unmet, it is an obligation.
  */
-export function judgeDeadline(x: Deadline, ctx: EvalContext): void {
+export function judgeDeadline(given: Deadline, ctx: EvalContext): void {
+  // A rule a later policy version drops closes the day before that version takes effect.
+  const x =
+    ctx.ruleEnd < given.windowEnd
+      ? {
+          ...given,
+          windowEnd: ctx.ruleEnd,
+          closedBy: `the policy version of ${d(ctx.ruleEnd + 1)} dropped this rule`,
+        }
+      : given;
   const activity = x.activity ?? x.rule.activity;
   const common = {
     ruleId: x.rule.id,

@@ -4,15 +4,18 @@ import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
 import { type PolicyId, resolvePolicy } from '../policies.js';
+import { byDate, ruleKey } from '../policy/load.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
-import type { Report, SubjectTotals } from '../report/types.js';
+import type { Breach, NotEvaluable, Obligation, Recording, Report, SubjectTotals } from '../report/types.js';
+import { evaluateIntervalVersions } from '../rules/interval.js';
 import {
   type EvalContext,
   type Findings,
   type SubjectCache,
   type SubjectTallies,
   subjectCache,
+  type VersionInForce,
 } from './context.js';
 import { type HistoryIndex, indexHistory } from './history-index.js';
 import { runRule } from './rule-kinds.js';
@@ -107,30 +110,66 @@ export function evaluateValid(
     tally: { deadlines: 0, deadlinesMet: 0, recordsDue: 0, recordsOnTime: 0 },
     bySubject: { staff: new Map(), case: new Map(), team: new Map() },
   };
-  const exceptions = new Map<string, RuleOf<'exception'>[]>();
-  for (const rule of policy.rules)
-    if (rule.kind === 'exception')
-      exceptions.set(rule.modifies, [...(exceptions.get(rule.modifies) ?? []), rule]);
-  const ctx: EvalContext = {
+  const versions = versionsOf(policy);
+  const base = {
     policy,
     index,
     calendar,
     asOf: toDayNumber(asOf),
     asOfIso: asOf,
     recordsFrom: index.recordsFrom,
-    judgedFrom: Math.max(index.recordsFrom, toDayNumber(policy.effectiveFrom)),
+    judgedFrom: Math.max(index.recordsFrom, toDayNumber(versions[0]!.effectiveFrom)),
     absencePauses: policy.settings?.absencePauses ?? true,
-    exceptions,
     out,
     subjects: subjectCache(),
   };
-  for (const rule of policy.rules) runRule(rule, ctx);
+  const contexts = versions.map((v): EvalContext => {
+    const exceptions = new Map<string, RuleOf<'exception'>[]>();
+    for (const rule of v.rules)
+      if (rule.kind === 'exception')
+        exceptions.set(rule.modifies, [...(exceptions.get(rule.modifies) ?? []), rule]);
+    return { ...base, version: v.inForce, ruleEnd: Infinity, exceptions };
+  });
+  // Each version's rules in its order; an interval rule kept by later versions runs once, as one clock.
+  const intervalDone = new Set<string>();
+  versions.forEach((v, k) => {
+    for (const rule of v.rules) {
+      const key = ruleKey(rule);
+      const marks = [out.obligations.length, out.breaches.length, out.recordings.length] as const;
+      if (rule.kind === 'interval') {
+        if (intervalDone.has(key)) continue;
+        intervalDone.add(key);
+        const parts = [];
+        for (let j = k; j < versions.length; j++) {
+          const same = versions[j]!.rules.find((r) => r.kind === 'interval' && ruleKey(r) === key);
+          if (same) parts.push({ rule: same as RuleOf<'interval'>, ctx: contexts[j]! });
+        }
+        evaluateIntervalVersions(parts);
+      } else {
+        let last = k;
+        while (last + 1 < versions.length && versions[last + 1]!.keys.has(key)) last++;
+        runRule(rule, { ...contexts[k]!, ruleEnd: versions[last]!.inForce.to });
+      }
+      stamp(out, marks, v.inForce.name);
+    }
+  });
+  // A rule kept by several versions says once what it cannot judge.
+  if (versions.length > 1) out.notEvaluable = unique(out.notEvaluable);
+  // The versions in force on some day up to asOf (the first is in force before its own date too).
+  const used = versions.filter(
+    (v, k) => k === 0 || (v.inForce.from <= toDayNumber(asOf) && v.inForce.from <= v.inForce.to),
+  );
   return {
-    policy: { id: policy.id, name: policy.name, version: policy.version },
+    policy: {
+      id: policy.id,
+      name: policy.name,
+      version: used[used.length - 1]!.version,
+      versions: used.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom })),
+    },
     asOf,
-    obligations: sortByDue(out.obligations),
-    recordings: sortRecordings(out.recordings, out.recordingKeys),
-    breaches: sortByDue(out.breaches),
+    obligations: sortByDue(out.obligations as Obligation[]),
+    recordings: sortRecordings(out.recordings as Recording[], out.recordingKeys),
+    breaches: sortByDue(out.breaches as Breach[]),
     notEvaluable: sortNotEvaluable(out.notEvaluable),
     warnings: [...index.warnings],
     retention: sortRetention(out.retention),
@@ -140,7 +179,7 @@ export function evaluateValid(
       records: out.tally.recordsDue,
       recordsOnTime: out.tally.recordsOnTime,
     },
-    totalsBySubject: subjectTotals(out.bySubject, ctx.subjects),
+    totalsBySubject: subjectTotals(out.bySubject, base.subjects),
   };
 }
 
@@ -155,4 +194,37 @@ function subjectTotals(bySubject: SubjectTallies, subjects: SubjectCache): Subje
     }
   }
   return out;
+}
+
+/** A policy's versions in date order, each with the days it is in force and its rules' keys. */
+function versionsOf(policy: Policy) {
+  const given = byDate(policy.versions ?? [policy]);
+  return given.map((v, k) => {
+    const next = given[k + 1];
+    const inForce: VersionInForce = {
+      name: v.version,
+      from: k === 0 ? -Infinity : toDayNumber(v.effectiveFrom),
+      to: next === undefined ? Infinity : toDayNumber(next.effectiveFrom) - 1,
+      ...(next === undefined ? {} : { next: next.version }),
+    };
+    return { ...v, inForce, keys: new Set(v.rules.map(ruleKey)) };
+  });
+}
+
+/** Gives the findings a rule just made (from `marks` on) their policy version, where the rule has not. */
+function stamp(out: Findings, marks: readonly [number, number, number], version: string): void {
+  const lists = [out.obligations, out.breaches, out.recordings] as const;
+  lists.forEach((list, j) => {
+    for (let i = marks[j]!; i < list.length; i++) list[i]!.policyVersion ??= version;
+  });
+}
+
+function unique(list: readonly NotEvaluable[]): NotEvaluable[] {
+  const seen = new Set<string>();
+  return list.filter((n) => {
+    const key = [n.ruleId, n.subject.type, n.subject.id, n.reason].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -18,6 +18,8 @@ export interface Segment {
   readonly via?: string;
   /** The interval counts working days (explanations then name the days skipped). */
   readonly workingDays?: boolean;
+  /** Which policy version's rule set it (an index into the rule's versions), when there are several. */
+  readonly part?: number;
 }
 
 type When = RuleOf<'interval'>['schedule'][number]['when'];
@@ -70,6 +72,9 @@ export function buildSegments(
 ): { segments: Segment[]; unknownInterval: boolean } {
   // The days still without an interval: the base, less what earlier entries took.
   let open = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
+  // Only while the rule's policy version is in force (every day, for a policy of one version).
+  if (ctx.version.from > -Infinity || ctx.version.to < Infinity)
+    open = intersect(open, [[ctx.version.from, ctx.version.to]]);
   if (open.length === 0) return { segments: [], unknownInterval: false };
   let unknownInterval = false;
   let segments: Segment[] = [];

@@ -1,4 +1,6 @@
-import type { Condition, Duration, Policy, Rule } from './schema.js';
+import { builtInDefinition } from '../policies.js';
+import { ruleKey } from './load.js';
+import type { Condition, Duration, Policy, PolicyVersion, Rule } from './schema.js';
 
 /** Something in a policy file that is valid but probably not meant. */
 export interface LintFinding {
@@ -30,26 +32,44 @@ export function approxDays(d: Duration): number {
  * Speaks about sense where `loadPolicy` speaks about structure: a rule that can never apply, a case
  * table that leaves a type or risk without an interval, a higher risk given a longer interval than a
  * lower one, a recording deadline longer than the interval it belongs to, a missing citation, an
- * interval of zero. Each finding has the JSON path of the rule or field.
+ * interval of zero; for `versions`, versions out of order or two on one date, and a rule changed
+ * between versions without a `note` of its own. Each finding has the JSON path of the rule or field.
  *
  * @example
  * lintPolicy(loadPolicy(myCouncil)).forEach((f) => console.log(`${f.path}: ${f.message}`));
  */
 export function lintPolicy(policy: Policy): LintFinding[] {
   const findings: LintFinding[] = [];
-  policy.rules.forEach((rule, i) => {
-    const at = `rules[${i}]`;
+  // An inherited rule cites the extended policy's source.
+  const base = policy.extends === undefined ? undefined : builtInDefinition(policy.extends);
+  const baseSource = (base as { source?: unknown } | undefined)?.source;
+  const sources = (v: { source?: string | undefined }) =>
+    [policy.source, v.source, baseSource].filter((x): x is string => typeof x === 'string');
+  if (policy.versions === undefined) lintRules(policy.rules, sources(policy), '', findings);
+  else {
+    policy.versions.forEach((v, k) => {
+      lintRules(v.rules, sources(v), `versions[${k}].`, findings);
+    });
+    versionOrder(policy.versions, findings);
+    unexplainedChanges(policy.versions, findings);
+  }
+  return findings;
+}
+
+function lintRules(rules: readonly Rule[], sources: string[], prefix: string, findings: LintFinding[]): void {
+  rules.forEach((rule, i) => {
+    const at = `${prefix}rules[${i}]`;
     if (!rule.citation?.quote?.trim() || !rule.citation.source?.trim() || !rule.citation.section?.trim())
       findings.push({
         path: `${at}.citation`,
         severity: 'error',
         message: `${rule.id} has no complete citation (source, section, quote)`,
       });
-    else if (rule.citation.source !== policy.source)
+    else if (!sources.includes(rule.citation.source))
       findings.push({
         path: `${at}.citation.source`,
         severity: 'warning',
-        message: `${rule.id} cites ${rule.citation.source}, not the policy's source ${policy.source}`,
+        message: `${rule.id} cites ${rule.citation.source}, not the policy's source ${sources[0]}`,
       });
     for (const [path, d] of durations(rule, at))
       if (approxDays(d) <= 0)
@@ -58,8 +78,56 @@ export function lintPolicy(policy: Policy): LintFinding[] {
     for (const [path, cond] of conditions(rule, at)) neverApplies(cond, subject, path, rule.id, findings);
     if (rule.kind === 'interval' && rule.subject === 'case') caseTable(rule, at, findings);
   });
-  recordingVersusInterval(policy, findings);
-  return findings;
+  recordingVersusInterval(rules, prefix, findings);
+}
+
+/** Versions listed out of date order, or two taking effect on one day (only the later listed is ever in force). */
+function versionOrder(versions: readonly PolicyVersion[], findings: LintFinding[]): void {
+  versions.forEach((v, k) => {
+    const before = versions[k - 1];
+    if (before === undefined) return;
+    if (v.effectiveFrom < before.effectiveFrom)
+      findings.push({
+        path: `versions[${k}].effectiveFrom`,
+        severity: 'warning',
+        message: `version ${v.version} takes effect (${v.effectiveFrom}) before version ${before.version} listed above it (${before.effectiveFrom}): list versions oldest first`,
+      });
+    for (const [j, other] of versions.slice(0, k).entries())
+      if (other.effectiveFrom === v.effectiveFrom)
+        findings.push({
+          path: `versions[${k}].effectiveFrom`,
+          severity: 'error',
+          message: `versions ${other.version} and ${v.version} both take effect on ${v.effectiveFrom}: version ${other.version} (versions[${j}]) is never in force`,
+        });
+  });
+}
+
+/** A rule kept by the next version but changed (beyond its citation and note) needs a new `note` saying why. */
+function unexplainedChanges(versions: readonly PolicyVersion[], findings: LintFinding[]): void {
+  const order = versions
+    .map((v, k) => ({ v, k }))
+    .sort((a, b) =>
+      a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.k - b.k,
+    );
+  const body = (r: Rule) => {
+    const { note: _n, citation: _c, ...rest } = r;
+    return JSON.stringify(rest);
+  };
+  for (let n = 1; n < order.length; n++) {
+    const { v: old } = order[n - 1]!;
+    const { v, k } = order[n]!;
+    const previous = new Map(old.rules.map((r) => [ruleKey(r), r]));
+    v.rules.forEach((rule, i) => {
+      const was = previous.get(ruleKey(rule));
+      if (was === undefined || body(was) === body(rule)) return;
+      if (rule.note !== undefined && rule.note.trim() !== '' && rule.note !== was.note) return;
+      findings.push({
+        path: `versions[${k}].rules[${i}].note`,
+        severity: 'warning',
+        message: `${rule.id} changed from version ${old.version} to ${v.version} without a note of its own saying how the text was read`,
+      });
+    });
+  }
 }
 
 function durations(rule: Rule, at: string): [string, Duration][] {
@@ -168,18 +236,18 @@ function caseTable(rule: Extract<Rule, { kind: 'interval' }>, at: string, findin
 }
 
 /** A record due later than the next session of the activity it records is a policy that contradicts itself. */
-function recordingVersusInterval(policy: Policy, findings: LintFinding[]): void {
-  policy.rules.forEach((rule, i) => {
+function recordingVersusInterval(rules: readonly Rule[], prefix: string, findings: LintFinding[]): void {
+  rules.forEach((rule, i) => {
     if (rule.kind !== 'recording') return;
     const dl = rule.deadline;
     const days = 'workingDays' in dl ? dl.workingDays * 1.4 : 'hours' in dl ? dl.hours / 24 : 0;
-    for (const other of policy.rules) {
+    for (const other of rules) {
       if (other.kind !== 'interval' || !other.counts.some((t) => rule.counts.includes(t))) continue;
       for (const e of other.schedule) {
         if ('fromArrangement' in e.interval) continue;
         if (days > approxDays(e.interval))
           findings.push({
-            path: `rules[${i}].deadline`,
+            path: `${prefix}rules[${i}].deadline`,
             severity: 'warning',
             message: `${rule.id}'s record is due after ${other.id}'s next session could be due`,
           });

@@ -1,24 +1,66 @@
 import { InputError, type Issue } from '../errors/input-error.js';
 import { guardJson } from '../errors/json-guard.js';
+import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
-import { type Policy, policySchema } from './schema.js';
+import { builtInDefinition, policyIds } from '../policies.js';
+import { type Policy, type PolicyVersion, policySchema, type Rule } from './schema.js';
+
+/** A built-in policy's definition by id (undefined when not built in); tests may pass their own. */
+export type BuiltInLookup = (id: string) => unknown;
 
 /** Checks a policy definition; never throws. */
 export function checkPolicy(
   definition: unknown,
 ): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
+  return checkPolicyWith(definition, builtInDefinition, []);
+}
+
+/**
+ * `checkPolicy` with the built-in policies looked up by `lookup`; `chain` is the built-in ids being
+ * resolved through `extends` (to refuse a cycle).
+ */
+export function checkPolicyWith(
+  definition: unknown,
+  lookup: BuiltInLookup,
+  chain: readonly string[],
+): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
   const guarded = guardJson(definition);
   if (guarded.length > 0) return { ok: false, issues: guarded };
   const result = policySchema.safeParse(definition, { error: zodErrorMap });
   if (!result.success) return { ok: false, issues: fromZodIssues(result.error.issues) };
-  const issues = references(result.data);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, policy: result.data };
+  const { version, effectiveFrom, rules, versions, ...meta } = result.data;
+  const issues = formIssues(result.data);
+  if (issues.length > 0) return { ok: false, issues };
+  // Inherited rules, from the extended policy's latest version.
+  let inherited: readonly Rule[] = [];
+  if (meta.extends !== undefined) {
+    const base = extendedRules(meta.extends, lookup, chain);
+    if ('issues' in base) return { ok: false, issues: base.issues };
+    inherited = base.rules;
+  }
+  const own: { at: string; v: PolicyVersion }[] =
+    versions === undefined
+      ? [{ at: '', v: { version: version!, effectiveFrom: effectiveFrom!, rules: rules! } }]
+      : versions.map((v, k) => ({ at: `versions[${k}].`, v }));
+  for (const { at, v } of own) issues.push(...references(v.rules, inherited, at));
+  if (issues.length > 0) return { ok: false, issues };
+  const merged = own.map(({ v }) => ({ ...v, rules: mergeRules(inherited, v.rules) }));
+  const latest = byDate(merged).at(-1)!;
+  const policy: Policy = {
+    ...meta,
+    version: latest.version,
+    effectiveFrom: latest.effectiveFrom,
+    rules: latest.rules,
+    ...(versions === undefined ? {} : { versions: merged }),
+  };
+  return { ok: true, policy };
 }
 
 /**
  * Validates a council's own policy file and returns it ready to evaluate. Structure is strict:
  * unknown rule kinds, unknown fields, zero or negative intervals and dangling references are
- * errors, each with its JSON path. (`lintPolicy` speaks about sense.)
+ * errors, each with its JSON path. `extends` is resolved here: the built-in policy's rules are
+ * inherited, the file's own replacing them by id and activity. (`lintPolicy` speaks about sense.)
  *
  * @throws {InputError} `invalid-policy`
  * @example
@@ -30,25 +72,102 @@ export function loadPolicy(definition: unknown): Policy {
   return checked.policy;
 }
 
-/** Rule ids unique per kind and part; an exception must modify an interval rule of the policy. */
-function references(policy: Policy): Issue[] {
+/** Versions in date order (the order they take effect; on one date, the later in the file wins). */
+export function byDate<V extends { effectiveFrom: string }>(versions: readonly V[]): V[] {
+  return [...versions].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
+  );
+}
+
+/**
+ * A rule's identity across versions and inheritance: its id and activity (and, since a rule of
+ * another kind or subject cannot carry its clock over, its kind and subject).
+ */
+export const ruleKey = (rule: Rule): string =>
+  [rule.id, rule.activity, rule.kind, 'subject' in rule ? rule.subject : ''].join('\u0000');
+
+/** The base's rules in its order, each replaced by the policy's own of the same id and activity; then the policy's others. */
+function mergeRules(inherited: readonly Rule[], own: readonly Rule[]): Rule[] {
+  if (inherited.length === 0) return [...own];
+  const ownKeys = new Map(own.map((r) => [ruleKey(r), r]));
+  const replaced = new Set<Rule>();
+  const out = inherited.map((r) => {
+    const mine = ownKeys.get(ruleKey(r));
+    if (mine === undefined) return r;
+    replaced.add(mine);
+    return mine;
+  });
+  return [...out, ...own.filter((r) => !replaced.has(r))];
+}
+
+/** One version (`version`, `effectiveFrom`, `rules`) or `versions`; with both, the three repeat the latest version. */
+function formIssues(p: {
+  version?: string | undefined;
+  effectiveFrom?: string | undefined;
+  rules?: readonly Rule[] | undefined;
+  versions?: readonly PolicyVersion[] | undefined;
+}): Issue[] {
+  if (p.versions === undefined)
+    return (['version', 'effectiveFrom', 'rules'] as const)
+      .filter((k) => p[k] === undefined)
+      .map((k) => ({ path: k, message: `${messages.required(k)} (or give versions)` }));
+  const latest = byDate(p.versions).at(-1)!;
+  const same = {
+    version: p.version === latest.version,
+    effectiveFrom: p.effectiveFrom === latest.effectiveFrom,
+    rules: JSON.stringify(p.rules) === JSON.stringify(latest.rules),
+  };
+  return (['version', 'effectiveFrom', 'rules'] as const)
+    .filter((k) => p[k] !== undefined && !same[k])
+    .map((k) => ({
+      path: k,
+      message: `with versions, leave out version, effectiveFrom and rules (or repeat the latest version's)`,
+    }));
+}
+
+/** The rules a policy inherits through `extends`: the built-in policy's latest version's. */
+function extendedRules(
+  id: string,
+  lookup: BuiltInLookup,
+  chain: readonly string[],
+): { rules: readonly Rule[] } | { issues: Issue[] } {
+  const definition = lookup(id);
+  if (definition === undefined)
+    return { issues: [{ path: 'extends', message: messages.unknownPolicy(id, policyIds) }] };
+  if (chain.includes(id))
+    return {
+      issues: [
+        { path: 'extends', message: `extends ${[...chain, id].join(' → ')}: a policy cannot extend itself` },
+      ],
+    };
+  const base = checkPolicyWith(definition, lookup, [...chain, id]);
+  if (!base.ok)
+    return {
+      issues: base.issues.map((i) => ({
+        path: 'extends',
+        message: i.path.startsWith('extends') ? i.message : `${id}: ${i.path}: ${i.message}`,
+      })),
+    };
+  return { rules: base.policy.rules };
+}
+
+/** Rule ids unique per kind and part; an exception must modify an interval rule of the policy (own or inherited). */
+function references(rules: readonly Rule[], inherited: readonly Rule[], at: string): Issue[] {
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
-  policy.rules.forEach((rule, i) => {
+  const intervalIds = new Set([...inherited, ...rules].filter((r) => r.kind === 'interval').map((r) => r.id));
+  rules.forEach((rule, i) => {
     const key = `${rule.id} ${rule.activity} ${rule.kind}`;
     const first = seen.get(key);
     if (first !== undefined)
       issues.push({
-        path: `rules[${i}].id`,
-        message: `${rule.id} (${rule.activity}) is defined twice (first at rules[${first}])`,
+        path: `${at}rules[${i}].id`,
+        message: `${rule.id} (${rule.activity}) is defined twice (first at ${at}rules[${first}])`,
       });
     else seen.set(key, i);
-    if (
-      rule.kind === 'exception' &&
-      !policy.rules.some((r) => r.kind === 'interval' && r.id === rule.modifies)
-    )
+    if (rule.kind === 'exception' && !intervalIds.has(rule.modifies))
       issues.push({
-        path: `rules[${i}].modifies`,
+        path: `${at}rules[${i}].modifies`,
         message: `${rule.modifies} is not an interval rule of this policy`,
       });
   });

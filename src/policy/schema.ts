@@ -270,15 +270,30 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   untimedRule,
 ]);
 
-/** A council's supervision policy as data: metadata, closure days and its rules. */
+/** One version of a policy's text: in force from `effectiveFrom` to the day before the next version's. */
+export const policyVersionSchema = z.strictObject({
+  version: z.string().min(1).max(100),
+  effectiveFrom: isoDate,
+  /** Where this version's text is, when not the policy's `source`. */
+  source: text.optional(),
+  rules: z.array(ruleSchema).min(1),
+});
+
+/**
+ * A council's supervision policy as data: metadata, closure days and its rules, as one version
+ * (`version`, `effectiveFrom`, `rules`) or several (`versions`); `extends` inherits a built-in
+ * policy's rules (docs/policy-language.md).
+ */
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9-]+$/, 'a policy id is lower-case letters, digits and dashes'),
   name: text,
   council: text,
   source: text,
-  version: z.string().min(1).max(100),
-  effectiveFrom: isoDate,
+  extends: z.string().min(1).max(100).optional(),
+  version: z.string().min(1).max(100).optional(),
+  effectiveFrom: isoDate.optional(),
+  versions: z.array(policyVersionSchema).min(1).optional(),
   closures: z.array(isoDate).optional(),
   settings: z
     .strictObject({
@@ -286,10 +301,21 @@ export const policySchema = z.strictObject({
       absencePauses: z.boolean().optional(),
     })
     .optional(),
-  rules: z.array(ruleSchema).min(1),
+  rules: z.array(ruleSchema).min(1).optional(),
 });
 
-export type Policy = z.infer<typeof policySchema>;
+/** A policy file as written: one version or several, perhaps extending a built-in policy. */
+export type PolicyFile = z.input<typeof policySchema>;
+export type PolicyVersion = z.infer<typeof policyVersionSchema>;
+/**
+ * A policy as loaded (`loadPolicy`): `extends` resolved into `rules`; `version`, `effectiveFrom` and
+ * `rules` are the latest version's, and `versions` lists every version when the file gave several.
+ */
+export type Policy = Omit<z.infer<typeof policySchema>, 'version' | 'effectiveFrom' | 'rules'> & {
+  version: string;
+  effectiveFrom: string;
+  rules: Rule[];
+};
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 export type Citation = z.infer<typeof citationSchema>;

@@ -22,6 +22,17 @@ export interface Obligation {
   explanation: string;
   /** Where a rule is due at one date but breached only later (NOT-7): the breach date. */
   breachOn?: string;
+  /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
+  policyVersion: string;
+  /** When a new version of the policy moved the due date (an interval rule kept across versions). */
+  versionChange?: VersionChange;
+}
+
+/** A version change that moved a due date: the day it took effect and the versions before and after. */
+export interface VersionChange {
+  on: string;
+  from: string;
+  to: string;
 }
 
 export type BreachKind = 'late' | 'missed' | 'late-recording' | 'unrecorded' | 'too-short' | 'too-few';
@@ -53,6 +64,10 @@ export interface Breach {
   shortfall?: { minutes: number } | { sessions: number };
   citation: Citation;
   explanation: string;
+  /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
+  policyVersion: string;
+  /** When a new version of the policy moved the due date (an interval rule kept across versions). */
+  versionChange?: VersionChange;
 }
 
 /** A record that must be made after a session, and whether it was (docs/report.md). */
@@ -73,6 +88,8 @@ export interface Recording {
    */
   recordedAt: string | null;
   status: 'on-time' | 'late' | 'pending' | 'overdue';
+  /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
+  policyVersion: string;
 }
 
 /** How long a session's record must be kept (reported, not enforced). */
@@ -95,7 +112,16 @@ export interface Warning {
 
 /** Everything an evaluation found, for every worker, child and team (docs/report.md). */
 export interface Report {
-  policy: { id: string; name: string; version: string };
+  /**
+   * The policy's `id`, `name`, the `version` in force on `asOf`, and every version the report used
+   * (each in force on some day up to `asOf`), oldest first.
+   */
+  policy: {
+    id: string;
+    name: string;
+    version: string;
+    versions: { version: string; effectiveFrom: string }[];
+  };
   asOf: string;
   obligations: Obligation[];
   recordings: Recording[];

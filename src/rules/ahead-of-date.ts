@@ -1,4 +1,4 @@
-import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration, retreatBy } from '../engine/durations.js';
 import { firstBetween } from '../engine/lower-bound.js';
@@ -29,6 +29,7 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
       const due = back(target);
       const windowOpens = opens(start);
       if (windowOpens < ctx.recordsFrom) continue;
+      if (!inForce(ctx, start)) continue; // the version in force when the episode began sets it
       // The first held discussion from the window's opening (events are in day order).
       const met = firstBetween(
         view.events,

@@ -1,6 +1,14 @@
 import { fromDayNumber, toDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { baseSpans, type EvalContext, lastOf, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import {
+  baseSpans,
+  type EvalContext,
+  inForce,
+  lastOf,
+  severityOf,
+  subjectOf,
+  subjectsOf,
+} from '../engine/context.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
 import { intersect, type Spans } from '../engine/spans.js';
@@ -75,6 +83,8 @@ function judgePeriod(
   counted: readonly { day: number }[],
 ): void {
   if (p.from < ctx.recordsFrom || p.to < ctx.judgedFrom || p.from > ctx.asOf) return;
+  // The version in force on the period's last day judges the whole period.
+  if (!inForce(ctx, p.to)) return;
   const inside = intersect(spans, [[p.from, p.to]]);
   const daysIn = inside.reduce((n, [a, b]) => n + (b - a + 1), 0);
   if (daysIn === 0) return;

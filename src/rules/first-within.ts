@@ -1,5 +1,5 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
@@ -33,6 +33,7 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
     for (const trigger of rule.triggers) {
       for (const occ of occasions(trigger, view)) {
         if (occ.day < ctx.recordsFrom || occ.day > ctx.asOf || !contains(applies, occ.day)) continue;
+        if (!inForce(ctx, occ.day)) continue; // the version in force on the trigger's day sets it
         const involved = (ev: EventView) =>
           occ.workerId === undefined ||
           ev.event.superviseeId === occ.workerId ||

@@ -1,4 +1,4 @@
-import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import { firstBetween } from '../engine/lower-bound.js';
@@ -26,6 +26,7 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
     const triggers = own.filter((ev) => rule.trigger.includes(ev.type));
     triggers.forEach((t, i) => {
       const next = triggers[i + 1];
+      if (!inForce(ctx, t.day)) return; // the version in force on the trigger's day sets it
       const windowEnd = Math.min(view.end, next ? next.day - 1 : Infinity);
       // The first qualifying event after the trigger (own is in day order): no scan from the start.
       const met = firstBetween(own, t.day + 1, windowEnd, (ev) => rule.counts.includes(ev.type));

@@ -1,6 +1,7 @@
 import { fromDayNumber as d8 } from '../calendar/index.js';
 import {
   type EvalContext,
+  inForce,
   lastOf,
   qualifying,
   severityOf,
@@ -13,7 +14,7 @@ import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
 import { buildSegments, type Segment, scheduleOf, windowsOf } from '../engine/segments.js';
 import type { RuleOf } from '../policy/schema.js';
-import type { Subject } from '../report/types.js';
+import type { Subject, VersionChange } from '../report/types.js';
 import { d, skippedPhrase, who, wording } from '../report/wording.js';
 
 type IntervalRule = RuleOf<'interval'>;
@@ -26,26 +27,65 @@ const byValue = (day: number) => day;
  * One breach per missed deadline.
  */
 export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
-  const schedule = scheduleOf(rule, ctx);
+  evaluateIntervalVersions([{ rule, ctx }]);
+}
+
+/** One policy version's copy of an interval rule, with the context of that version. */
+export interface IntervalPart {
+  readonly rule: IntervalRule;
+  readonly ctx: EvalContext;
+}
+
+/**
+ * An interval rule kept (same id and activity) by consecutive policy versions, as one clock: each
+ * version's segments cover the days it is in force, so a version change is an interval change
+ * inside a window. Findings carry the version (and citation) in force on their due date.
+ */
+export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
+  const { rule, ctx } = parts[0]!;
+  const schedules = parts.map((p) => scheduleOf(p.rule, p.ctx));
+  const sameCounts = parts.every((p) => p.rule.counts.join() === rule.counts.join());
   for (const view of subjectsOf(rule, ctx)) {
-    const { segments, unknownInterval } = buildSegments(rule, view, ctx, schedule);
+    const segments: Segment[] = [];
+    let unknownBy: IntervalRule | null = null;
+    parts.forEach((p, j) => {
+      const built = buildSegments(p.rule, view, p.ctx, schedules[j]);
+      if (built.unknownInterval && p.rule.notEvaluableWithout && unknownBy === null) unknownBy = p.rule;
+      for (const seg of built.segments) segments.push(parts.length === 1 ? seg : { ...seg, part: j });
+    });
     const subject = subjectOf(view, ctx);
-    if (unknownInterval && rule.notEvaluableWithout) {
+    if (unknownBy !== null) {
+      const by: IntervalRule = unknownBy;
       ctx.out.notEvaluable.push({
-        ruleId: rule.id,
+        ruleId: by.id,
         subject,
-        reason: `${who(subject)} has no ${rule.notEvaluableWithout.replace(/-/g, ' ')} recorded, and the policy sets no default interval for ${rule.name}`,
+        reason: `${who(subject)} has no ${by.notEvaluableWithout!.replace(/-/g, ' ')} recorded, and the policy sets no default interval for ${by.name}`,
       });
     }
     if (segments.length === 0) continue;
-    const events = qualifying(view, rule.counts);
-    const lastMet = lastOf(view, rule.counts, ctx.asOf);
-    for (const window of windowsOf(segments)) walkWindow(rule, view, subject, window, events, lastMet, ctx);
+    segments.sort((a, b) => a.from - b.from);
+    const events = sameCounts ? qualifying(view, rule.counts) : eventsOfParts(view, parts);
+    const lastMet = sameCounts ? lastOf(view, rule.counts, ctx.asOf) : lastOfParts(view, events, ctx.asOf);
+    for (const window of windowsOf(segments)) walkWindow(parts, view, subject, window, events, lastMet, ctx);
   }
 }
 
+/** Each version's qualifying events on the days it is in force, in day order. */
+function eventsOfParts(view: SubjectView, parts: readonly IntervalPart[]): number[] {
+  const days = new Set<number>();
+  for (const p of parts)
+    for (const day of qualifying(view, p.rule.counts)) if (inForce(p.ctx, day)) days.add(day);
+  return [...days].sort((a, b) => a - b);
+}
+
+function lastOfParts(view: SubjectView, events: readonly number[], asOf: number): string | null {
+  const i = lowerBound(events, asOf + 1, byValue);
+  if (i === 0 || (view.kind === 'staff' && events[i - 1]! < view.start)) return null;
+  return d8(events[i - 1]!);
+}
+
 function walkWindow(
-  rule: IntervalRule,
+  parts: readonly IntervalPart[],
   view: SubjectView,
   subject: Subject,
   window: readonly Segment[],
@@ -54,13 +94,16 @@ function walkWindow(
   ctx: EvalContext,
 ): void {
   const first = window[0]!;
+  const partOf = (s: Segment) => parts[s.part ?? 0]!;
   const windowStart = first.from;
   const windowEnd = window[window.length - 1]!.to;
   // The clock starts when the window opens, or when the history or the policy begins, if later.
   const start = Math.max(windowStart, ctx.judgedFrom);
   if (start > windowEnd || start > ctx.asOf) return;
   const lastEventDay = Math.min(windowEnd, ctx.asOf);
-  const breachStep = rule.breachAfter ? advanceBy(rule.breachAfter, ctx.calendar) : null;
+  const breachSteps = parts.map((p) =>
+    p.rule.breachAfter ? advanceBy(p.rule.breachAfter, ctx.calendar) : null,
+  );
   const viaNote = (seg: Segment) => (seg.via ? `, as extended under ${seg.via}` : '');
   const segAt = (day: number) => {
     let found = first;
@@ -76,6 +119,7 @@ function walkWindow(
   let last = start;
   let seg = segAt(last);
   let due = seg.advance(last);
+  let breachStep = breachSteps[seg.part ?? 0] ?? null;
   const skippedNote = (s: Segment, from: number, to: number) => {
     if (!s.workingDays) return '';
     const phrase = skippedPhrase(ctx.calendar.skippedDays(d8(from), d8(to)));
@@ -86,39 +130,64 @@ function walkWindow(
   let basisSeg = seg;
   let basisFrom = start;
   let basisDue = due;
+  const firstVersion = partOf(first).ctx.version;
   let opening: string | null =
     start === windowStart
-      ? 'the rule began to apply on'
+      ? // a rule a later version added, opening on the day that version took effect
+        (first.part ?? 0) === 0 && windowStart === firstVersion.from && firstVersion.from > -Infinity
+        ? `version ${firstVersion.name} took effect on`
+        : 'the rule began to apply on'
       : start === ctx.recordsFrom
         ? 'records begin on'
         : 'the policy took effect on';
   let moves = '';
+  let versionChange: VersionChange | null = null;
   const basis = () =>
     `${basisSeg.label}${viaNote(basisSeg)} after ${opening === null ? '' : `${opening} `}${d(basisFrom)}${skippedNote(basisSeg, basisFrom, basisDue)}${moves}`;
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start, byValue);
-  const pushBreach = (kind: 'late' | 'missed', until: number, explanation: string) =>
+  // The version in force on a due date gives the finding its citation and version.
+  const versioned = (day: number) => {
+    const p = partOf(segAt(day));
+    return {
+      rule: p.rule,
+      tags: {
+        ...(parts.length === 1 ? {} : { policyVersion: p.ctx.version.name }),
+        ...(versionChange === null ? {} : { versionChange }),
+      },
+    };
+  };
+  const pushBreach = (kind: 'late' | 'missed', until: number, explanation: (r: IntervalRule) => string) => {
+    const { rule: r, tags } = versioned(breachOn);
     ctx.out.breaches.push({
-      ruleId: rule.id,
+      ruleId: r.id,
       subject,
-      activity: rule.activity,
+      activity: r.activity,
       kind,
       dueOn: d8(breachOn),
       metOn: kind === 'late' ? d8(until) : null,
       daysLate: until - breachOn,
-      severity: severityOf(rule),
-      citation: rule.citation,
-      explanation,
+      severity: severityOf(r),
+      citation: r.citation,
+      explanation: explanation(r),
+      ...tags,
     });
+  };
 
   for (;;) {
     const e = i < events.length && events[i]! <= lastEventDay ? events[i]! : null;
     while (k < window.length && window[k]!.from <= (e ?? Infinity) && window[k]!.from <= due) {
       const change = window[k]!;
       const moved = Math.max(change.advance(last), Math.min(due, change.advance(change.from)));
-      if (moved !== due)
-        moves += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}`;
+      const before = window[k - 1];
+      const newVersion =
+        before !== undefined && before.part !== change.part ? partOf(change).ctx.version.name : null;
+      if (moved !== due) {
+        moves += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}${newVersion === null ? '' : ` under version ${newVersion}`}`;
+        if (newVersion !== null)
+          versionChange = { on: d8(change.from), from: partOf(before!).ctx.version.name, to: newVersion };
+      }
       due = moved;
       if (!breachStep) breachOn = due;
       k++;
@@ -126,10 +195,8 @@ function walkWindow(
     if (e !== null) {
       if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn, subject);
       if (e > breachOn && breachOn >= ctx.judgedFrom)
-        pushBreach(
-          'late',
-          e,
-          wording.intervalLate(subject, rule.name, breachOn, breachBasis(basis(), breachOn, due, rule), e),
+        pushBreach('late', e, (r) =>
+          wording.intervalLate(subject, r.name, breachOn, breachBasis(basis(), breachOn, due, r), e),
         );
       last = e;
       i++;
@@ -140,6 +207,8 @@ function walkWindow(
       basisDue = due;
       opening = null;
       moves = '';
+      versionChange = null;
+      breachStep = breachSteps[seg.part ?? 0] ?? null;
       breachOn = breachStep ? breachStep(last) : due;
       k = nextChangeAfter(last);
       continue;
@@ -150,31 +219,44 @@ function walkWindow(
     const until = closed ? windowEnd + 1 : ctx.asOf;
     if (breachOn < until && breachOn >= ctx.judgedFrom) {
       tally(ctx, false, subject);
-      const reason = closed ? closeReason(view, windowEnd) : null;
-      pushBreach(
-        'missed',
-        until,
+      // A window that ends with its version, when the next version has no such rule, was closed by it.
+      const lastPart = window[window.length - 1]!.part ?? 0;
+      const lastVersion = parts[lastPart]!.ctx.version;
+      const dropped =
+        lastVersion.to === windowEnd &&
+        lastVersion.next !== undefined &&
+        parts[lastPart + 1]?.ctx.version.from !== windowEnd + 1;
+      const reason = closed
+        ? closeReason(
+            view,
+            windowEnd,
+            dropped ? `version ${lastVersion.next} of the policy took effect without this rule` : undefined,
+          )
+        : null;
+      pushBreach('missed', until, (r) =>
         wording.intervalMissed(
           subject,
-          rule.name,
+          r.name,
           breachOn,
-          breachBasis(basis(), breachOn, due, rule),
+          breachBasis(basis(), breachOn, due, r),
           until,
           reason,
         ),
       );
     }
     if (closed) return;
+    const { rule: r, tags } = versioned(due);
     ctx.out.obligations.push({
-      ruleId: rule.id,
+      ruleId: r.id,
       subject,
-      activity: rule.activity,
+      activity: r.activity,
       lastMetOn: lastMet,
       dueOn: d8(due),
       status: due < ctx.asOf ? 'overdue' : 'upcoming',
-      citation: rule.citation,
-      explanation: wording.obligation(subject, rule.name, due, basis(), ctx.asOf),
+      citation: r.citation,
+      explanation: wording.obligation(subject, r.name, due, basis(), ctx.asOf),
       ...(breachStep ? { breachOn: d8(breachOn) } : {}),
+      ...tags,
     });
     return;
   }
@@ -187,11 +269,11 @@ function breachBasis(basis: string, breachOn: number, due: number, rule: Interva
 }
 
 /** Why a window closed, in a few words: "S1 left", "S1's absence began", "case C1 closed". */
-export function closeReason(view: SubjectView, windowEnd: number): string {
+export function closeReason(view: SubjectView, windowEnd: number, otherwise?: string): string {
   if (view.kind === 'staff') {
     if (windowEnd === view.end) return `${view.id} left`;
     if (view.absences.some(([from]) => from === windowEnd + 1)) return `${view.id}'s absence began`;
   }
   if (view.kind === 'case' && view.open.some(([, to]) => to === windowEnd)) return `case ${view.id} closed`;
-  return 'its conditions no longer held';
+  return otherwise ?? 'its conditions no longer held';
 }

@@ -1,5 +1,5 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import { contains } from '../engine/spans.js';
@@ -18,6 +18,7 @@ export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext)
     if (
       anchor === undefined ||
       anchor < ctx.recordsFrom ||
+      !inForce(ctx, anchor) ||
       !contains(conditionSpans(rule.when, view, ctx), anchor)
     )
       continue;

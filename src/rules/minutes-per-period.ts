@@ -1,6 +1,13 @@
 import { fromDayNumber, toDayNumber, weekdayOf } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { baseSpans, type EvalContext, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import {
+  baseSpans,
+  type EvalContext,
+  inForce,
+  severityOf,
+  subjectOf,
+  subjectsOf,
+} from '../engine/context.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d, who, wording } from '../report/wording.js';
@@ -26,7 +33,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
         if (to >= ctx.asOf) {
           break;
         }
-        if (to >= ctx.judgedFrom) {
+        if (to >= ctx.judgedFrom && inForce(ctx, to)) {
           let minutes = 0;
           let missing = 0;
           while (j < sessions.length && sessions[j]!.day < from) j++;

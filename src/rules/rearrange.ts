@@ -1,5 +1,5 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { baseSpans, type EvalContext, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { baseSpans, type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy, describeDuration } from '../engine/durations.js';
 import { firstBetween } from '../engine/lower-bound.js';
@@ -24,6 +24,7 @@ export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): 
     );
     for (const cancelled of own) {
       if (cancelled.held || cancelled.day > ctx.asOf || cancelled.day < ctx.recordsFrom) continue;
+      if (!inForce(ctx, cancelled.day)) continue; // the version in force on the cancelled day sets it
       const span = spans.find(([from, to]) => from <= cancelled.day && cancelled.day <= to);
       if (!span) continue;
       const windowEnd = span[1];

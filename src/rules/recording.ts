@@ -8,7 +8,8 @@ import {
   toDayNumber,
 } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, severityOf, subjectFor, tallyRecord } from '../engine/context.js';
+import type { Found } from '../engine/context.js';
+import { type EvalContext, inForce, severityOf, subjectFor, tallyRecord } from '../engine/context.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
@@ -42,6 +43,8 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
     const e = ev.event;
     if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type)) continue;
     if (rule.onlyIf?.safeguarding && e.safeguarding !== true) continue;
+    // The version in force on the session's day sets its record's deadline.
+    if (!inForce(ctx, ev.day)) continue;
     const deadline = deadlines(ev);
     if (deadline.day < ctx.judgedFrom) continue;
     if (rule.records === 'session') {
@@ -231,7 +234,7 @@ function breachOf(
   kind: 'late-recording' | 'unrecorded',
   metOn: string | null,
   daysLate: number,
-): Breach {
+): Found<Breach> {
   return {
     ruleId: rule.id,
     subject,

@@ -1,6 +1,6 @@
 import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import type { EvalContext } from '../engine/context.js';
+import { type EvalContext, inForce } from '../engine/context.js';
 import { advanceBy } from '../engine/durations.js';
 import { attendeesOf } from '../engine/history-index.js';
 import { contains } from '../engine/spans.js';
@@ -21,7 +21,7 @@ export function evaluateRetention(rule: RuleOf<'retention'>, ctx: EvalContext): 
     return contains(s, day);
   };
   for (const ev of ctx.index.events) {
-    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type)) continue;
+    if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type) || !inForce(ctx, ev.day)) continue;
     // Whom the session was about: its supervisee, or a group's participants or team (as the index has it).
     const people = attendeesOf(ev, ctx.index.staffById, ctx.index.teamById);
     if (!people.some((s) => applies(s.id, ev.day))) continue;

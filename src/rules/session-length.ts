@@ -1,5 +1,5 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { wording } from '../report/wording.js';
@@ -15,6 +15,7 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
       if (!ev.held || !rule.counts.includes(ev.type) || ev.event.superviseeId !== view.id) continue;
       if (minutes === undefined || minutes >= rule.minimumMinutes) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
+      if (!inForce(ctx, ev.day)) continue;
       ctx.out.breaches.push({
         ruleId: rule.id,
         subject,

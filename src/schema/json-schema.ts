@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { historySchema } from '../history/schema.js';
 import { policySchema } from '../policy/schema.js';
 
-/** JSON Schema (draft 2020-12) of a policy file, generated from the zod schema the library validates with. */
+/**
+ * JSON Schema (draft 2020-12) of a policy file, generated from the zod schema the library validates with.
+ * A schema used twice (a rule, in `rules` and in each of `versions`) is given once under `$defs`.
+ */
 export function policyJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any', reused: 'ref' }),
     $id: 'https://unpkg.com/supervision-rules/schema/policy.json',
     title: 'supervision-rules policy',
   };

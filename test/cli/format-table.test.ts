@@ -174,9 +174,15 @@ describe('a subject with 125,000 findings', () => {
         eventId: `E${i}`,
         citation: { source: 's', section: '1', quote: 'q' },
         explanation: `record ${i}`,
+        policyVersion: '1',
       };
     const report: Report = {
-      policy: { id: 'p', name: 'Policy', version: '1' },
+      policy: {
+        id: 'p',
+        name: 'Policy',
+        version: '1',
+        versions: [{ version: '1', effectiveFrom: '2020-01-01' }],
+      },
       asOf: '2025-12-01',
       obligations: [],
       recordings: [],

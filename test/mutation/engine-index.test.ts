@@ -577,6 +577,7 @@ describe('evaluate', () => {
       id: 'nottingham',
       name: 'Supervision Policy and Procedure (linked to Workforce Strategy 2020–2023)',
       version: '2020–2023 (undated)',
+      versions: [{ version: '2020–2023 (undated)', effectiveFrom: '2020-01-01' }],
     });
     expect(report.asOf).toBe(ASOF);
     expect(report.obligations.map((o) => [o.ruleId, o.lastMetOn, o.dueOn, o.status])).toEqual([

@@ -304,6 +304,7 @@ describe('first-within (trigger start, 7 days)', () => {
         metOn: '2025-01-14',
         daysLate: 1,
         explanation: fsLate('Tue 14 Jan 2025', 1),
+        policyVersion: '1',
       },
     ]);
   });

@@ -22,6 +22,7 @@ const obligation = (
   status,
   citation,
   explanation: `${ruleId} ${subject.id} ${dueOn}`,
+  policyVersion: '1',
 });
 const breach = (ruleId: string, subject: Subject, dueOn: string, extra: Partial<Breach> = {}): Breach => ({
   ruleId,
@@ -34,10 +35,16 @@ const breach = (ruleId: string, subject: Subject, dueOn: string, extra: Partial<
   severity: 'breach',
   citation,
   explanation: `${ruleId} ${subject.id} ${dueOn}`,
+  policyVersion: '1',
   ...extra,
 });
 const reportOf = (obligations: Obligation[], breaches: Breach[], extra: Partial<Report> = {}): Report => ({
-  policy: { id: 'p', name: 'Policy', version: '1' },
+  policy: {
+    id: 'p',
+    name: 'Policy',
+    version: '1',
+    versions: [{ version: '1', effectiveFrom: '2020-01-01' }],
+  },
   asOf: '2025-12-01',
   obligations,
   recordings: [],
