@@ -20,3 +20,63 @@ describe('committed JSON Schemas', () => {
     });
   }
 });
+
+/**
+ * The path of every field (a key of `properties` of an object type) in a JSON Schema that has no
+ * description. (`properties` of a subschema without a type, as in `if`, are a condition, not fields.)
+ */
+function undescribed(schema: unknown, path = '', out: string[] = []): string[] {
+  if (typeof schema !== 'object' || schema === null) return out;
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' && !('type' in schema)) continue;
+    if (key === 'properties' || key === '$defs')
+      for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+        if (key === 'properties' && !(field as { description?: string }).description)
+          out.push(`${path}.${name}`);
+        undescribed(field, `${path}.${name}`, out);
+      }
+    else if (typeof value === 'object')
+      undescribed(value, `${path}${Array.isArray(schema) ? `[${key}]` : `/${key}`}`, out);
+  }
+  return out;
+}
+
+describe('the JSON Schemas as an editor shows them', () => {
+  it.each(cases)('every field of %s has a description', (_file, generate) => {
+    expect(undescribed(generate())).toEqual([]);
+  });
+
+  it('finds a field without a description (the check can fail)', () => {
+    expect(
+      undescribed({
+        type: 'object',
+        properties: { a: { type: 'string' }, b: { type: 'string', description: 'B' } },
+      }),
+    ).toEqual(['.a']);
+  });
+
+  it.each(cases)(
+    '%s has no $id (nothing is published at a URL) and says it is draft 2020-12',
+    (_file, generate) => {
+      const schema = generate();
+      expect(schema.$id).toBeUndefined();
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    },
+  );
+
+  it('says what a council officer types, e.g. for a recording deadline and a history event', () => {
+    const policy = JSON.stringify(policyJsonSchema());
+    expect(policy).toContain(
+      'When the record is due: {\\"workingDays\\": N}, {\\"hours\\": N} or {\\"sameDay\\": true}.',
+    );
+    const events = (
+      historyJsonSchema().properties as Record<
+        string,
+        { items: { properties: Record<string, { description: string }> } }
+      >
+    ).events!.items.properties;
+    expect(events.recordedAt!.description).toBe(
+      'When the record was completed: an instant with an offset, or a date (the end of that day). Left out or null: not recorded yet.',
+    );
+  });
+});
