@@ -12,6 +12,8 @@ const show = (value: unknown): string => {
   return Array.isArray(value) ? 'a list' : 'an object';
 };
 
+/** A text value in quotes (a long one shortened, as {@link show} does). */
+const quoted = (value: string) => (value.length > 60 ? show(value) : JSON.stringify(value));
 /** `: did you mean x?`, or nothing when there is no near name. */
 const didYouMean = (suggestion: string | undefined) =>
   suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
@@ -40,7 +42,7 @@ export const messages = {
   wrongType: (expected: string, value: unknown) =>
     expected === 'int' && typeof value === 'number'
       ? `${show(value)} is not a whole number`
-      : `expected ${TYPE_WORDS[expected] ?? expected}, got ${typeof value === 'string' ? `the text ${JSON.stringify(show(value))}` : show(value)}`,
+      : `expected ${TYPE_WORDS[expected] ?? expected}, got ${typeof value === 'string' ? `the text ${quoted(value)}` : show(value)}`,
   /** A field left out; `what` names it when the path alone does not. */
   required: (what?: string) => (what === undefined ? 'is required' : `${what} is required`),
   unknownValue: (value: unknown, allowed: readonly unknown[], suggestion?: string) =>

@@ -35,7 +35,13 @@ export const dateOrInstant = z.union([isoDate, isoInstant], {
   error: unlessMissing(messages.notADateOrInstant),
 });
 const id = z
-  .string({ error: unlessMissing((input) => messages.wrongType('an id (text)', input)) })
+  .string({
+    // Only for a value of the wrong type: lengths are worded by the shared error map.
+    error: (iss) =>
+      iss.code === 'invalid_type' && iss.input !== undefined
+        ? messages.wrongType('an id (text)', iss.input)
+        : undefined,
+  })
   .min(1)
   .max(200);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
