@@ -4,7 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
-import { parseHistory } from '../history/parse.js';
+import { checkHistory } from '../history/parse.js';
 import { getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
@@ -25,7 +25,8 @@ Usage:
 
 Built-in policies: ${policyIds.join(', ')}
 Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input or usage.
-Options: --help, --version (everywhere).`;
+Options: --strict (evaluate, compare, validate: refuse fields the history format does not know
+instead of warning about them), --help, --version (everywhere).`;
 
 interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -91,7 +92,10 @@ function dispatch(argv: readonly string[], io: Io): number {
       const file = needFile('history');
       if (!values.policy) throw new UsageError(['evaluate needs --policy <id | policy.json>']);
       const policy = policyArgument(values.policy);
-      const report = evaluate(policy, readJson(file, 'history'), { asOf: needAsOf() });
+      const report = evaluate(policy, readJson(file, 'history'), {
+        asOf: needAsOf(),
+        strict: values.strict === true,
+      });
       io.stdout.write(
         format === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`
@@ -109,6 +113,7 @@ function dispatch(argv: readonly string[], io: Io): number {
         : undefined;
       const comparison = compare(readJson(file, 'history'), {
         asOf: needAsOf(),
+        strict: values.strict === true,
         ...(policies ? { policies } : {}),
       });
       io.stdout.write(
@@ -133,7 +138,10 @@ function dispatch(argv: readonly string[], io: Io): number {
     }
     case 'validate': {
       const file = needFile('history');
-      const history = parseHistory(readJson(file, 'history'));
+      const checked = checkHistory(readJson(file, 'history'), { strict: values.strict === true });
+      if (!checked.ok) throw new InputError('invalid-history', checked.issues);
+      const { history, warnings } = checked;
+      for (const w of warnings) io.stdout.write(`${paint.yellow('warning')} ${w.path}: ${w.message}\n`);
       io.stdout.write(
         `${file}: valid (${history.staff.length} staff, ${history.cases?.length ?? 0} cases, ${history.events?.length ?? 0} events)\n`,
       );
@@ -168,6 +176,7 @@ function parse(argv: readonly string[]) {
       'as-of': { type: 'string' },
       format: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
