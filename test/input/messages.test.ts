@@ -229,3 +229,27 @@ describe('no message is validator jargon', () => {
     expect(() => loadPolicy({ rules: [{}] })).toThrow(InputError);
   });
 });
+
+describe("the README's example of an error", () => {
+  it('is what the library prints', () => {
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    const block = /<!-- errors-example -->\n```\n([\s\S]*?)\n```/.exec(readme)![1];
+    const event = (id: string, date: string) => ({ id, type: 'one-to-one', date, superviseeId: 'S1' });
+    const history = {
+      staff: [{ id: 'S1', role: 'socialworker', startDate: '2024-01-08' }],
+      events: [
+        event('E1', '2025-01-06'),
+        event('E2', '2025-02-03'),
+        { id: 'E3', type: 'one-to-one', date: '2025-02-17', supervisee: 'S1' },
+        event('E4', '2025-02-30'),
+      ],
+    };
+    let message = '';
+    try {
+      evaluate('york', history, { asOf: '2025-06-30' });
+    } catch (e) {
+      message = (e as InputError).message;
+    }
+    expect(message).toBe(block);
+  });
+});

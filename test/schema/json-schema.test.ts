@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +79,26 @@ describe('the JSON Schemas as an editor shows them', () => {
     expect(events.recordedAt!.description).toBe(
       'When the record was completed: an instant with an offset, or a date (the end of that day). Left out or null: not recorded yet.',
     );
+  });
+});
+
+describe('the $schema path the README gives', () => {
+  it('is a file of the package as npm packs it, and the package exports it too', () => {
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    const paths = [...readme.matchAll(/\.\/node_modules\/supervision-rules\/([\w/.-]+\.json)/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(paths)).toEqual(new Set(['policies/schema/policy.json', 'policies/schema/history.json']));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
+    ) as { files: { path: string }[] }[];
+    const files = packed[0]!.files.map((f) => f.path);
+    for (const path of paths) expect(files).toContain(path);
+    const exports = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).exports;
+    expect(exports['./schema/policy.json']).toBe('./policies/schema/policy.json');
+    expect(exports['./schema/history.json']).toBe('./policies/schema/history.json');
   });
 });
