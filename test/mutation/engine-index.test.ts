@@ -612,7 +612,7 @@ describe('safeEvaluate', () => {
       history(),
       { asOf: null },
       'invalid-options',
-      bad('asOf', 'null is not a date (expected YYYY-MM-DD)'),
+      bad('asOf', 'null is not a date (expected YYYY-MM-DD, a real day from year 1000)'),
       0,
     ],
     [
@@ -621,7 +621,7 @@ describe('safeEvaluate', () => {
       history(),
       { asOf: 20250328 },
       'invalid-options',
-      bad('asOf', '20250328 is not a date (expected YYYY-MM-DD)'),
+      bad('asOf', '20250328 is not a date (expected YYYY-MM-DD, a real day from year 1000)'),
       0,
     ],
     [
@@ -630,7 +630,7 @@ describe('safeEvaluate', () => {
       history(),
       { asOf: '2025-02-29' },
       'invalid-options',
-      bad('asOf', '2025-02-29 is not a date (expected YYYY-MM-DD)'),
+      bad('asOf', '2025-02-29 is not a date (expected YYYY-MM-DD, a real day from year 1000)'),
       0,
     ],
     [
@@ -639,7 +639,7 @@ describe('safeEvaluate', () => {
       { staff: 1 },
       {},
       'invalid-history',
-      bad('staff', 'expected array, got 1'),
+      bad('staff', 'expected a list, got 1'),
       0,
     ],
     [
@@ -670,7 +670,10 @@ describe('safeEvaluate', () => {
     ).toEqual([
       'invalid-history',
       100,
-      { path: 'events[99].date', message: '2025-02-30 is not a date (expected YYYY-MM-DD)' },
+      {
+        path: 'events[99].date',
+        message: '2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
+      },
       10,
     ]);
   });
@@ -754,7 +757,7 @@ describe('compare', () => {
       { staff: 1 },
       { asOf: '2025-3-28', policies: ['leeds'] },
       'invalid-options',
-      [{ path: 'asOf', message: '2025-3-28 is not a date (expected YYYY-MM-DD)' }],
+      [{ path: 'asOf', message: '2025-3-28 is not a date (expected YYYY-MM-DD, a real day from year 1000)' }],
     ],
     [
       'an unknown policy id, at its place in the list, before a bad history',
@@ -774,14 +777,14 @@ describe('compare', () => {
       history(),
       { asOf: ASOF, policies: ['york', badPolicy] },
       'invalid-policy',
-      [{ path: 'policies[1].rules', message: 'expected array, got none' }],
+      [{ path: 'policies[1].rules', message: 'expected a list, got the text "none"' }],
     ],
     [
       'a bad history',
       { staff: 1 },
       { asOf: ASOF },
       'invalid-history',
-      [{ path: 'staff', message: 'expected array, got 1' }],
+      [{ path: 'staff', message: 'expected a list, got 1' }],
     ],
   ])('%s', (_name, input, options, code, issues) => {
     expect(thrown(() => compare(input, options as { asOf: string }))).toEqual({ code, issues });
