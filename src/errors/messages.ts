@@ -62,7 +62,11 @@ export const messages = {
   tooShort: (min: number) => `must be at least ${min} characters long`,
   tooSmall: (value: unknown, min: unknown) => `${show(value)} is less than ${String(min)}`,
   tooBig: (value: unknown, max: unknown) => `${show(value)} is more than ${String(max)}`,
-  notInForm: (value: unknown) => `${show(value)} is not in the expected form`,
+  /** A value not in the form expected; `forms`, when given, says which forms are. */
+  notInForm: (value: unknown, forms?: string) =>
+    forms === undefined
+      ? `${show(value)} is not in the expected form`
+      : `${show(value)} is not allowed here: ${forms}`,
   notValidHere: () => 'is not valid here',
   noForm: (what: string, forms: string) => `is not ${what}: expected ${forms}`,
   badDuration: (hint = '') => `a duration is exactly one of ${DURATION_FORMS}${hint}`,

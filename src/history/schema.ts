@@ -20,6 +20,10 @@ import {
 const unlessMissing = (word: (input: unknown) => string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? undefined : word(iss.input);
 
+/** Words for a value that is not an object where a form of one is expected (other problems: the shared map). */
+export const notAnObject = (word: (input: unknown) => string) => (iss: { code?: string; input?: unknown }) =>
+  iss.code === 'invalid_type' && iss.input !== undefined ? word(iss.input) : undefined;
+
 /** A calendar date, `YYYY-MM-DD`, checked for being a real day. */
 export const isoDate = z.iso
   .date({ abort: true, error: unlessMissing(messages.notADate) })
@@ -51,18 +55,21 @@ const openEnd = (description: string) => isoDate.nullable().optional().describe(
 const UNIT = z.int().positive();
 /** An interval as a history states it, e.g. `{ "weeks": 2 }`. Exactly one unit. */
 export const intervalSchema = z
-  .strictObject({
-    days: UNIT.optional().describe('Calendar days.'),
-    weeks: UNIT.optional().describe('Weeks (7 days each).'),
-    months: UNIT.optional().describe("Calendar months (a month's last day when the day does not exist)."),
-    workingDays: UNIT.optional().describe(
-      'Working days: Monday to Friday, not a bank holiday or closure day.',
-    ),
-  })
+  .strictObject(
+    {
+      days: UNIT.optional().describe('Calendar days.'),
+      weeks: UNIT.optional().describe('Weeks (7 days each).'),
+      months: UNIT.optional().describe("Calendar months (a month's last day when the day does not exist)."),
+      workingDays: UNIT.optional().describe(
+        'Working days: Monday to Friday, not a bank holiday or closure day.',
+      ),
+    },
+    { error: notAnObject((input) => messages.notInForm(input, messages.badHistoryInterval())) },
+  )
   .refine((v) => Object.values(v).filter((x) => x !== undefined).length === 1, {
     error: () => messages.badHistoryInterval(),
   })
-  // JSON Schema says "exactly one unit" as one or two properties of a closed object: at most one.
+  // JSON Schema says "exactly one unit" as at least one and at most one property of a closed object.
   .meta({ minProperties: 1, maxProperties: 1 })
   .describe('An interval of exactly one unit, e.g. {"weeks": 2}: a whole number of 1 or more.');
 

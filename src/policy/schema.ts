@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { JSON_LIMITS } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { nearest } from '../errors/nearest.js';
-import { isoDate } from '../history/schema.js';
+import { isoDate, notAnObject } from '../history/schema.js';
 import {
   ARRANGEMENT_TYPES,
   CASE_FLAGS,
@@ -38,7 +38,8 @@ const formsError =
   (iss: { input?: unknown }): string | undefined => {
     if (iss.input === undefined) return undefined;
     const input = iss.input;
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return word('');
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return messages.notInForm(input, word(''));
     for (const key of Object.keys(input)) {
       if (keys.includes(key)) continue;
       const meant = nearest(key, keys);
@@ -72,7 +73,9 @@ export const citationSchema = z
 
 /** A length of time: exactly one of days, weeks, calendar months, working days. */
 export const durationSchema = z
-  .strictObject(durationShape)
+  .strictObject(durationShape, {
+    error: notAnObject((input) => messages.notInForm(input, messages.badDuration())),
+  })
   .refine((v) => Object.values(v).filter((x) => x !== undefined).length === 1, {
     error: () => messages.badDuration(),
   })

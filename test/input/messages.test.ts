@@ -253,3 +253,31 @@ describe("the README's example of an error", () => {
     expect(message).toBe(block);
   });
 });
+
+describe('a value that is not an object where a duration, interval or deadline goes lists the forms', () => {
+  it.each<[string, (p: Policy) => void, string]>([
+    [
+      'a duration written as words',
+      (p) => (rule(p, 'follow-up').within = '6 months'),
+      'rules[9].within: 6 months is not allowed here: a duration is exactly one of {"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}, N a whole number of 1 or more',
+    ],
+    [
+      'a deadline written as words',
+      (p) => (rule(p, 'recording').deadline = '2 days'),
+      'rules[6].deadline: 2 days is not allowed here: a deadline is one of {"workingDays": N}, {"hours": N} or {"sameDay": true}, N a whole number of 1 or more',
+    ],
+    [
+      'an interval written as a number',
+      (p) => ((rule(p, 'interval').schedule as Record<string, Json>[])[0]!.interval = 4),
+      'rules[0].schedule[0].interval: 4 is not allowed here: an interval is a duration ({"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}, N a whole number of 1 or more) or {"fromArrangement": "agreed-interval"} or {"fromArrangement": "performance-plan"}',
+    ],
+  ])('%s', (_name, change, line) => {
+    expect(policyLines(withPolicy(change))).toEqual([line]);
+  });
+
+  it("a history arrangement's interval written as words", () => {
+    expect(historyLines(withHistory((h) => (h.staff[0].arrangements[0].interval = '2w')))).toEqual([
+      'staff[0].arrangements[0].interval: 2w is not allowed here: an interval is exactly one of {"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}, N a whole number of 1 or more',
+    ]);
+  });
+});
