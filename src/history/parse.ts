@@ -45,7 +45,9 @@ export function checkHistorySlowly(input: unknown, options: ParseHistoryOptions 
     };
   }
   const issues = crossChecks(result.data);
-  return issues.length > 0 ? { ok: false, issues } : withUnknownFields(result.data, options);
+  if (issues.length === 0) return withUnknownFields(result.data, options);
+  const unknown = options.strict ? unknownFieldIssues(unknownFields(result.data), false) : [];
+  return { ok: false, issues: [...issues, ...unknown] };
 }
 
 /** A valid history with its unknown fields: warnings, or with `strict` errors. */

@@ -241,3 +241,20 @@ describe('an unknown field in a policy file is an error, with the name meant', (
     expect(thrown(() => loadPolicy(p)).issues).toEqual([{ path, message }]);
   });
 });
+
+describe('with strict, unknown fields are listed beside every other problem', () => {
+  it('beside a schema problem and beside a cross-field one', () => {
+    const h = mistyped();
+    (h.staff[0] as Record<string, unknown>).role = 'wizard';
+    const withBadRole = checkHistory(h, { strict: true });
+    expect(withBadRole.ok === false && withBadRole.issues.map((i) => i.path)).toEqual([
+      'staff[0].role',
+      'events[0].recordedat',
+    ]);
+    const early = mistyped();
+    early.events[0]!.date = '2017-01-02';
+    const checked = checkHistory(early, { strict: true });
+    expect(checked.ok).toBe(false);
+    expect(checked.ok === false && checked.issues.at(-1)).toEqual(ERROR);
+  });
+});
