@@ -1,9 +1,11 @@
 /**
  * A fast path for {@link checkHistory}: one walk over the input (and the events again for the
- * cross check) that says `true` only when the slow path (guardJson, then the zod schema, then the
- * cross checks) would accept it too. Anything unusual gets `false`, and the slow path then decides
- * and words every problem. So this has only to be sound, never complete; it is complete on
- * histories as JSON.parse gives them, which is where the time goes.
+ * cross check) that says `valid` only when the slow path (guardJson, then the zod schema, then the
+ * cross checks) would accept it too, and `unknown-fields` when it would, but the input also holds
+ * fields the schema does not name (checkHistory then has them named by `unknownFields`, without
+ * zod). Anything unusual gets `unsure`, and the slow path then decides and words every problem. So
+ * this has only to be sound, never complete; it is complete on histories as JSON.parse gives them,
+ * which is where the time goes.
  *
  * Stricter than the slow path, on purpose (those inputs fall back to it): years before 1000,
  * fractions of a second of more than 9 digits, objects whose prototype is not `Object.prototype`
