@@ -33,7 +33,7 @@ export {
 } from './engine/compare.js';
 export { type EvaluateOptions, evaluate, safeEvaluate } from './engine/evaluate.js';
 export { InputError, type InputErrorCode, type Issue } from './errors/input-error.js';
-export { parseHistory } from './history/parse.js';
+export { type ParseHistoryOptions, parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';
 export {

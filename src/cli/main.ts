@@ -6,7 +6,7 @@ import { compareToBaseline } from '../engine/baseline.js';
 import { compare } from '../engine/compare.js';
 import { evaluate } from '../engine/evaluate.js';
 import { InputError } from '../errors/input-error.js';
-import { parseHistory } from '../history/parse.js';
+import { checkHistory } from '../history/parse.js';
 import { renderHtmlReport } from '../html/index.js';
 import { baselineIds, getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { lintPolicy } from '../policy/lint.js';
@@ -56,7 +56,8 @@ Built-in policies: ${policyIds.join(', ')}; national baselines: ${baselineIds.jo
 Exit codes: 0 evaluated; 1 breaches found with --fail-on-breach (or lint errors); 2 bad input, usage or
 any other failure; 141 output closed early (| head). A file argument of - reads standard input; input over
 SUPERVISION_RULES_MAX_INPUT_MB megabytes (256 unless set) is refused.
-Options: --help, --version (everywhere).`;
+Options: --strict (evaluate, compare, validate, report: refuse fields the history format does not know
+instead of warning about them), --help, --version (everywhere).`;
 
 interface Io {
   stdout: OutStream & { on?(event: 'error', listener: (e: Error) => void): unknown };
@@ -179,7 +180,7 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
         throw new UsageError([`--since must be a date (YYYY-MM-DD), not ${since}`]);
       const policy = policyArgument(values.policy, read);
       const input = read(file, 'history');
-      const report = evaluate(policy, input, { asOf: needAsOf() });
+      const report = evaluate(policy, input, { asOf: needAsOf(), strict: values.strict === true });
       if (format === 'json') json(report);
       else if (format === 'csv')
         stream((write) => {
@@ -211,7 +212,7 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
         throw new UsageError([`--since must be a date (YYYY-MM-DD), not ${values.since}`]);
       const policy = policyArgument(values.policy, read);
       const history = read(file, 'history');
-      const report = evaluate(policy, history, { asOf: needAsOf() });
+      const report = evaluate(policy, history, { asOf: needAsOf(), strict: values.strict === true });
       const html = renderHtmlReport(report, history, {
         policy,
         ...(values.team ? { teams: values.team.split(',').map((t) => t.trim()) } : {}),
@@ -238,6 +239,7 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
         : undefined;
       const comparison = compare(read(file, 'history'), {
         asOf: needAsOf(),
+        strict: values.strict === true,
         ...(policies ? { policies } : {}),
       });
       if (format === 'json') json(comparison);
@@ -261,7 +263,10 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
     }
     case 'validate': {
       const file = needFile('history');
-      const history = parseHistory(read(file, 'history'));
+      const checked = checkHistory(read(file, 'history'), { strict: values.strict === true });
+      if (!checked.ok) throw new InputError('invalid-history', checked.issues);
+      const { history, warnings } = checked;
+      for (const w of warnings) io.stdout.write(`${paint.yellow('warning')} ${w.path}: ${w.message}\n`);
       io.stdout.write(
         `${file}: valid (${history.staff.length} staff, ${history.cases?.length ?? 0} cases, ${history.events?.length ?? 0} events)\n`,
       );
@@ -329,6 +334,7 @@ function parse(argv: readonly string[]) {
       since: { type: 'string' },
       mapping: { type: 'string' },
       'skip-bad-rows': { type: 'boolean' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -8,6 +8,8 @@ import { indexHistory } from './history-index.js';
 
 export interface CompareOptions {
   asOf: string;
+  /** Refuse fields the history format does not know, instead of listing them in each report's warnings. */
+  strict?: boolean | undefined;
   /** Built-in ids or policy definitions; default all five built-in policies. */
   policies?: readonly (PolicyId | Policy)[];
 }
@@ -51,14 +53,14 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
   const policies = (options.policies ?? policyIds).map((p, i) =>
     resolvePolicy(p, `policies[${i}]`, `policies[${i}]`),
   );
-  const checked = checkHistory(history);
+  const checked = checkHistory(history, { strict: options.strict === true });
   if (!checked.ok) throw new InputError('invalid-history', checked.issues);
   // Validated and indexed once, evaluated per policy.
   const index = indexHistory(checked.history);
   return {
     asOf,
     results: policies.map((policy) => {
-      const report = evaluateValid(policy, checked.history, asOf, index);
+      const report = evaluateValid(policy, checked.history, asOf, index, checked.warnings);
       return { policy: report.policy, report, summary: summarise(report) };
     }),
   };

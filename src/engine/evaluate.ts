@@ -7,7 +7,15 @@ import { type PolicyId, resolvePolicy } from '../policies.js';
 import { byDate, ruleKey } from '../policy/load.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
-import type { Breach, NotEvaluable, Obligation, Recording, Report, SubjectTotals } from '../report/types.js';
+import type {
+  Breach,
+  NotEvaluable,
+  Obligation,
+  Recording,
+  Report,
+  SubjectTotals,
+  Warning,
+} from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
 import {
   type EvalContext,
@@ -23,15 +31,22 @@ import { runRule } from './rule-kinds.js';
 export interface EvaluateOptions {
   /** The date to evaluate as of (`YYYY-MM-DD`): events after it are ignored, overdue means before it. */
   asOf: string;
+  /** Refuse fields the history format does not know (`invalid-history`), instead of listing them in `report.warnings`. */
+  strict?: boolean | undefined;
 }
 
-/** The problems with `options.asOf`, if any (shared with `compare`). */
+/** The problems with `options.asOf` and `options.strict`, if any (shared with `compare`). */
 export function asOfIssues(options: unknown): Issue[] {
-  const asOf = (options as { asOf?: unknown } | undefined)?.asOf;
-  if (typeof asOf === 'string' && isIsoDate(asOf)) return [];
-  return [
-    { path: 'asOf', message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf) },
-  ];
+  const { asOf, strict } = (options ?? {}) as { asOf?: unknown; strict?: unknown };
+  const issues: Issue[] = [];
+  if (typeof asOf !== 'string' || !isIsoDate(asOf))
+    issues.push({
+      path: 'asOf',
+      message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf),
+    });
+  if (strict !== undefined && typeof strict !== 'boolean')
+    issues.push({ path: 'strict', message: messages.wrongType('boolean', strict) });
+  return issues;
 }
 
 /** Validates all three inputs before anything is evaluated; throws the first kind of problem found. */
@@ -39,13 +54,14 @@ function check(
   policy: Policy | PolicyId,
   history: unknown,
   options: EvaluateOptions | undefined,
-): { policy: Policy; history: History; asOf: string } {
+): { policy: Policy; history: History; asOf: string; warnings: Issue[] } {
   const optionIssues = asOfIssues(options);
   const resolved = resolvePolicy(policy, 'policy');
-  const checkedHistory = checkHistory(history);
+  const checkedHistory = checkHistory(history, { strict: options?.strict === true });
   if (!checkedHistory.ok) throw new InputError('invalid-history', checkedHistory.issues);
   if (optionIssues.length > 0) throw new InputError('invalid-options', optionIssues);
-  return { policy: resolved, history: checkedHistory.history, asOf: (options as EvaluateOptions).asOf };
+  const { history: valid, warnings } = checkedHistory;
+  return { policy: resolved, history: valid, asOf: (options as EvaluateOptions).asOf, warnings };
 }
 
 /**
@@ -60,7 +76,7 @@ function check(
  */
 export function evaluate(policy: Policy | PolicyId, history: unknown, options: EvaluateOptions): Report {
   const checked = check(policy, history, options);
-  return evaluateValid(checked.policy, checked.history, checked.asOf);
+  return evaluateValid(checked.policy, checked.history, checked.asOf, undefined, checked.warnings);
 }
 
 /**
@@ -84,18 +100,23 @@ export function safeEvaluate(
     if (!(e instanceof InputError)) throw e;
     return { ok: false, issues: e.issues, code: e.code, omitted: e.omitted };
   }
-  return { ok: true, report: evaluateValid(checked.policy, checked.history, checked.asOf) };
+  return {
+    ok: true,
+    report: evaluateValid(checked.policy, checked.history, checked.asOf, undefined, checked.warnings),
+  };
 }
 
 /**
  * Evaluates inputs that have already been validated. `index` lets `compare` index a history once
- * for several policies (the index depends on the history alone).
+ * for several policies (the index depends on the history alone); `inputWarnings` are validation's
+ * (unknown fields), listed before the index's.
  */
 export function evaluateValid(
   policy: Policy,
   history: History,
   asOf: string,
   index: HistoryIndex = indexHistory(history),
+  inputWarnings: readonly Warning[] = [],
 ): Report {
   const calendar = new WorkingCalendar({
     closures: [...(policy.closures ?? []), ...(history.calendar?.closures ?? [])],
@@ -171,7 +192,7 @@ export function evaluateValid(
     recordings: sortRecordings(out.recordings as Recording[], out.recordingKeys),
     breaches: sortByDue(out.breaches as Breach[]),
     notEvaluable: sortNotEvaluable(out.notEvaluable),
-    warnings: [...index.warnings],
+    warnings: [...inputWarnings, ...index.warnings],
     retention: sortRetention(out.retention),
     totals: {
       deadlines: out.tally.deadlines,

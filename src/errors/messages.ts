@@ -12,15 +12,84 @@ const show = (value: unknown): string => {
   return Array.isArray(value) ? 'a list' : 'an object';
 };
 
+/** A text value in quotes (a long one shortened, as {@link show} does). */
+const quoted = (value: string) => (value.length > 60 ? show(value) : JSON.stringify(value));
+/** `: did you mean x?`, or nothing when there is no near name. */
+const didYouMean = (suggestion: string | undefined) =>
+  suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
+/** What a zod type is called in a message. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+/** The forms of a length of time, as a policy writes them. */
+const DURATION_FORMS =
+  '{"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}, N a whole number of 1 or more';
+
 export const messages = {
-  notADate: (value: unknown) => `${show(value)} is not a date (expected YYYY-MM-DD)`,
+  notADate: (value: unknown) =>
+    `${show(value)} is not a date (expected YYYY-MM-DD, a real day from year 1000)`,
   notAnInstant: (value: unknown) =>
     `${show(value)} is not a date-time with an offset (expected e.g. 2025-01-13T10:00:00Z or 2025-06-02T09:30:00+01:00)`,
-  wrongType: (expected: string, value: unknown) => `expected ${expected}, got ${show(value)}`,
-  required: (what: string) => `${what} is required`,
-  unknownValue: (value: unknown, allowed: readonly string[]) =>
-    `${show(value)} is not one of ${allowed.join(', ')}`,
-  unknownField: (key: string) => `unknown field "${key}"`,
+  notADateOrInstant: (value: unknown) =>
+    `${show(value)} is neither a date (YYYY-MM-DD) nor a date-time with an offset (e.g. 2025-01-13T10:00:00Z or 2025-06-02T09:30:00+01:00)`,
+  /** `expected` is a zod type name (`int`, `string`, …) or already in words. */
+  wrongType: (expected: string, value: unknown) =>
+    expected === 'int' && typeof value === 'number'
+      ? `${show(value)} is not a whole number`
+      : `expected ${TYPE_WORDS[expected] ?? expected}, got ${typeof value === 'string' ? `the text ${quoted(value)}` : show(value)}`,
+  /** A field left out; `what` names it when the path alone does not. */
+  required: (what?: string) => (what === undefined ? 'is required' : `${what} is required`),
+  unknownValue: (value: unknown, allowed: readonly unknown[], suggestion?: string) =>
+    `${show(value)} is not one of ${allowed.join(', ')}${didYouMean(suggestion)}`,
+  mustBe: (value: unknown, expected: unknown) =>
+    `${show(value)} is not allowed here: must be ${String(expected)}`,
+  /** A field no schema names: in a history a warning (`ignored`), in a policy or with `strict` an error. */
+  unknownField: (key: string, suggestion?: string, ignored = false) =>
+    `unknown field ${JSON.stringify(key)}${ignored ? ' (ignored)' : ''}${didYouMean(suggestion)}`,
+  /** A missing field whose name a neighbouring unknown field looks like a typo of. */
+  requiredButMistyped: (required: string, key: string, mistyped: string) =>
+    `${required} (the history has ${JSON.stringify(mistyped)} there, which is not a field: did you mean ${key}?)`,
+  emptyList: () => 'must not be empty: list at least one',
+  tooFewItems: (min: number) => `must list at least ${min}`,
+  tooManyItems: (max: number) => `lists more than ${max}`,
+  emptyText: () => 'must not be empty',
+  tooShort: (min: number) => `must be at least ${min} characters long`,
+  tooSmall: (value: unknown, min: unknown) => `${show(value)} is less than ${String(min)}`,
+  tooBig: (value: unknown, max: unknown) => `${show(value)} is more than ${String(max)}`,
+  /** A value not in the form expected; `forms`, when given, says which forms are. */
+  notInForm: (value: unknown, forms?: string) =>
+    forms === undefined
+      ? `${show(value)} is not in the expected form`
+      : `${show(value)} is not allowed here: ${forms}`,
+  notValidHere: () => 'is not valid here',
+  noForm: (what: string, forms: string) => `is not ${what}: expected ${forms}`,
+  badDuration: (hint = '') => `a duration is exactly one of ${DURATION_FORMS}${hint}`,
+  badInterval: (hint = '') =>
+    `an interval is a duration (${DURATION_FORMS}) or {"fromArrangement": "agreed-interval"} or {"fromArrangement": "performance-plan"}${hint}`,
+  badDeadline: (hint = '') =>
+    `a deadline is one of {"workingDays": N}, {"hours": N} or {"sameDay": true}, N a whole number of 1 or more${hint}`,
+  badPeriod: (hint = '') =>
+    `a period is {"between": "reviews"} or {"yearFrom": "MM-DD"} (e.g. "04-01")${hint}`,
+  badHistoryInterval: () =>
+    'an interval is exactly one of {"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}, N a whole number of 1 or more',
+  /** The hint some forms add when a key looks like a typo of one of theirs. */
+  keyHint: (key: string, suggestion: string) =>
+    `; ${JSON.stringify(key)} is not a field here: did you mean ${suggestion}?`,
+  notARuleId: (value: unknown) =>
+    `${show(value)} is not a rule id: 2 to 5 capital letters, a dash and a number, e.g. YRK-2 or ABC-10`,
+  notAPolicyId: (value: unknown) =>
+    `${show(value)} is not a policy id: lower-case letters, digits and dashes only, e.g. my-council`,
+  notAMonthDay: (value: unknown) => `${show(value)} is not a month and day written MM-DD, e.g. 04-01`,
+  notARuleKind: (value: unknown, kinds: readonly unknown[], suggestion?: string) =>
+    value === undefined
+      ? `kind is required: one of ${kinds.join(', ')}`
+      : `${show(value)} is not a rule kind (one of ${kinds.join(', ')})${didYouMean(suggestion)}`,
   forbiddenKey: (key: string) => `the key "${key}" is not allowed`,
   toBeforeFrom: (from: string, to: string) => `ends (${to}) before it starts (${from})`,
   notNonNegativeInteger: (value: unknown) => `${show(value)} is not a whole number of 0 or more`,

@@ -1,8 +1,9 @@
 /**
- * A fast path for {@link checkHistory}: one walk over the input that says `true` only when the slow
- * path (guardJson, then the zod schema) would accept it too. Anything unusual gets `false`, and the
- * slow path then decides and words every problem. So this has only to be sound, never complete; it
- * is complete on histories as JSON.parse gives them, which is where the time goes.
+ * A fast path for {@link checkHistory}: one walk over the input that says `valid` only when the slow path (guardJson, then the zod schema) would accept it too, and `unknown-fields` when it would, but the input also holds
+ * fields the schema does not name (checkHistory then has them named by `unknownFields`, without
+ * zod). Anything unusual gets `unsure`, and the slow path then decides and words every problem. So
+ * this has only to be sound, never complete; it is complete on histories as JSON.parse gives them,
+ * which is where the time goes.
  *
  * Stricter than the slow path, on purpose (those inputs fall back to it): years before 1000,
  * fractions of a second of more than 9 digits, objects whose prototype is not `Object.prototype`
@@ -16,8 +17,13 @@ import type { History } from './schema.js';
 import * as vocabulary from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
+/** What one walk has seen so far besides what it checks. */
+interface Seen {
+  /** A key that no shape names (warned about, or refused with `strict`). */
+  unknownField: boolean;
+}
 /** Whether a value at `depth` (the history itself is at 0) fits its place. */
-type Check = (x: unknown, depth: number) => boolean;
+type Check = (x: unknown, depth: number, seen: Seen) => boolean;
 interface Field {
   readonly check: Check;
   readonly required: boolean;
@@ -42,7 +48,7 @@ const INSTANT =
 /** zod's `iso.datetime({ offset: true })`: a real date, `T`, `HH:MM:SS`, a fraction, `Z` or `±HH:MM`. */
 const instant: Check = (x) =>
   typeof x === 'string' && INSTANT.test(x) && !Number.isNaN(datePrefixDayNumber(x));
-const dateOrInstant: Check = (x, d) => date(x, d) || instant(x, d);
+const dateOrInstant: Check = (x, d, s) => date(x, d, s) || instant(x, d, s);
 const id: Check = (x) => typeof x === 'string' && x.length >= 1 && x.length <= 200;
 /** A staff member's name: text of the same lengths as an id. */
 const personName: Check = id;
@@ -55,8 +61,8 @@ const oneOf = (values: readonly string[]): Check => {
 };
 const nullable =
   (check: Check): Check =>
-  (x, d) =>
-    x === null || check(x, d);
+  (x, d, s) =>
+    x === null || check(x, d, s);
 
 // ---- containers ---------------------------------------------------------------------------------
 
@@ -66,7 +72,7 @@ const isPlainArray = (x: unknown): x is unknown[] =>
   Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype;
 
 /** What guardJson lets through anywhere: JSON values within the depth and string-length limits. */
-function json(x: unknown, depth: number): boolean {
+function json(x: unknown, depth: number, seen: Seen): boolean {
   if (depth > JSON_LIMITS.maxDepth) return false;
   switch (typeof x) {
     case 'string':
@@ -76,19 +82,21 @@ function json(x: unknown, depth: number): boolean {
     case 'boolean':
       return true;
     case 'object':
-      return x === null || (isPlainArray(x) ? every(x, json, depth + 1) : objectOk(x, ANY, depth));
+      return (
+        x === null || (isPlainArray(x) ? every(x, json, depth + 1, seen) : objectOk(x, ANY, depth, seen))
+      );
     default:
       return false;
   }
 }
-function every(items: unknown[], check: Check, depth: number): boolean {
-  for (let i = 0; i < items.length; i++) if (!check(items[i], depth)) return false;
+function every(items: unknown[], check: Check, depth: number, seen: Seen): boolean {
+  for (let i = 0; i < items.length; i++) if (!check(items[i], depth, seen)) return false;
   return true;
 }
 const arrayOf =
   (check: Check): Check =>
-  (x, d) =>
-    isPlainArray(x) && every(x, check, d + 1);
+  (x, d, s) =>
+    isPlainArray(x) && every(x, check, d + 1, s);
 
 /** Every key any shape names: none may be inherited, as zod would read it from the prototype. */
 const SHAPE_KEYS = new Set<string>();
@@ -111,10 +119,12 @@ const ANY = shape('', {});
 
 /**
  * One pass over the object's keys: known ones are checked, others must hold JSON under a
- * permitted key (or undefined: both paths treat it as absent), required ones must all be there.
- * zod reads the known keys even when they are not enumerable, so those must not exist.
+ * permitted key (or undefined: both paths treat it as absent, and do not report it), required ones
+ * must all be there. zod reads the known keys even when they are not enumerable, so those must not
+ * exist. A key no shape names is noted in `seen` (the JSON under it is not a field of the history,
+ * so its own keys are not).
  */
-function objectOk(x: unknown, s: Shape, depth: number): x is Obj {
+function objectOk(x: unknown, s: Shape, depth: number, seen: Seen): x is Obj {
   if (!isPlainObject(x)) return false;
   let keys = 0;
   let required = 0;
@@ -123,10 +133,11 @@ function objectOk(x: unknown, s: Shape, depth: number): x is Obj {
     const value = x[key];
     const field = s.fields.get(key);
     if (field === undefined) {
-      if (s.strict || FORBIDDEN_KEYS.has(key) || (value !== undefined && !json(value, depth + 1)))
+      if (s.strict || FORBIDDEN_KEYS.has(key) || (value !== undefined && !json(value, depth + 1, seen)))
         return false;
+      if (value !== undefined && s !== ANY) seen.unknownField = true;
     } else if (value !== undefined) {
-      if (!field.check(value, depth + 1)) return false;
+      if (!field.check(value, depth + 1, seen)) return false;
       if (field.required) required++;
     }
   }
@@ -134,8 +145,8 @@ function objectOk(x: unknown, s: Shape, depth: number): x is Obj {
 }
 const object =
   (s: Shape): Check =>
-  (x, d) =>
-    objectOk(x, s, d);
+  (x, d, seen) =>
+    objectOk(x, s, d, seen);
 
 /** Nothing enumerable on Object.prototype (so `for…in` sees only own keys) and no shape key at all. */
 function prototypeIsClean(): boolean {
@@ -237,6 +248,7 @@ const event = shape(
 );
 
 const history = shape('staff', {
+  $schema: (x) => typeof x === 'string' && x.length <= JSON_LIMITS.maxStringLength,
   recordsFrom: date,
   calendar: object(shape('', { closures: arrayOf(date) })),
   staff: arrayOf(object(staff)),
@@ -245,10 +257,18 @@ const history = shape('staff', {
 });
 
 /**
- * `true` only when {@link checkHistory}'s slow path would accept `input` as it is: then the input
- * can be used as the history, uncopied (the schema has no defaults or transforms). `false` means
- * "not sure": ask the slow path.
+ * What one pass makes of `input`: `valid` when {@link checkHistory}'s slow path would accept it as
+ * it is (then the input can be used as the history, uncopied: the schema has no defaults or
+ * transforms); `unknown-fields` when it would too, but the input holds fields the schema does not
+ * name (to be reported by `unknownFields`); `unsure` when the slow path must decide.
  */
+export function quickCheck(input: unknown): 'valid' | 'unknown-fields' | 'unsure' {
+  const seen: Seen = { unknownField: false };
+  if (!prototypeIsClean() || !objectOk(input, history, 0, seen)) return 'unsure';
+  return seen.unknownField ? 'unknown-fields' : 'valid';
+}
+
+/** `true` only when the slow path would accept `input` as it is (unknown fields and all). */
 export function quickAccept(input: unknown): input is History {
-  return prototypeIsClean() && objectOk(input, history, 0);
+  return quickCheck(input) !== 'unsure';
 }

@@ -1,3 +1,8 @@
+/**
+ * The supervision history a council sends, as one zod schema. The descriptions given here are the
+ * field reference: they reach editors through the JSON Schema generated from this file
+ * (`policies/schema/history.json`), so every field has one.
+ */
 import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
@@ -11,82 +16,176 @@ import {
   SERVICES,
 } from './vocabulary.js';
 
+/** Words a missing value would otherwise be given: left to the shared error map ("is required"). */
+const unlessMissing = (word: (input: unknown) => string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? undefined : word(iss.input);
+
+/** Words for a value that is not an object where a form of one is expected (other problems: the shared map). */
+export const notAnObject = (word: (input: unknown) => string) => (iss: { code?: string; input?: unknown }) =>
+  iss.code === 'invalid_type' && iss.input !== undefined ? word(iss.input) : undefined;
+
 /** A calendar date, `YYYY-MM-DD`, checked for being a real day. */
 export const isoDate = z.iso
-  .date({ abort: true, error: (iss) => messages.notADate(iss.input) })
+  .date({ abort: true, error: unlessMissing(messages.notADate) })
   // zod's pattern also takes years 0000–0999, which the calendar does not count in.
   .refine(isIsoDate, { error: (iss) => messages.notADate(iss.input) });
 /** An instant with an offset: `2025-01-13T10:00:00Z`, `2025-06-02T09:30:00+01:00`. */
 export const isoInstant = z.iso
-  .datetime({ offset: true, abort: true, error: (iss) => messages.notAnInstant(iss.input) })
+  .datetime({ offset: true, abort: true, error: unlessMissing(messages.notAnInstant) })
   // As the engine reads instants: years from 1000, at most nine digits of a second.
   .refine(isIsoInstant, { error: (iss) => messages.notAnInstant(iss.input) });
 /** A date or an instant: when only the date is known, it stands for the end of that day. */
 export const dateOrInstant = z.union([isoDate, isoInstant], {
-  error: (iss) => `${messages.notAnInstant(iss.input)} or a date`,
+  error: unlessMissing(messages.notADateOrInstant),
 });
 const id = z
-  .string({ error: (iss) => messages.wrongType('an id (text)', iss.input) })
+  .string({
+    // Only for a value of the wrong type: lengths are worded by the shared error map.
+    error: (iss) =>
+      iss.code === 'invalid_type' && iss.input !== undefined
+        ? messages.wrongType('an id (text)', iss.input)
+        : undefined,
+  })
   .min(1)
   .max(200);
 /** A person's name as the council writes it (shown in reports, never used to match). */
-const personName = z
-  .string({ error: (iss) => messages.wrongType('a name (text)', iss.input) })
-  .min(1)
-  .max(200);
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (iss) => messages.unknownValue(iss.input, values) });
-const openEnd = isoDate.nullable().optional();
+const personName = z.string().min(1).max(200);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+/** An end date: left out or null while still open. */
+const openEnd = (description: string) => isoDate.nullable().optional().describe(description);
 
+const UNIT = z.int().positive();
 /** An interval as a history states it, e.g. `{ "weeks": 2 }`. Exactly one unit. */
 export const intervalSchema = z
-  .strictObject({
-    days: z.int().positive().optional(),
-    weeks: z.int().positive().optional(),
-    months: z.int().positive().optional(),
-    workingDays: z.int().positive().optional(),
-  })
+  .strictObject(
+    {
+      days: UNIT.optional().describe('Calendar days.'),
+      weeks: UNIT.optional().describe('Weeks (7 days each).'),
+      months: UNIT.optional().describe("Calendar months (a month's last day when the day does not exist)."),
+      workingDays: UNIT.optional().describe(
+        'Working days: Monday to Friday, not a bank holiday or closure day.',
+      ),
+    },
+    { error: notAnObject((input) => messages.notInForm(input, messages.badHistoryInterval())) },
+  )
   .refine((v) => Object.values(v).filter((x) => x !== undefined).length === 1, {
-    message: 'give exactly one of days, weeks, months, workingDays',
-  });
+    error: () => messages.badHistoryInterval(),
+  })
+  // JSON Schema says "exactly one unit" as at least one and at most one property of a closed object.
+  .meta({ minProperties: 1, maxProperties: 1 })
+  .describe('An interval of exactly one unit, e.g. {"weeks": 2}: a whole number of 1 or more.');
 
-const ranged = <T extends z.ZodRawShape>(shape: T) =>
-  z.looseObject({ from: isoDate, to: openEnd, ...shape }).superRefine((v, ctx) => {
-    const r = v as { from: string; to?: string | null };
-    if (typeof r.to === 'string' && r.to < r.from)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: messages.toBeforeFrom(r.from, r.to) });
-  });
-
-export const arrangementSchema = ranged({
-  type: oneOf(ARRANGEMENT_TYPES),
-  interval: intervalSchema.optional(),
-}).superRefine((v, ctx) => {
-  if (v.type !== 'extended-interval-authorised' && v.interval === undefined)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['interval'],
-      message: messages.required(`a ${v.type}'s interval`),
+const ranged = <T extends z.ZodRawShape>(shape: T, what: string) =>
+  z
+    .looseObject({
+      from: isoDate.describe(`The first day on which ${what} holds (YYYY-MM-DD).`),
+      to: openEnd(
+        `The last day on which ${what} holds, inclusive, not before from. Left out or null: still open.`,
+      ),
+      ...shape,
+    })
+    .superRefine((v, ctx) => {
+      const r = v as { from: string; to?: string | null };
+      if (typeof r.to === 'string' && r.to < r.from)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: messages.toBeforeFrom(r.from, r.to) });
     });
-});
+
+export const arrangementSchema = ranged(
+  {
+    type: oneOf(ARRANGEMENT_TYPES).describe(
+      'agreed-interval: a supervision agreement setting a more frequent interval; performance-plan: a plan with its own interval; extended-interval-authorised: an authorised longer interval (Derby DER-2).',
+    ),
+    interval: intervalSchema
+      .optional()
+      .describe(
+        'The interval the arrangement sets, e.g. {"weeks": 2}. Required for agreed-interval and performance-plan.',
+      ),
+  },
+  'the arrangement',
+)
+  .superRefine((v, ctx) => {
+    if (v.type !== 'extended-interval-authorised' && v.interval === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interval'],
+        message: messages.required(`a ${v.type}'s interval`),
+      });
+  })
+  .meta({
+    if: { properties: { type: { const: 'extended-interval-authorised' } } },
+    else: { required: ['interval'] },
+  })
+  .describe('An arrangement that changes the interval a rule asks for, from a date to a date.');
 
 export const staffSchema = z
   .looseObject({
-    id,
-    name: personName.optional(),
-    role: oneOf(ROLES),
-    startDate: isoDate,
-    roleStartDate: isoDate.optional(),
-    endDate: openEnd,
-    qualifiedDate: isoDate.nullable().optional(),
-    asye: z.looseObject({ start: isoDate, end: openEnd }).nullable().optional(),
-    confirmedInPost: isoDate.nullable().optional(),
-    service: oneOf(SERVICES).nullable().optional(),
-    teamId: id.nullable().optional(),
-    fullTime: z.boolean().optional(),
-    supervisors: z.array(ranged({ supervisorId: id })).optional(),
-    absences: z.array(ranged({ reason: oneOf(ABSENCE_REASONS).optional() })).optional(),
-    arrangements: z.array(arrangementSchema).optional(),
-    directReports: z.int().nonnegative().optional(),
+    id: id.describe("The worker's id, unique among staff (1–200 characters)."),
+    name: personName
+      .optional()
+      .describe(
+        "The worker's name (1–200 characters): shown beside the id in tables and reports, never used to match anything.",
+      ),
+    role: oneOf(ROLES).describe(
+      'The current role. practitioner: not social-work qualified; non-operational: no case work.',
+    ),
+    startDate: isoDate.describe('The day the worker joined the council (induction starts), YYYY-MM-DD.'),
+    roleStartDate: isoDate
+      .optional()
+      .describe('The day the worker started the current role, YYYY-MM-DD. Left out: startDate.'),
+    endDate: openEnd(
+      'The last day of employment, YYYY-MM-DD, not before startDate. Left out or null: still employed.',
+    ),
+    qualifiedDate: isoDate
+      .nullable()
+      .optional()
+      .describe('The date of the social work qualification. Left out or null: counts as qualified long ago.'),
+    asye: z
+      .looseObject({
+        start: isoDate.describe('The first day of the ASYE, YYYY-MM-DD.'),
+        end: openEnd('The last day of the ASYE, not before start. Left out or null: start + 12 months.'),
+      })
+      .nullable()
+      .optional()
+      .describe('The Assessed and Supported Year in Employment, for a newly qualified social worker.'),
+    confirmedInPost: isoDate
+      .nullable()
+      .optional()
+      .describe('The day probation ended (confirmed in post). Left out or null: counts as confirmed.'),
+    service: oneOf(SERVICES).nullable().optional().describe('The service the worker works in.'),
+    teamId: id
+      .nullable()
+      .optional()
+      .describe("The worker's team: group events with a teamId count for its members."),
+    fullTime: z.boolean().optional().describe('Whether the worker is full-time. Left out: true.'),
+    supervisors: z
+      .array(
+        ranged(
+          { supervisorId: id.describe("The supervisor's staff id.") },
+          'the supervision relationship',
+        ).describe('A supervisor of this worker, from a date to a date.'),
+      )
+      .optional()
+      .describe("The worker's supervisors over time (a new one starts a new supervisory relationship)."),
+    absences: z
+      .array(
+        ranged(
+          { reason: oneOf(ABSENCE_REASONS).optional().describe('Why the worker was away.') },
+          'the absence',
+        ).describe('A span of absence: to is the last day away.'),
+      )
+      .optional()
+      .describe('Absences: while away, supervision clocks pause (unless the policy says otherwise).'),
+    arrangements: z
+      .array(arrangementSchema)
+      .optional()
+      .describe('Supervision agreements, performance plans and authorised extensions.'),
+    directReports: z
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        'How many staff this worker supervises (Derby DER-2). Left out: counted from the staff naming them as supervisor.',
+      ),
   })
   .superRefine((v, ctx) => {
     if (typeof v.endDate === 'string' && v.endDate < v.startDate)
@@ -101,16 +200,43 @@ export const staffSchema = z
         path: ['asye', 'end'],
         message: messages.toBeforeFrom(v.asye.start, v.asye.end),
       });
-  });
+  })
+  .describe('A member of staff. An endDate before startDate, or an ASYE end before its start, is refused.');
 
 export const caseSchema = z
   .looseObject({
-    id,
-    allocations: z.array(ranged({ workerId: id })).optional(),
-    episodes: z.array(ranged({ type: oneOf(EPISODE_TYPES) })).optional(),
-    flags: z.array(ranged({ flag: oneOf(CASE_FLAGS) })).optional(),
-    reviews: z.array(isoDate).optional(),
-    closedDate: openEnd,
+    id: id.describe("The child's case id, unique among cases (1–200 characters)."),
+    allocations: z
+      .array(
+        ranged({ workerId: id.describe("The allocated worker's staff id.") }, 'the allocation').describe(
+          'The case allocated to a worker, from a date to a date.',
+        ),
+      )
+      .optional()
+      .describe('Which worker held the case when.'),
+    episodes: z
+      .array(
+        ranged({ type: oneOf(EPISODE_TYPES).describe('The kind of episode.') }, 'the episode').describe(
+          'An episode of the case (child in need, child protection, in care, …), from a date to a date.',
+        ),
+      )
+      .optional()
+      .describe('The case type over time: rules for cases depend on it.'),
+    flags: z
+      .array(
+        ranged({ flag: oneOf(CASE_FLAGS).describe('The circumstance.') }, 'the flag').describe(
+          'A circumstance of the case (high risk, court proceedings, …), from a date to a date.',
+        ),
+      )
+      .optional()
+      .describe('Circumstances that change how often a case is discussed.'),
+    reviews: z
+      .array(isoDate.describe('A review date, YYYY-MM-DD.'))
+      .optional()
+      .describe('Case review dates (Derby DER-7; Gloucestershire RCPC).'),
+    closedDate: openEnd(
+      'The day the case closed, YYYY-MM-DD, not before the first from of its episodes and allocations. Left out or null: open.',
+    ),
   })
   .superRefine((v, ctx) => {
     if (typeof v.closedDate === 'string') {
@@ -125,29 +251,63 @@ export const caseSchema = z
           message: messages.toBeforeFrom(first, v.closedDate),
         });
     }
-  });
+  })
+  .describe("A child's case: open from its first episode or allocation to its closedDate.");
 
 export const eventSchema = z
   .looseObject({
-    id,
-    type: oneOf(EVENT_TYPES),
-    date: isoDate,
-    start: isoInstant.optional(),
-    durationMinutes: z
-      .int({ error: (iss) => messages.notNonNegativeInteger(iss.input) })
-      .nonnegative()
-      .optional(),
-    status: oneOf(['held', 'cancelled'] as const).optional(),
-    superviseeId: id.optional(),
-    participantIds: z.array(id).optional(),
-    teamId: id.optional(),
-    supervisorId: id.optional(),
-    caseIds: z.array(id).optional(),
-    recordedAt: dateOrInstant.nullable().optional(),
+    id: id.describe('The event id (1–200 characters); a repeated id is warned about, and both events count.'),
+    type: oneOf(EVENT_TYPES).describe(
+      'What took place: group needs participantIds or teamId; every other type needs superviseeId.',
+    ),
+    date: isoDate.describe('The day it took place (or was due, when cancelled), YYYY-MM-DD.'),
+    start: isoInstant
+      .optional()
+      .describe(
+        'The clock time it started, with an offset, e.g. 2025-01-13T10:00:00Z: needed for clock-hour rules.',
+      ),
+    durationMinutes: z.int().nonnegative().optional().describe('How long it lasted, in whole minutes.'),
+    status: oneOf(['held', 'cancelled'] as const)
+      .optional()
+      .describe('held or cancelled. Left out: held.'),
+    superviseeId: id
+      .optional()
+      .describe('The staff id of the worker supervised: required on every event but a group event.'),
+    participantIds: z
+      .array(id.describe('A participant’s staff id.'))
+      .optional()
+      .describe('A group event’s participants. Left out: every member of its team employed that day.'),
+    teamId: id
+      .optional()
+      .describe('A group event’s team: it counts for the team’s members when participantIds is left out.'),
+    supervisorId: id.optional().describe('The staff id of the supervisor who held it.'),
+    caseIds: z.array(id.describe('A case id.')).optional().describe('The cases (children) discussed.'),
+    recordedAt: dateOrInstant
+      .nullable()
+      .optional()
+      .describe(
+        'When the record was completed: an instant with an offset, or a date (the end of that day). Left out or null: not recorded yet.',
+      ),
     caseRecords: z
-      .array(z.looseObject({ caseId: id, recordedAt: dateOrInstant.nullable().optional() }))
-      .optional(),
-    safeguarding: z.boolean().optional(),
+      .array(
+        z
+          .looseObject({
+            caseId: id.describe('A case id of caseIds.'),
+            recordedAt: dateOrInstant
+              .nullable()
+              .optional()
+              .describe("When the record on this child's file was completed. Left out or null: not yet."),
+          })
+          .describe("The record on one child's case file."),
+      )
+      .optional()
+      .describe(
+        "Per-child record times. When given, a case of caseIds missing here has no record yet on that child's file.",
+      ),
+    safeguarding: z
+      .boolean()
+      .optional()
+      .describe('Whether the discussion raised safeguarding issues requiring action (York YRK-8).'),
   })
   .superRefine((v, ctx) => {
     if (v.type === 'group') {
@@ -164,16 +324,48 @@ export const eventSchema = z
         message: messages.required(`a ${v.type} event’s superviseeId`),
       });
     }
-  });
+  })
+  .meta({
+    // A group event names participantIds or teamId; any other event a superviseeId.
+    anyOf: [
+      { properties: { type: { not: { const: 'group' } } } },
+      { required: ['participantIds'] },
+      { required: ['teamId'] },
+    ],
+    if: { properties: { type: { const: 'group' } } },
+    else: { required: ['superviseeId'] },
+  })
+  .describe('A supervision event: a session, a discussion, an appraisal, an agreement, … held or cancelled.');
 
 /** The supervision history a council sends: staff, cases and supervision events (docs/history-format.md). */
-export const historySchema = z.looseObject({
-  recordsFrom: isoDate.optional(),
-  calendar: z.looseObject({ closures: z.array(isoDate).optional() }).optional(),
-  staff: z.array(staffSchema),
-  cases: z.array(caseSchema).optional(),
-  events: z.array(eventSchema).optional(),
-});
+export const historySchema = z
+  .looseObject({
+    $schema: z
+      .string()
+      .max(10_000)
+      .optional()
+      .describe("The JSON Schema this file follows, for an editor's help; ignored by the library."),
+    recordsFrom: isoDate
+      .optional()
+      .describe(
+        'The history is complete from this date: nothing before it is known, so no deadline before it is judged and clocks start here.',
+      ),
+    calendar: z
+      .looseObject({
+        closures: z
+          .array(isoDate.describe('A closure day, YYYY-MM-DD.'))
+          .optional()
+          .describe('Council closure days: not working days, beside bank holidays and weekends.'),
+      })
+      .optional()
+      .describe("The council's own non-working days."),
+    staff: z.array(staffSchema).describe('Every member of staff: workers, supervisors and managers.'),
+    cases: z.array(caseSchema).optional().describe("Children's cases. Left out: none."),
+    events: z.array(eventSchema).optional().describe('Supervision events. Left out: none.'),
+  })
+  .describe(
+    "A council's supervision history: staff, cases and supervision events. Fields the format does not know are warned about (report.warnings) and ignored, or refused with strict: true. Cross-field rules a JSON Schema cannot say: a range's to is not before its from, a case's closedDate is not before its first episode or allocation.",
+  );
 
 export type History = z.infer<typeof historySchema>;
 export type Staff = z.infer<typeof staffSchema>;

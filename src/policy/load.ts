@@ -59,8 +59,11 @@ export function checkPolicyWith(
 /**
  * Validates a council's own policy file and returns it ready to evaluate. Structure is strict:
  * unknown rule kinds, unknown fields, zero or negative intervals and dangling references are
- * errors, each with its JSON path. `extends` is resolved here: the built-in policy's rules are
- * inherited, the file's own replacing them by id and activity. (`lintPolicy` speaks about sense.)
+ * errors, each with its JSON path; an unknown field or rule kind is named with the nearest known
+ * one ("did you mean strength?"). A policy is written by hand, so unlike a history's, its unknown
+ * fields are errors. (`lintPolicy` speaks about sense.)
+ * `extends` is resolved here: the built-in policy's rules are inherited, the file's own replacing
+ * them by id and activity.
  *
  * @throws {InputError} `invalid-policy`
  * @example

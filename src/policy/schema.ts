@@ -1,5 +1,13 @@
+/**
+ * A council's supervision policy as one zod schema: metadata, closure days and a discriminated
+ * union of rule kinds. The descriptions given here are the field reference: they reach editors
+ * through the JSON Schema generated from this file (`policies/schema/policy.json`).
+ */
 import { z } from 'zod';
-import { isoDate } from '../history/schema.js';
+import { JSON_LIMITS } from '../errors/json-guard.js';
+import { messages } from '../errors/messages.js';
+import { nearest } from '../errors/nearest.js';
+import { isoDate, notAnObject } from '../history/schema.js';
 import {
   ARRANGEMENT_TYPES,
   CASE_FLAGS,
@@ -9,27 +17,79 @@ import {
   SERVICES,
 } from '../history/vocabulary.js';
 
-const text = z.string().min(1).max(5_000);
+/** Free text: the longest any string of the input may be, so the limit stated is the one applied. */
+const text = z.string().min(1).max(JSON_LIMITS.maxStringLength);
 const positive = z.int().positive();
 
+/**
+ * One form of a union: when the input has fields this form does not name, it gives way (its
+ * problem aborts), so the union reports the form whose fields the input uses, or else its own
+ * message listing every form.
+ */
+const form = <T extends z.ZodObject>(schema: T): T =>
+  schema.check((payload) => {
+    if (payload.issues.some((i) => i.code === 'unrecognized_keys' && (i.path?.length ?? 0) === 0))
+      payload.issues.push({ code: 'custom', input: payload.value, message: messages.notValidHere() });
+  }) as T;
+
+/** A union's message: its forms, and a "did you mean" when one field looks like a typo of one of theirs. */
+const formsError =
+  (word: (hint: string) => string, keys: readonly string[]) =>
+  (iss: { input?: unknown }): string | undefined => {
+    if (iss.input === undefined) return undefined;
+    const input = iss.input;
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return messages.notInForm(input, word(''));
+    for (const key of Object.keys(input)) {
+      if (keys.includes(key)) continue;
+      const meant = nearest(key, keys);
+      if (meant !== undefined) return word(messages.keyHint(key, meant));
+    }
+    return word('');
+  };
+
+const UNITS = ['days', 'weeks', 'months', 'workingDays'] as const;
+const durationShape = {
+  days: positive.optional().describe('Calendar days.'),
+  weeks: positive.optional().describe('Weeks of 7 days.'),
+  months: positive
+    .optional()
+    .describe("Calendar months, clamped to the month's end (31 Jan + 1 month = 28 Feb)."),
+  workingDays: positive
+    .optional()
+    .describe('Working days: Monday to Friday, not a bank holiday in England or a closure day.'),
+};
+
 /** Where a rule comes from: the seed file, its section, and the words quoted verbatim. */
-export const citationSchema = z.strictObject({ source: text, section: text, quote: text });
+export const citationSchema = z
+  .strictObject({
+    source: text.describe('The source document (file name) the rule comes from.'),
+    section: text.describe('The section of the source document.'),
+    quote: text.describe(
+      `The words of the source, quoted verbatim (at most ${JSON_LIMITS.maxStringLength.toLocaleString('en-GB')} characters).`,
+    ),
+  })
+  .describe("Where the rule comes from, in the source's own words.");
 
 /** A length of time: exactly one of days, weeks, calendar months, working days. */
 export const durationSchema = z
-  .strictObject({
-    days: positive.optional(),
-    weeks: positive.optional(),
-    months: positive.optional(),
-    workingDays: positive.optional(),
+  .strictObject(durationShape, {
+    error: notAnObject((input) => messages.notInForm(input, messages.badDuration())),
   })
   .refine((v) => Object.values(v).filter((x) => x !== undefined).length === 1, {
-    message: 'give exactly one of days, weeks, months, workingDays (a whole number of 1 or more)',
-  });
+    error: () => messages.badDuration(),
+  })
+  // JSON Schema says "exactly one unit" as at most one and at least one property of a closed object.
+  .meta({ minProperties: 1, maxProperties: 1 })
+  .describe(
+    'A length of time: exactly one of {"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}.',
+  );
 export type Duration = z.infer<typeof durationSchema>;
 
 const eventTypes = z.array(z.enum(EVENT_TYPES)).min(1);
-const anchor = z.enum(['start', 'roleStart', 'asyeStart']);
+const anchor = z
+  .enum(['start', 'roleStart', 'asyeStart'])
+  .describe("start: the worker's startDate; roleStart: roleStartDate; asyeStart: the ASYE's start.");
 
 /**
  * When a rule applies to a subject. Every key given must hold (an empty object always holds);
@@ -55,254 +115,463 @@ export interface Condition {
   not?: Condition | undefined;
 }
 
-export const conditionSchema: z.ZodType<Condition> = z.strictObject({
-  role: z.array(z.enum(ROLES)).min(1).optional(),
-  asye: z.boolean().optional(),
-  fullTime: z.boolean().optional(),
-  service: z.array(z.enum(SERVICES)).min(1).optional(),
-  qualifiedFor: durationSchema.optional(),
-  since: z
-    .strictObject({ anchor, from: durationSchema.optional(), to: durationSchema.optional() })
-    .optional(),
-  confirmedInPost: z.boolean().optional(),
-  arrangement: z.enum(ARRANGEMENT_TYPES).optional(),
-  supervisorReportsOver: z.int().nonnegative().optional(),
-  episode: z.array(z.enum(EPISODE_TYPES)).min(1).optional(),
-  flag: z.array(z.enum(CASE_FLAGS)).min(1).optional(),
-  allocated: z.boolean().optional(),
-  get all() {
-    return z.array(conditionSchema).min(1).optional();
-  },
-  get any() {
-    return z.array(conditionSchema).min(1).optional();
-  },
-  get not() {
-    return conditionSchema.optional();
-  },
-});
+export const conditionSchema: z.ZodType<Condition> = z
+  .strictObject({
+    role: z.array(z.enum(ROLES)).min(1).optional().describe("Staff: the worker's role is one of these."),
+    asye: z
+      .boolean()
+      .optional()
+      .describe('Staff: true while in the ASYE (start to end, or start + 12 months); false outside it.'),
+    fullTime: z
+      .boolean()
+      .optional()
+      .describe('Staff: full-time (true) or part-time (false); a worker with no fullTime is full-time.'),
+    service: z
+      .array(z.enum(SERVICES))
+      .min(1)
+      .optional()
+      .describe("Staff: the worker's service is one of these."),
+    qualifiedFor: durationSchema
+      .optional()
+      .describe(
+        'Staff: qualified at least this long (from qualifiedDate); no qualifiedDate counts as qualified long enough.',
+      ),
+    since: z
+      .strictObject({
+        anchor,
+        from: durationSchema
+          .optional()
+          .describe('Holds from the anchor plus this (left out: from the anchor).'),
+        to: durationSchema
+          .optional()
+          .describe('Holds until the day before the anchor plus this (left out: for good).'),
+      })
+      .optional()
+      .describe('Staff: a phase measured from a date of the worker, e.g. the first 6 weeks of the ASYE.'),
+    confirmedInPost: z
+      .boolean()
+      .optional()
+      .describe('Staff: confirmed in post (probation over) or not; no confirmedInPost counts as confirmed.'),
+    arrangement: z
+      .enum(ARRANGEMENT_TYPES)
+      .optional()
+      .describe('Staff: while an arrangement of this type is recorded in the history.'),
+    supervisorReportsOver: z
+      .int()
+      .nonnegative()
+      .optional()
+      .describe("Staff: while the worker's supervisor has more than this many direct reports."),
+    episode: z
+      .array(z.enum(EPISODE_TYPES))
+      .min(1)
+      .optional()
+      .describe("Case: while the case's episode is one of these."),
+    flag: z
+      .array(z.enum(CASE_FLAGS))
+      .min(1)
+      .optional()
+      .describe('Case: while one of these flags is set on the case.'),
+    allocated: z.boolean().optional().describe('Case: allocated to a worker (true) or not (false).'),
+    get all() {
+      return z.array(conditionSchema).min(1).optional().describe('Every one of these conditions holds.');
+    },
+    get any() {
+      return z.array(conditionSchema).min(1).optional().describe('At least one of these conditions holds.');
+    },
+    get not() {
+      return conditionSchema.optional().describe('This condition does not hold.');
+    },
+  })
+  .describe(
+    'When a rule applies: every key given must hold (an empty object always holds). A staff key never holds for a case, and a case key never for staff.',
+  );
 
 /** An interval to keep: a fixed duration, or the interval of the subject's arrangement of that type. */
-export const intervalSchema = z.union([
-  durationSchema,
-  z.strictObject({ fromArrangement: z.enum(['agreed-interval', 'performance-plan']) }),
-]);
+export const intervalSchema = z
+  .union(
+    [
+      form(durationSchema),
+      form(
+        z.strictObject({
+          fromArrangement: z
+            .enum(['agreed-interval', 'performance-plan'])
+            .describe("The interval of the worker's recorded arrangement of this type."),
+        }),
+      ),
+    ],
+    { error: formsError(messages.badInterval, [...UNITS, 'fromArrangement']) },
+  )
+  .describe(
+    'The interval to keep: a duration such as {"weeks": 4}, or {"fromArrangement": "agreed-interval"} for the interval an arrangement in the history sets.',
+  );
 export type IntervalDef = z.infer<typeof intervalSchema>;
 
+/** A rule id: 2 to 5 capital letters, a dash and a number. */
+const ruleId = z.string().regex(/^[A-Z]{2,5}-\d+$/, { error: (iss) => messages.notARuleId(iss.input) });
 const common = {
-  id: z.string().regex(/^[A-Z]{2,5}-\d+$/, 'a rule id looks like YRK-2'),
-  name: text,
-  activity: z.string().min(1).max(100),
-  strength: z.enum(['must', 'should', 'advisory']),
+  id: ruleId.describe(
+    'The rule id: 2 to 5 capital letters, a dash and a number, e.g. YRK-2. Parts of one rule share it (with different activities).',
+  ),
+  name: text.describe('What the rule asks, in a few words, e.g. "4-weekly supervision".'),
+  activity: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe(
+      'What is due, e.g. one-to-one, case-discussion, recording. One id and kind may not repeat an activity.',
+    ),
+  strength: z
+    .enum(['must', 'should', 'advisory'])
+    .describe('must and should give breaches; advisory gives breaches of severity advisory.'),
   citation: citationSchema,
-  note: text.optional(),
-  when: conditionSchema.optional(),
+  note: text
+    .optional()
+    .describe('The interpretation taken where the source is ambiguous, and the parameter that changes it.'),
+  when: conditionSchema
+    .optional()
+    .describe('Whom the rule applies to (left out: every subject of its kind).'),
 };
-const staffOrCase = z.enum(['staff', 'case']);
+const staffOrCase = z
+  .enum(['staff', 'case'])
+  .describe('Whom the rule is about: a worker (staff) or a child (case).');
+const counts = eventTypes.describe('The event types that meet the rule (held events only).');
 
 /** Sessions at most one interval apart; the interval may change with the subject's circumstances. */
 export const intervalRule = z.strictObject({
   ...common,
-  kind: z.literal('interval'),
-  subject: z.enum(['staff', 'case', 'team']),
-  counts: eventTypes,
+  kind: z.literal('interval').describe('Sessions at most one interval apart.'),
+  subject: z
+    .enum(['staff', 'case', 'team'])
+    .describe(
+      'Whom the rule is about: a worker (staff), a child (case) or a team (group sessions by teamId).',
+    ),
+  counts,
   /** First entry whose `when` holds gives the interval; a subject no entry covers is outside the rule. */
   schedule: z
     .array(
-      z.strictObject({ when: conditionSchema.optional(), interval: intervalSchema, label: text.optional() }),
+      z
+        .strictObject({
+          when: conditionSchema.optional().describe('When this entry applies (left out: always).'),
+          interval: intervalSchema,
+          label: text.optional().describe('How the source says it, e.g. "4-weekly".'),
+        })
+        .describe('One entry of the schedule.'),
     )
-    .min(1),
+    .min(1)
+    .describe(
+      'The interval over time: the first entry whose when holds gives it; a subject no entry covers is outside the rule.',
+    ),
   /** Arrangements in the history that may make the interval stricter, never looser. */
-  stricterWith: z.array(z.enum(['agreed-interval', 'performance-plan'])).optional(),
+  stricterWith: z
+    .array(z.enum(['agreed-interval', 'performance-plan']))
+    .optional()
+    .describe('Arrangements in the history that may make the interval stricter, never looser.'),
   /** Due at one interval, but a breach only when nothing is held within this (NOT-7). */
-  breachAfter: durationSchema.optional(),
+  breachAfter: durationSchema
+    .optional()
+    .describe('Due at one interval, but a breach only when nothing is held within this longer time.'),
   /** When no entry of the schedule can be worked out (no agreed interval), say so instead of guessing. */
-  notEvaluableWithout: z.enum(['agreed-interval', 'performance-plan']).optional(),
+  notEvaluableWithout: z
+    .enum(['agreed-interval', 'performance-plan'])
+    .optional()
+    .describe('Without an arrangement of this type the rule is reported not evaluable instead of guessed.'),
 });
 
 /** A first session (or agreement) due within a time of a trigger, or by the first session after it. */
 export const firstWithinRule = z.strictObject({
   ...common,
-  kind: z.literal('first-within'),
+  kind: z
+    .literal('first-within')
+    .describe('A first session due within a time of a trigger, or by the first session after it.'),
   subject: staffOrCase,
-  counts: eventTypes,
+  counts,
   triggers: z
     .array(
-      z.strictObject({
-        on: z.enum(['start', 'role-start', 'relationship-start', 'supervisor-change', 'allocation']),
-        within: durationSchema.optional(),
-        byFirst: eventTypes.optional(),
-      }),
+      z
+        .strictObject({
+          on: z
+            .enum(['start', 'role-start', 'relationship-start', 'supervisor-change', 'allocation'])
+            .describe(
+              'What starts the clock: joining, a new role, a new supervisor (first or changed) or a case allocation.',
+            ),
+          within: durationSchema.optional().describe('Due within this after the trigger.'),
+          byFirst: eventTypes.optional().describe('Due by the first event of these types after the trigger.'),
+        })
+        .describe('One trigger: give within, byFirst or both.'),
     )
-    .min(1),
+    .min(1)
+    .describe('What makes a first session due.'),
 });
 
 /** A record due a number of working days, clock hours or the same day after each session. */
 export const recordingRule = z.strictObject({
   ...common,
-  kind: z.literal('recording'),
+  kind: z.literal('recording').describe('A record due after each session.'),
   /** `session`: one record per session, subject the supervisee; `case`: one per child discussed, subject the case. */
-  records: z.enum(['session', 'case']),
-  counts: eventTypes,
-  deadline: z.union([
-    z.strictObject({ workingDays: positive }),
-    z.strictObject({ hours: positive }),
-    z.strictObject({ sameDay: z.literal(true) }),
-  ]),
-  onlyIf: z.strictObject({ safeguarding: z.literal(true) }).optional(),
+  records: z
+    .enum(['session', 'case'])
+    .describe(
+      "session: one record per session (the supervisee's); case: one per child discussed, on the child's file.",
+    ),
+  counts,
+  deadline: z
+    .union(
+      [
+        form(
+          z.strictObject({
+            workingDays: positive.describe('By the end of the Nth working day strictly after the session.'),
+          }),
+        ),
+        form(
+          z.strictObject({
+            hours: positive.describe(
+              "N clock hours after the session's start (end of the Nth day when only a date is known).",
+            ),
+          }),
+        ),
+        form(z.strictObject({ sameDay: z.literal(true).describe("By the end of the session's own day.") })),
+      ],
+      { error: formsError(messages.badDeadline, ['workingDays', 'hours', 'sameDay']) },
+    )
+    .describe('When the record is due: {"workingDays": N}, {"hours": N} or {"sameDay": true}.'),
+  onlyIf: z
+    .strictObject({ safeguarding: z.literal(true).describe('Only sessions marked safeguarding: true.') })
+    .optional()
+    .describe('Only some sessions need this record.'),
 });
 
 /** A cancelled session must be replaced within a time. */
 export const rearrangeRule = z.strictObject({
   ...common,
-  kind: z.literal('rearrange'),
-  subject: z.literal('staff'),
-  counts: eventTypes,
-  within: durationSchema,
+  kind: z.literal('rearrange').describe('A cancelled session must be replaced within a time.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
+  within: durationSchema.describe('A replacement is due within this after the cancelled date.'),
 });
 
 /** At least N sessions in each period: between a case's review dates, or in each year from a month-day. */
 export const countPerPeriodRule = z.strictObject({
   ...common,
-  kind: z.literal('count-per-period'),
+  kind: z.literal('count-per-period').describe('At least N sessions in each period.'),
   subject: staffOrCase,
-  counts: eventTypes,
-  period: z.union([
-    z.strictObject({ between: z.literal('reviews') }),
-    z.strictObject({ yearFrom: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD') }),
-  ]),
-  minimum: positive,
+  counts,
+  period: z
+    .union(
+      [
+        form(
+          z.strictObject({
+            between: z.literal('reviews').describe('Each span between consecutive review dates of the case.'),
+          }),
+        ),
+        form(
+          z.strictObject({
+            yearFrom: z
+              .string()
+              .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+                error: (iss) => messages.notAMonthDay(iss.input),
+              })
+              .describe('Each year from this month and day, MM-DD, e.g. "04-01".'),
+          }),
+        ),
+      ],
+      { error: formsError(messages.badPeriod, ['between', 'yearFrom']) },
+    )
+    .describe('The periods counted: {"between": "reviews"} or {"yearFrom": "MM-DD"}.'),
+  minimum: positive.describe('The fewest sessions each period needs.'),
   /** A part year (a starter or leaver) owes minimum × months worked / 12, rounded up. */
-  proRata: z.boolean().optional(),
+  proRata: z
+    .boolean()
+    .optional()
+    .describe('A part year owes minimum × the part of the year worked, rounded up.'),
 });
 
 /** At least N minutes of sessions in total in each week (Monday to Sunday) or calendar month. */
 export const minutesPerPeriodRule = z.strictObject({
   ...common,
-  kind: z.literal('minutes-per-period'),
-  subject: z.literal('staff'),
-  counts: eventTypes,
-  period: z.enum(['week', 'calendar-month']),
-  minimumMinutes: positive,
+  kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
+  period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
+  minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
 });
 
 /** Each session should last at least N minutes; a shorter one is reported but still counts. */
 export const sessionLengthRule = z.strictObject({
   ...common,
-  kind: z.literal('session-length'),
-  subject: z.literal('staff'),
-  counts: eventTypes,
-  minimumMinutes: positive,
+  kind: z.literal('session-length').describe('Each session should last at least N minutes.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
+  minimumMinutes: positive.describe('The shortest a session should be, in minutes.'),
 });
 
 /** A discussion due a time before a date fixed by an episode: e.g. 42 days before a plan's 9-month review. */
 export const aheadOfDateRule = z.strictObject({
   ...common,
-  kind: z.literal('ahead-of-date'),
-  subject: z.literal('case'),
-  counts: eventTypes,
-  episode: z.enum(EPISODE_TYPES),
+  kind: z.literal('ahead-of-date').describe('A discussion due a time before a date fixed by an episode.'),
+  subject: z.literal('case').describe('Always case.'),
+  counts,
+  episode: z.enum(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
   /** The date: the episode start plus this, or the first case review date in the `reviewFrom`–`reviewTo` span after the start. */
-  target: z.strictObject({ after: durationSchema, reviewFrom: durationSchema, reviewTo: durationSchema }),
-  lead: durationSchema,
-  opensAfter: durationSchema,
+  target: z
+    .strictObject({
+      after: durationSchema.describe('The date is the episode start plus this, when no review date fits.'),
+      reviewFrom: durationSchema.describe('A review date more than this after the episode start …'),
+      reviewTo: durationSchema.describe('… and at most this after it is the date instead.'),
+    })
+    .describe('The date the discussion leads up to.'),
+  lead: durationSchema.describe('The discussion is due this long before the date.'),
+  opensAfter: durationSchema.describe('Discussions count from the episode start plus this.'),
 });
 
 /** Events due at fixed offsets from an anchor (probation reviews at 3 and 6 months). */
 export const milestonesRule = z.strictObject({
   ...common,
-  kind: z.literal('milestones'),
-  subject: z.literal('staff'),
-  counts: eventTypes,
+  kind: z.literal('milestones').describe('Events due at fixed offsets from a date of the worker.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
   anchor,
-  at: z.array(durationSchema).min(1),
+  at: z.array(durationSchema).min(1).describe('The offsets from the anchor, in order, e.g. 3 and 6 months.'),
 });
 
 /** After each trigger event, a follow-up is due within a time (a PDR's six-month review). */
 export const followUpRule = z.strictObject({
   ...common,
-  kind: z.literal('follow-up'),
-  subject: z.literal('staff'),
-  trigger: eventTypes,
-  counts: eventTypes,
-  within: durationSchema,
+  kind: z.literal('follow-up').describe('After each trigger event, a follow-up is due within a time.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  trigger: eventTypes.describe('The event types after which a follow-up is due.'),
+  counts,
+  within: durationSchema.describe('The follow-up is due within this after the trigger.'),
 });
 
 /** The one way a minimum may be relaxed: while `when` holds, `modifies`'s interval becomes this. */
 export const exceptionRule = z.strictObject({
   ...common,
-  kind: z.literal('exception'),
-  subject: z.literal('staff'),
-  modifies: z.string().min(1),
-  when: conditionSchema,
-  interval: durationSchema,
+  kind: z
+    .literal('exception')
+    .describe("The one way a minimum may be relaxed: while when holds, another rule's interval changes."),
+  subject: z.literal('staff').describe('Always staff.'),
+  modifies: ruleId.describe('The id of the interval rule of this policy whose interval changes.'),
+  when: conditionSchema.describe('While this holds, the interval is relaxed.'),
+  interval: durationSchema.describe('The interval while when holds.'),
 });
 
 /** Records kept for a time: reported as `retainUntil` per session, never a breach. */
 export const retentionRule = z.strictObject({
   ...common,
-  kind: z.literal('retention'),
-  subject: z.literal('staff'),
-  counts: eventTypes,
-  keepFor: durationSchema,
+  kind: z
+    .literal('retention')
+    .describe('Records kept for a time: reported as retainUntil per session, never a breach.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
+  keepFor: durationSchema.describe('How long each record is kept, from the session date.'),
 });
 
 /** A rule with no number to check: kept with its citation and a note of what applies instead. */
 export const untimedRule = z.strictObject({
   ...common,
-  kind: z.literal('untimed'),
-  subject: z.enum(['staff', 'case', 'team']),
-  appliesInstead: z.array(z.string()).optional(),
+  kind: z
+    .literal('untimed')
+    .describe('A rule with no number to check: kept with its citation, never judged.'),
+  subject: z.enum(['staff', 'case', 'team']).describe('Whom the rule is about.'),
+  appliesInstead: z.array(text).optional().describe('The rules that apply instead, e.g. ["NOT-1"].'),
 });
 
-export const ruleSchema = z.discriminatedUnion('kind', [
-  intervalRule,
-  firstWithinRule,
-  recordingRule,
-  rearrangeRule,
-  countPerPeriodRule,
-  minutesPerPeriodRule,
-  sessionLengthRule,
-  aheadOfDateRule,
-  milestonesRule,
-  followUpRule,
-  exceptionRule,
-  retentionRule,
-  untimedRule,
-]);
+export const ruleSchema = z
+  .discriminatedUnion('kind', [
+    intervalRule,
+    firstWithinRule,
+    recordingRule,
+    rearrangeRule,
+    countPerPeriodRule,
+    minutesPerPeriodRule,
+    sessionLengthRule,
+    aheadOfDateRule,
+    milestonesRule,
+    followUpRule,
+    exceptionRule,
+    retentionRule,
+    untimedRule,
+  ])
+  .describe('One rule: its kind says which other fields it has.');
 
 /** One version of a policy's text: in force from `effectiveFrom` to the day before the next version's. */
-export const policyVersionSchema = z.strictObject({
-  version: z.string().min(1).max(100),
-  effectiveFrom: isoDate,
-  /** Where this version's text is, when not the policy's `source`. */
-  source: text.optional(),
-  rules: z.array(ruleSchema).min(1),
-});
+export const policyVersionSchema = z
+  .strictObject({
+    version: z.string().min(1).max(100).describe('The version of the source document, e.g. "2024".'),
+    effectiveFrom: isoDate.describe(
+      "The day this version took effect, YYYY-MM-DD; it is in force until the day before the next version's.",
+    ),
+    source: text.optional().describe("Where this version's text is, when not the policy's source."),
+    rules: z.array(ruleSchema).min(1).describe("This version's rules."),
+  })
+  .describe('One version of the policy: its rules, in force from effectiveFrom.');
 
 /**
  * A council's supervision policy as data: metadata, closure days and its rules, as one version
  * (`version`, `effectiveFrom`, `rules`) or several (`versions`); `extends` inherits a built-in
  * policy's rules (docs/policy-language.md).
  */
-export const policySchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9-]+$/, 'a policy id is lower-case letters, digits and dashes'),
-  name: text,
-  council: text,
-  source: text,
-  extends: z.string().min(1).max(100).optional(),
-  version: z.string().min(1).max(100).optional(),
-  effectiveFrom: isoDate.optional(),
-  versions: z.array(policyVersionSchema).min(1).optional(),
-  closures: z.array(isoDate).optional(),
-  settings: z
-    .strictObject({
-      /** The supervisee's absence closes their windows (default true). */
-      absencePauses: z.boolean().optional(),
-    })
-    .optional(),
-  rules: z.array(ruleSchema).min(1).optional(),
-});
+export const policySchema = z
+  .strictObject({
+    $schema: z
+      .string()
+      .max(JSON_LIMITS.maxStringLength)
+      .optional()
+      .describe(
+        "The JSON Schema this file follows, for an editor's help, e.g. ./node_modules/supervision-rules/policies/schema/policy.json.",
+      ),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { error: (iss) => messages.notAPolicyId(iss.input) })
+      .describe('The policy id: lower-case letters, digits and dashes, e.g. my-council.'),
+    name: text.describe('The policy\'s title, e.g. "Supervision Policy".'),
+    council: text.describe('The council, e.g. "City of York Council".'),
+    source: text.describe('The source document the rules cite.'),
+    extends: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'The id of a built-in policy whose rules this one inherits, its own replacing them by id and activity.',
+      ),
+    version: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('The version of the source document (required unless versions is given).'),
+    effectiveFrom: isoDate
+      .optional()
+      .describe(
+        'The day the policy took effect, YYYY-MM-DD: no deadline before it is judged (required unless versions is given).',
+      ),
+    versions: z
+      .array(policyVersionSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'Instead of version, effectiveFrom and rules: the successive versions of the policy, each with its rules.',
+      ),
+    closures: z
+      .array(isoDate.describe('A closure day, YYYY-MM-DD.'))
+      .optional()
+      .describe('Council closure days: not working days, beside weekends and bank holidays in England.'),
+    settings: z
+      .strictObject({
+        /** The supervisee's absence closes their windows (default true). */
+        absencePauses: z
+          .boolean()
+          .optional()
+          .describe("The supervisee's absence pauses their clocks (default true)."),
+      })
+      .optional()
+      .describe('Settings of the whole policy.'),
+    rules: z.array(ruleSchema).min(1).optional().describe('The rules (required unless versions is given).'),
+  })
+  .describe(
+    "A council's supervision policy as data. Cross-field rules a JSON Schema cannot say: either version, effectiveFrom and rules, or versions; one rule id, activity and kind at most once per version; an exception's modifies names an interval rule of this policy.",
+  );
 
 /** A policy file as written: one version or several, perhaps extending a built-in policy. */
 export type PolicyFile = z.input<typeof policySchema>;

@@ -143,6 +143,31 @@ describe('the command line, run as a user would', () => {
     expect(run('evaluate', history, '--policy', 'york').err).toContain('--as-of');
   });
 
+  it('an unknown history field: validate and evaluate warn; with --strict they refuse it (exit 2)', () => {
+    const typo = file('typo.json', {
+      staff: [{ id: 'S1', role: 'social-worker', startDate: '2018-01-08' }],
+      events: [
+        { id: 'E1', type: 'one-to-one', date: '2025-06-02', superviseeId: 'S1', recordedat: '2025-06-02' },
+      ],
+    });
+    const line = 'events[0].recordedat: unknown field "recordedat"';
+    const validated = run('validate', typo);
+    expect(validated.code).toBe(0);
+    expect(validated.out).toContain(`warning ${line} (ignored); did you mean recordedAt?`);
+    expect(run('evaluate', typo, '--policy', 'york', '--as-of', '2025-09-15').out).toContain(
+      `WARNING ${line}`,
+    );
+    for (const args of [
+      ['validate'],
+      ['evaluate', '--policy', 'york', '--as-of', '2025-09-15'],
+      ['compare', '--as-of', '2025-09-15'],
+    ]) {
+      const strict = run(args[0]!, typo, ...args.slice(1), '--strict');
+      expect(strict.code).toBe(2);
+      expect(strict.err).toContain(`${line}; did you mean recordedAt?`);
+    }
+  });
+
   it('compare puts councils side by side; policies, validate, lint, --help and --version work', () => {
     const c = run('compare', history, '--as-of', '2025-09-15', '--policies', 'york,derby');
     expect(c.code).toBe(0);

@@ -264,7 +264,9 @@ describe('policy versions: where a report says which versions it used', () => {
     );
     // One version: the header as before.
     const early = evaluate(versioned, history, { asOf: '2024-06-30' });
-    expect(reportToTable(early, plain).split('\n')[0]).toBe('Test policy, version 2019 (test-council), as of 2024-06-30');
+    expect(reportToTable(early, plain).split('\n')[0]).toBe(
+      'Test policy, version 2019 (test-council), as of 2024-06-30',
+    );
   });
 
   it('docs/report.md names the fields a versioned report adds', () => {

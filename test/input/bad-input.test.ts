@@ -71,17 +71,22 @@ function expectBad(
 describe('bad histories', () => {
   const cases: [string, unknown, string, string][] = [
     // wrong types
-    ['history is a string', 'x', '', 'expected object'],
-    ['history is null', null, '', 'expected object'],
+    ['history is a string', 'x', '', 'expected an object'],
+    ['history is null', null, '', 'expected an object'],
     ['staff missing', {}, 'staff', 'is required'],
-    ['staff not a list', { staff: {} }, 'staff', 'expected array'],
-    ['staff id a number', withChange((h) => (staff0(h).id = 7)), 'staff[0].id', 'an id (text)'],
-    ['staff id missing', withChange((h) => delete staff0(h).id), 'staff[0].id', 'an id (text)'],
+    ['staff not a list', { staff: {} }, 'staff', 'expected a list'],
+    [
+      'staff id a number',
+      withChange((h) => (staff0(h).id = 7)),
+      'staff[0].id',
+      'expected an id (text), got 7',
+    ],
+    ['staff id missing', withChange((h) => delete staff0(h).id), 'staff[0].id', 'is required'],
     [
       'staff fullTime a string',
       withChange((h) => (staff0(h).fullTime = 'yes')),
       'staff[0].fullTime',
-      'boolean',
+      'true or false',
     ],
     [
       'directReports negative',
@@ -93,14 +98,14 @@ describe('bad histories', () => {
       'cases not a list',
       withChange((h) => ((h as Record<string, unknown>).cases = 'C1')),
       'cases',
-      'expected array',
+      'expected a list',
     ],
     ['caseIds holds a number', withChange((h) => (event0(h).caseIds = [1])), 'events[0].caseIds[0]', 'an id'],
     [
       'safeguarding a string',
       withChange((h) => (event0(h).safeguarding = 'no')),
       'events[0].safeguarding',
-      'boolean',
+      'true or false',
     ],
     // impossible dates
     [
@@ -135,7 +140,7 @@ describe('bad histories', () => {
       'staff[0].startDate',
       'is not a date',
     ],
-    ['startDate missing', withChange((h) => delete staff0(h).startDate), 'staff[0].startDate', 'not a date'],
+    ['startDate missing', withChange((h) => delete staff0(h).startDate), 'staff[0].startDate', 'is required'],
     [
       'startDate 2024-2-1',
       withChange((h) => (staff0(h).startDate = '2024-2-1')),
@@ -303,14 +308,14 @@ describe('bad histories', () => {
             { type: 'agreed-interval', from: '2024-01-08', interval: { fortnights: 1 } },
           ]),
       ),
-      'staff[0].arrangements[0].interval',
+      'staff[0].arrangements[0].interval.fortnights',
       'unknown field "fortnights"',
     ],
     // missing ids and references
-    ['case id missing', withChange((h) => delete case0(h).id), 'cases[0].id', 'an id (text)'],
-    ['event id missing', withChange((h) => delete event0(h).id), 'events[0].id', 'an id (text)'],
+    ['case id missing', withChange((h) => delete case0(h).id), 'cases[0].id', 'is required'],
+    ['event id missing', withChange((h) => delete event0(h).id), 'events[0].id', 'is required'],
     ['event id empty', withChange((h) => (event0(h).id = '')), 'events[0].id', ''],
-    ['event type missing', withChange((h) => delete event0(h).type), 'events[0].type', 'is not one of'],
+    ['event type missing', withChange((h) => delete event0(h).type), 'events[0].type', 'is required'],
     [
       'supervisee missing',
       withChange((h) => delete event0(h).superviseeId),
@@ -327,13 +332,13 @@ describe('bad histories', () => {
       'supervisorId missing in supervisors',
       withChange((h) => (staff0(h).supervisors = [{ from: '2024-01-08' }])),
       'staff[0].supervisors[0].supervisorId',
-      'an id',
+      'is required',
     ],
     [
       'caseRecords without caseId',
       withChange((h) => (event0(h).caseRecords = [{ recordedAt: '2024-02-01' }])),
       'events[0].caseRecords[0].caseId',
-      'an id',
+      'is required',
     ],
     // (an event before its supervisee started is valid, and warned: test/engine/history-index.test.ts)
     // instants
@@ -365,7 +370,7 @@ describe('bad histories', () => {
       'caseRecords recordedAt garbage',
       withChange((h) => (event0(h).caseRecords = [{ caseId: 'C1', recordedAt: 'tomorrow' }])),
       'events[0].caseRecords[0].recordedAt',
-      'tomorrow is not a date-time',
+      'tomorrow is neither a date (YYYY-MM-DD) nor a date-time',
     ],
   ];
   it.each(cases)('%s', (_name, input, path, fragment) => {
@@ -632,9 +637,9 @@ describe('loadPolicy', () => {
       '-4 is not a whole number of 1 or more',
     ));
   it('rejects an unknown field on a rule', () =>
-    badPolicy((p) => (p.rules[1].frequency = 'often'), 'rules[1]', 'unknown field "frequency"'));
+    badPolicy((p) => (p.rules[1].frequency = 'often'), 'rules[1].frequency', 'unknown field "frequency"'));
   it('rejects an unknown field at the top', () =>
-    badPolicy((p) => (p.colour = 'blue'), '', 'unknown field "colour"'));
+    badPolicy((p) => (p.colour = 'blue'), 'colour', 'unknown field "colour"'));
   it('rejects a rule without a citation', () =>
     badPolicy((p) => delete p.rules[1].citation, 'rules[1].citation', 'is required'));
   it('rejects a non-object', () => {

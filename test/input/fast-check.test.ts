@@ -93,7 +93,7 @@ describe('quickAccept: what it accepts', () => {
   it('accepts a history with every field, and checkHistory returns it as it is', () => {
     const h = full();
     expect(quickAccept(h)).toBe(true);
-    expect(checkHistorySlowly(h)).toEqual({ ok: true, history: h });
+    expect(checkHistorySlowly(h)).toEqual({ ok: true, history: h, warnings: [] });
     const checked = checkHistory(h);
     expect(checked.ok && checked.history).toBe(h);
   });
@@ -148,19 +148,19 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
   const cases: [string, unknown, string | null, string][] = [
     // the history's own fields
     ['staff', REMOVE, null, 'is required'],
-    ['staff', {}, null, 'expected array'],
+    ['staff', {}, null, 'expected a list'],
     ['recordsFrom', '2025-00-10', null, 'is not a date'],
     ['recordsFrom', null, null, 'is not a date'],
-    ['calendar', null, null, 'expected object'],
+    ['calendar', null, null, 'expected an object'],
     ['calendar.closures[0]', '2025-12-32', null, 'is not a date'],
-    ['cases', 'C1', null, 'expected array'],
-    ['events', {}, null, 'expected array'],
+    ['cases', 'C1', null, 'expected a list'],
+    ['events', {}, null, 'expected a list'],
     // staff
     ['staff[0].id', '', null, ''],
     ['staff[0].id', 'x'.repeat(201), null, ''],
     ['staff[0].id', 7, null, 'an id (text)'],
     ['staff[0].role', 'wizard', null, 'wizard is not one of'],
-    ['staff[0].startDate', REMOVE, null, 'is not a date'],
+    ['staff[0].startDate', REMOVE, null, 'is required'],
     ['staff[0].startDate', '2025-02-30', null, '2025-02-30 is not a date'],
     ['staff[0].startDate', '2100-02-29', null, 'is not a date'],
     ['staff[0].startDate', '2024-2-01', null, 'YYYY-MM-DD'],
@@ -168,17 +168,17 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
     ['staff[0].endDate', '2024-01-07', null, 'ends (2024-01-07) before it starts (2024-01-08)'],
     ['staff[0].qualifiedDate', '2023-06-31', null, 'is not a date'],
     ['staff[0].asye.end', '2024-01-07', null, 'before it starts'],
-    ['staff[0].asye.start', REMOVE, null, 'is not a date'],
-    ['staff[0].asye', 'yes', null, 'expected object'],
+    ['staff[0].asye.start', REMOVE, null, 'is required'],
+    ['staff[0].asye', 'yes', null, 'expected an object'],
     ['staff[0].confirmedInPost', 20240708, null, 'is not a date'],
     ['staff[0].service', 'housing', null, 'housing is not one of'],
     ['staff[0].teamId', '', null, ''],
-    ['staff[0].fullTime', 'yes', null, 'boolean'],
+    ['staff[0].fullTime', 'yes', null, 'true or false'],
     ['staff[0].directReports', -1, null, '-1'],
     ['staff[0].directReports', 1.5, null, '1.5'],
     ['staff[0].directReports', 2 ** 53, null, ''],
     ['staff[0].supervisors[0].to', '2024-01-07', null, 'before it starts'],
-    ['staff[0].supervisors[0].supervisorId', REMOVE, null, 'an id'],
+    ['staff[0].supervisors[0].supervisorId', REMOVE, null, 'is required'],
     ['staff[0].supervisors[0].from', null, null, 'is not a date'],
     ['staff[0].absences[0].reason', 'holiday', null, 'holiday is not one of'],
     ['staff[0].absences', [undefined], 'staff[0].absences[0]', 'is not a JSON value'],
@@ -187,9 +187,9 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
     ['staff[0].arrangements[0].interval', { weeks: 2, days: 3 }, null, 'exactly one'],
     ['staff[0].arrangements[0].interval', {}, null, 'exactly one'],
     ['staff[0].arrangements[0].interval.weeks', 0, null, 'whole number of 1 or more'],
-    ['staff[0].arrangements[0].interval.fortnights', 1, 'staff[0].arrangements[0].interval', 'unknown field'],
+    ['staff[0].arrangements[0].interval.fortnights', 1, null, 'unknown field'],
     // cases
-    ['cases[0].id', REMOVE, null, 'an id (text)'],
+    ['cases[0].id', REMOVE, null, 'is required'],
     ['cases[0].allocations[0].workerId', 42, null, 'an id'],
     ['cases[0].allocations[0].to', '2024-01-01', null, 'before it starts'],
     ['cases[0].episodes[0].type', 'adoption', null, 'adoption is not one of'],
@@ -198,7 +198,7 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
     ['cases[0].reviews[0]', '2025-04-31', null, 'is not a date'],
     ['cases[0].closedDate', '2024-01-07', null, 'ends (2024-01-07) before it starts (2024-01-08)'],
     // events
-    ['events[0].id', REMOVE, null, 'an id (text)'],
+    ['events[0].id', REMOVE, null, 'is required'],
     ['events[0].type', 'chat', null, 'chat is not one of'],
     ['events[0].date', '2023-02-29', null, 'is not a date'],
     ['events[0].start', '2024-02-01T10:00:00', null, 'with an offset'],
@@ -216,12 +216,12 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
     ['events[1]', { id: 'G', type: 'group', date: '2024-02-08' }, 'events[1].participantIds', 'is required'],
     ['events[1].participantIds[0]', 1, null, 'an id'],
     ['events[0].supervisorId', '', null, ''],
-    ['events[0].caseIds', 'C1', null, 'expected array'],
+    ['events[0].caseIds', 'C1', null, 'expected a list'],
     ['events[0].recordedAt', '2024-02-30', null, 'with an offset'],
     ['events[0].recordedAt', '2024-02-02T09:00+01:00', null, 'with an offset'],
-    ['events[0].caseRecords[0].caseId', REMOVE, null, 'an id'],
+    ['events[0].caseRecords[0].caseId', REMOVE, null, 'is required'],
     ['events[0].caseRecords[1].recordedAt', 'tomorrow', null, 'with an offset'],
-    ['events[0].safeguarding', 'no', null, 'boolean'],
+    ['events[0].safeguarding', 'no', null, 'true or false'],
     // what no JSON document holds, or what would be dangerous to copy (guardJson)
     ['events[0].__proto__', 1, null, 'the key "__proto__" is not allowed'],
     ['staff[0].constructor', 'x', null, 'the key "constructor" is not allowed'],

@@ -619,7 +619,7 @@ describe('safeEvaluate', () => {
       history(),
       { asOf: null },
       'invalid-options',
-      bad('asOf', 'null is not a date (expected YYYY-MM-DD)'),
+      bad('asOf', 'null is not a date (expected YYYY-MM-DD, a real day from year 1000)'),
       0,
     ],
     [
@@ -628,7 +628,7 @@ describe('safeEvaluate', () => {
       history(),
       { asOf: 20250328 },
       'invalid-options',
-      bad('asOf', '20250328 is not a date (expected YYYY-MM-DD)'),
+      bad('asOf', '20250328 is not a date (expected YYYY-MM-DD, a real day from year 1000)'),
       0,
     ],
     [
@@ -637,7 +637,7 @@ describe('safeEvaluate', () => {
       history(),
       { asOf: '2025-02-29' },
       'invalid-options',
-      bad('asOf', '2025-02-29 is not a date (expected YYYY-MM-DD)'),
+      bad('asOf', '2025-02-29 is not a date (expected YYYY-MM-DD, a real day from year 1000)'),
       0,
     ],
     [
@@ -646,7 +646,7 @@ describe('safeEvaluate', () => {
       { staff: 1 },
       {},
       'invalid-history',
-      bad('staff', 'expected array, got 1'),
+      bad('staff', 'expected a list, got 1'),
       0,
     ],
     [
@@ -677,7 +677,10 @@ describe('safeEvaluate', () => {
     ).toEqual([
       'invalid-history',
       100,
-      { path: 'events[99].date', message: '2025-02-30 is not a date (expected YYYY-MM-DD)' },
+      {
+        path: 'events[99].date',
+        message: '2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
+      },
       10,
     ]);
   });
@@ -763,7 +766,7 @@ describe('compare', () => {
       { staff: 1 },
       { asOf: '2025-3-28', policies: ['leeds'] },
       'invalid-options',
-      [{ path: 'asOf', message: '2025-3-28 is not a date (expected YYYY-MM-DD)' }],
+      [{ path: 'asOf', message: '2025-3-28 is not a date (expected YYYY-MM-DD, a real day from year 1000)' }],
     ],
     [
       'an unknown policy id, at its place in the list, before a bad history',
@@ -783,14 +786,14 @@ describe('compare', () => {
       history(),
       { asOf: ASOF, policies: ['york', badPolicy] },
       'invalid-policy',
-      [{ path: 'policies[1].rules', message: 'expected array, got none' }],
+      [{ path: 'policies[1].rules', message: 'expected a list, got the text "none"' }],
     ],
     [
       'a bad history',
       { staff: 1 },
       { asOf: ASOF },
       'invalid-history',
-      [{ path: 'staff', message: 'expected array, got 1' }],
+      [{ path: 'staff', message: 'expected a list, got 1' }],
     ],
   ])('%s', (_name, input, options, code, issues) => {
     expect(thrown(() => compare(input, options as { asOf: string }))).toEqual({ code, issues });
