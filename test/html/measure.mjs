@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { AS_OF, generate } from '../../bench/generate.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { scale: { type: 'string' }, runs: { type: 'string' } } });
@@ -36,19 +36,7 @@ const renderMs = performance.now() - t;
 const team = history.staff.find((s) => s.teamId)?.teamId;
 pages.push({ name: `team ${team}`, html: renderHtmlReport(report, history, { policy, teams: [team] }) });
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 console.log(`evaluate ${Math.round(evaluateMs)} ms, render (whole council) ${Math.round(renderMs)} ms`);
 for (const { name, html } of pages) {
   const file = join(dir, `${name.replace(/\W+/g, '-')}.html`);

@@ -3,19 +3,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { renderHtmlReport } from '../../src/html/index.js';
 import { getPolicy } from '../../src/policies.js';
 import { needsAction } from '../../src/report/needs-action.js';
+import { CHROMIUM, launchChromium } from './chromium.mjs';
 
 /**
  * The HTML report of the example team (York, as of Mon 1 Dec 2025), opened from a file:// URL in
  * Debian's chromium, driven by playwright-core. Screenshots go to reports/html/ (ignored by git);
  * UPDATE_SCREENSHOT=1 also writes the README's docs/report-screenshot.png.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve(__dirname, '../..');
 const out = join(root, 'reports/html');
 const haveChromium = existsSync(CHROMIUM);
@@ -77,19 +77,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
   beforeAll(async () => {
     if (!haveChromium)
       throw new Error(`CI is set and ${CHROMIUM} is missing: .ci/run installs it with apt-get`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     await context.route('**/*', (route) => {
       const url = route.request().url();
