@@ -1,5 +1,6 @@
+import { type SpawnSyncOptionsWithStringEncoding, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'tsup';
 
 const root = resolve(__dirname, '../..');
@@ -14,6 +15,17 @@ export const CLI_OUT = resolve(
   'node_modules/.cache/supervision-rules-test',
   createHash('sha256').update(root).digest('hex').slice(0, 16),
 );
+
+/** The built command, run as a user would in a child process from the repository's root, NO_COLOR set. */
+export function runBuiltCli(args: string[], options: Partial<SpawnSyncOptionsWithStringEncoding> = {}) {
+  const r = spawnSync(process.execPath, [join(CLI_OUT, 'cli.js'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+    ...options,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
 
 /** vitest globalSetup: builds the installed command (src/cli/bin.ts) once per test run. */
 export default async function setup(): Promise<void> {

@@ -1,37 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_OUT } from './build-cli.js';
+import { CLI_OUT, runBuiltCli } from './build-cli.js';
+import { tempFiles, yorkHistory } from './fake-io.js';
 
 const cli = join(CLI_OUT, 'cli.js');
 const root = resolve(__dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'sr-cli-'));
-const file = (name: string, value: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
-  return path;
-};
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const { dir, file } = tempFiles();
+const run = (...args: string[]) => runBuiltCli(args);
 
 // YRK-2's worked example: sessions 2 Jun, 30 Jun, 4 Aug 2025; as of 15 Sep one late and one missed breach.
-const history = file('history.json', {
-  recordsFrom: '2025-06-01',
-  staff: [{ id: 'S1', role: 'social-worker', startDate: '2018-01-08', qualifiedDate: '2017-07-01' }],
-  events: [
-    { id: 'E1', type: 'one-to-one', date: '2025-06-02', superviseeId: 'S1', recordedAt: '2025-06-02' },
-    { id: 'E2', type: 'one-to-one', date: '2025-06-30', superviseeId: 'S1', recordedAt: '2025-06-30' },
-    { id: 'E3', type: 'one-to-one', date: '2025-08-04', superviseeId: 'S1', recordedAt: '2025-08-04' },
-  ],
-});
+const history = file('history.json', yorkHistory);
 
 describe('the command line, run as a user would', () => {
   it('evaluate --format table: needs action first, one line per worker, the history on request; exit 0', () => {
@@ -183,25 +163,20 @@ describe('the command line, run as a user would', () => {
   });
 
   it('- reads the history from standard input, a byte-order mark first', () => {
-    const r = spawnSync(process.execPath, [cli, 'validate', '-'], {
-      encoding: 'utf8',
+    const r = runBuiltCli(['validate', '-'], {
       input: `\ufeff${JSON.stringify({ staff: [{ id: 'S1', role: 'social-worker', startDate: '2020-01-06' }] })}`,
     });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toBe('-: valid (1 staff, 0 cases, 0 events)\n');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('-: valid (1 staff, 0 cases, 0 events)\n');
   });
 
   it('standard input from /dev/zero is refused at once with exit 2', () => {
     const zero = openSync('/dev/zero', 'r');
     try {
-      const r = spawnSync(process.execPath, [cli, 'validate', '-'], {
-        encoding: 'utf8',
-        stdio: [zero, 'pipe', 'pipe'],
-        timeout: 30_000,
-      });
-      expect(r.status).toBe(2);
-      expect(r.stderr).toBe('standard input: the history is not valid JSON: it starts with byte 0x00\n');
+      const r = runBuiltCli(['validate', '-'], { stdio: [zero, 'pipe', 'pipe'], timeout: 30_000 });
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('standard input: the history is not valid JSON: it starts with byte 0x00\n');
     } finally {
       closeSync(zero);
     }
