@@ -6,7 +6,8 @@ import { printable } from '../../src/cli/printable.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { getPolicy, policyIds } from '../../src/policies.js';
 import { staffNames } from '../../src/report/needs-action.js';
-import type { Breach, Report } from '../../src/report/types.js';
+import type { Breach } from '../../src/report/types.js';
+import { breach, reportOf } from '../report/built-report.js';
 
 const plain = { red: String, yellow: String, green: String, bold: String, dim: String };
 const history = JSON.parse(
@@ -162,37 +163,13 @@ describe('a subject with 125,000 findings', () => {
     const subject = { type: 'staff' as const, id: 'S1' };
     const breaches: Breach[] = new Array(n);
     for (let i = 0; i < n; i++)
-      breaches[i] = {
-        ruleId: 'R1',
-        subject,
-        activity: 'one-to-one',
+      breaches[i] = breach('R1', subject, '2025-11-01', {
         kind: i % 2 === 0 ? 'unrecorded' : 'late',
-        dueOn: '2025-11-01',
         metOn: i % 2 === 0 ? null : '2025-01-02',
-        daysLate: 1,
-        severity: 'breach',
         eventId: `E${i}`,
-        citation: { source: 's', section: '1', quote: 'q' },
         explanation: `record ${i}`,
-        policyVersion: '1',
-      };
-    const report: Report = {
-      policy: {
-        id: 'p',
-        name: 'Policy',
-        version: '1',
-        versions: [{ version: '1', effectiveFrom: '2020-01-01' }],
-      },
-      asOf: '2025-12-01',
-      obligations: [],
-      recordings: [],
-      breaches,
-      notEvaluable: [],
-      warnings: [],
-      retention: [],
-      totals: { deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 },
-      totalsBySubject: [],
-    };
+      });
+    const report = reportOf([], breaches);
     const table = reportToTable(report, plain, { history: true });
     expect(table).toContain(`  Overdue, oldest first (${n / 2} items)`);
     expect(table).toMatch(/^ {2}RED +S1 +none +125000 +0 +62500 records not written, the oldest 30 days$/m);

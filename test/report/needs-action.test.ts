@@ -4,58 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { getPolicy } from '../../src/policies.js';
 import { needsAction, staffNames, subjectStatuses } from '../../src/report/needs-action.js';
-import type { Breach, Obligation, Report, Subject } from '../../src/report/types.js';
+import type { Subject } from '../../src/report/types.js';
+import { breach, obligation, reportOf } from './built-report.js';
 
-const citation = { source: 'x.txt', section: '1', quote: 'q' };
 const staff = (id: string): Subject => ({ type: 'staff', id });
-const obligation = (
-  ruleId: string,
-  subject: Subject,
-  dueOn: string,
-  status: Obligation['status'],
-): Obligation => ({
-  ruleId,
-  subject,
-  activity: 'one-to-one',
-  lastMetOn: null,
-  dueOn,
-  status,
-  citation,
-  explanation: `${ruleId} ${subject.id} ${dueOn}`,
-  policyVersion: '1',
-});
-const breach = (ruleId: string, subject: Subject, dueOn: string, extra: Partial<Breach> = {}): Breach => ({
-  ruleId,
-  subject,
-  activity: 'one-to-one',
-  kind: 'late',
-  dueOn,
-  metOn: '2025-01-01',
-  daysLate: 1,
-  severity: 'breach',
-  citation,
-  explanation: `${ruleId} ${subject.id} ${dueOn}`,
-  policyVersion: '1',
-  ...extra,
-});
-const reportOf = (obligations: Obligation[], breaches: Breach[], extra: Partial<Report> = {}): Report => ({
-  policy: {
-    id: 'p',
-    name: 'Policy',
-    version: '1',
-    versions: [{ version: '1', effectiveFrom: '2020-01-01' }],
-  },
-  asOf: '2025-12-01',
-  obligations,
-  recordings: [],
-  breaches,
-  notEvaluable: [],
-  warnings: [],
-  retention: [],
-  totals: { deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 },
-  totalsBySubject: [],
-  ...extra,
-});
 const policy = {
   rules: [
     { id: 'R1', strength: 'must' },
