@@ -2,17 +2,11 @@
 // At scale 1: 1,000 staff, 20,000 cases, 500,000 events over three years (2023-2025).
 // Usage: node bench/generate.mjs [--scale 0.1] [--seed 42] [--out file.json]
 import { writeFileSync } from 'node:fs';
+import { mulberry32 } from '../fixtures/mulberry32.mjs';
 
-/** mulberry32: a small, fast, seeded PRNG. */
+/** A seeded PRNG (mulberry32) and the draws the generator makes with it. */
 export function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
