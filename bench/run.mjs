@@ -5,27 +5,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AS_OF, generate } from './generate.mjs';
+import { flag, MB, median, opt, root } from './options.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 // --dist: benchmark another build (e.g. a copy of the tree before a change).
 const dist = resolve(opt('dist', join(root, 'dist', 'index.js')));
-const flag = (name) => argv.includes(`--${name}`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const now = () => performance.now();
-const MB = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Child modes (spawned by the parent so that each measurement has a clean process).
@@ -400,6 +387,6 @@ lines.push(
   `cold start: import ${f(cs.importMs)} ms (whole process ${f(cs.processMs)} ms); installed ${f(cs.installedKB / 1024, 2)} MB (package ${f(cs.packageKB)} KB + dependencies ${f(cs.dependenciesKB / 1024, 2)} MB: ${cs.dependencies.join(', ')})`,
 );
 console.log(lines.join('\n'));
-const outFile = resolve(opt('out', join(here, 'results.json')));
+const outFile = resolve(opt('out', join(root, 'bench', 'results.json')));
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwrote ${outFile}`);
