@@ -1,14 +1,15 @@
 import type { BaselineComparison, BaselineRow, BaselineRuleRef } from '../engine/baseline.js';
 import type { Painter } from './io.js';
 
-const GROUPS: Record<BaselineRow['group'], string> = {
+/** A baseline row's group and verdict in words (the table here, and the README's baseline tables). */
+export const GROUPS: Record<BaselineRow['group'], string> = {
   'past-asye': 'past the ASYE',
   'newly-qualified': 'newly qualified',
   student: 'students',
   everyone: 'everyone',
 };
 
-const VERDICTS: Record<BaselineRow['verdict'], string> = {
+export const VERDICTS: Record<BaselineRow['verdict'], string> = {
   meets: 'meets',
   'goes-beyond': 'goes beyond',
   'falls-short': 'falls short',

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BaselineRow, compareToBaseline } from '../../src/engine/baseline.js';
+import { GROUPS, VERDICTS } from '../../src/cli/format-baseline.js';
+import { compareToBaseline } from '../../src/engine/baseline.js';
 import { type BaselineId, baselineIds, getPolicy, policyIds } from '../../src/policies.js';
 import { rulesTable } from './tables.js';
 
@@ -9,18 +10,6 @@ import { rulesTable } from './tables.js';
 // rules, and every built-in council against it. To refresh: npm run readme
 const path = resolve(__dirname, '../../README.md');
 
-const WHO: Record<BaselineRow['group'], string> = {
-  'past-asye': 'past the ASYE',
-  'newly-qualified': 'newly qualified',
-  student: 'students',
-  everyone: 'everyone',
-};
-const VERDICT: Record<BaselineRow['verdict'], string> = {
-  meets: 'meets',
-  'goes-beyond': 'goes beyond',
-  'falls-short': '**falls short**',
-  'not-covered': 'not covered',
-};
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
 /** Every built-in council against one baseline: a row per requirement and group, a column per council. */
@@ -32,9 +21,11 @@ function baselineTable(id: BaselineId): string {
       const row = rows.find((r) => r.requirement === own.requirement && r.group === own.group);
       if (!row) return '';
       const ids = row.council.map((r) => r.ruleId).join(', ');
-      return `${VERDICT[row.verdict]}${ids ? ` (${ids})` : ''}`;
+      // The table's words, "falls short" in bold.
+      const verdict = row.verdict === 'falls-short' ? `**${VERDICTS[row.verdict]}**` : VERDICTS[row.verdict];
+      return `${verdict}${ids ? ` (${ids})` : ''}`;
     });
-    return `| ${own.requirement} | ${WHO[own.group]} | ${cell(own.baseline.asks)} | ${cells.join(' | ')} |`;
+    return `| ${own.requirement} | ${GROUPS[own.group]} | ${cell(own.baseline.asks)} | ${cells.join(' | ')} |`;
   });
   return [
     `| requirement | who | ${id} asks | ${policyIds.join(' | ')} |`,
