@@ -40,7 +40,7 @@ export interface ImportResult {
   readonly summary: readonly FileSummary[];
 }
 
-/** `events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD)` */
+/** `events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)` */
 export const problemText = (p: Problem): string =>
   `${p.file}${p.line > 0 ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}`;
 
