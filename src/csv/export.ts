@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { History } from '../history/schema.js';
-import { LAYOUT, type TableLayout } from './layout.js';
+import { type Kind, LAYOUT, NO_CASE_RECORDS, type TableLayout } from './layout.js';
 
 type Json = Record<string, unknown>;
 const isScalar = (v: unknown): v is string | number | boolean =>
@@ -8,7 +8,8 @@ const isScalar = (v: unknown): v is string | number | boolean =>
 const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The value at a dotted path, written as a cell: lists joined with `;`, null and absent as empty. */
-function cellOf(obj: Json, path: string): string {
+function cellOf(obj: Json, path: string, kind?: Kind): string {
+  if (kind === 'none') return Array.isArray(obj[path]) && obj[path].length === 0 ? NO_CASE_RECORDS : '';
   let v: unknown = obj;
   for (const k of path.split('.')) v = isRecord(v) ? v[k] : undefined;
   if (Array.isArray(v)) return v.map(String).join(';');
@@ -36,7 +37,8 @@ function recordsOf(history: Json, table: TableLayout): Array<{ parentId?: string
  * Writes a history as the generic CSV layout: one file per table (staff, supervisors, absences,
  * arrangements, cases, allocations, episodes, flags, reviews, events, case records, closures and the
  * history's own fields), a header row of the history's field names, lists in one cell separated by
- * `;`, dates and instants as the history writes them. Fields the schema does not know are written
+ * `;`, dates and instants as the history writes them; an event whose `caseRecords` is an empty list
+ * has `none` in the events.csv column `caseRecords` (written only when some event needs it). Fields the schema does not know are written
  * too when their values are plain (text, numbers, true/false), after the known columns.
  *
  * @example
@@ -57,12 +59,18 @@ export function exportCsv(history: History): Record<string, string> {
         if (isRecord(item))
           for (const [k, v] of Object.entries(item))
             if (!known.has(k) && isScalar(v) && !extras.includes(k)) extras.push(k);
-    const fields = [...table.fields.map(([f]) => f), ...extras];
+    // A `none` column (an event's empty caseRecords) only when some record needs it.
+    const needed = table.fields.filter(
+      ([f, kind]) =>
+        kind !== 'none' || records.some(({ item }) => isRecord(item) && cellOf(item, f, kind) !== ''),
+    );
+    const kinds = new Map(needed);
+    const fields = [...needed.map(([f]) => f), ...extras];
     const columns = [...(table.parentColumn ? [table.parentColumn] : []), ...fields];
     const rows = records.map(({ parentId, item }) => {
       const row: string[] = table.parentColumn ? [parentId ?? ''] : [];
       if (table.scalarItems) row.push(isScalar(item) ? String(item) : '');
-      else for (const f of fields) row.push(isRecord(item) ? cellOf(item, f) : '');
+      else for (const f of fields) row.push(isRecord(item) ? cellOf(item, f, kinds.get(f)) : '');
       return row;
     });
     out[table.file] = stringify([columns, ...rows]);

@@ -5,7 +5,7 @@ import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
 import { builtInMappings } from './builtin.js';
 import { readDate, readDateOrInstant, readInstant } from './dates.js';
-import { type Kind, LAYOUT, type TableLayout, type Target } from './layout.js';
+import { type Kind, LAYOUT, NO_CASE_RECORDS, type TableLayout, type Target } from './layout.js';
 import {
   type FieldSource,
   genericMapping,
@@ -40,7 +40,7 @@ export interface ImportResult {
   readonly summary: readonly FileSummary[];
 }
 
-/** `events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD)` */
+/** `events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)` */
 export const problemText = (p: Problem): string =>
   `${p.file}${p.line > 0 ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}`;
 
@@ -360,6 +360,16 @@ export class CsvImporter {
             );
             continue;
           }
+          const said = parent[spec.layout.key];
+          if (Array.isArray(said) && said.length === 0 && !spec.layout.scalarItems) {
+            // Only the events.csv `none` cell leaves an empty list before this table's rows.
+            problem(
+              row,
+              row.columns.get('(parent)'),
+              `event ${pid} has ${NO_CASE_RECORDS} in its ${spec.layout.key} column, yet this row records a case`,
+            );
+            continue;
+          }
           const list = slot(parent, spec.layout.key, (): unknown[] => []);
           if (spec.layout.scalarItems) {
             if (values.has('date')) pushItem(origins, parent, spec.layout.key, list, values.get('date'), row);
@@ -496,6 +506,13 @@ function readField(
         .map((s) => (source.values ? (mapValue(source.values, s) ?? s) : s));
       return { ok: true, value: items.length > 0 ? items : undefined };
     }
+    case 'none':
+      return norm(v) === NO_CASE_RECORDS
+        ? { ok: true, value: [] }
+        : {
+            ok: false,
+            message: `${v} is not ${NO_CASE_RECORDS} (write ${NO_CASE_RECORDS} when the event lists no case records yet, or leave the cell empty)`,
+          };
     default:
       return { ok: true, value: v };
   }

@@ -9,7 +9,15 @@ import { caseSchema, eventSchema, historySchema, staffSchema } from '../history/
  */
 
 /** How a cell is read and written. */
-export type Kind = 'text' | 'date' | 'instant' | 'dateOrInstant' | 'int' | 'boolean' | 'list';
+export type Kind = 'text' | 'date' | 'instant' | 'dateOrInstant' | 'int' | 'boolean' | 'list' | 'none';
+
+/**
+ * An event's `caseRecords` held present but empty (`[]`: no child's discussion recorded yet, so the
+ * event's own `recordedAt` stands for none of them) cannot be told from an absent list by rows of
+ * case-records.csv. The events.csv column `caseRecords` says it: the word `none`, and the column is
+ * written only when some event needs it.
+ */
+export const NO_CASE_RECORDS = 'none';
 
 /** The tables a history is made of. */
 export const TARGETS = [
@@ -114,7 +122,8 @@ const DATE_LIST_TABLES: Record<string, true> = { reviews: true, closures: true }
 
 function buildLayout(): TableLayout[] {
   const tables: TableLayout[] = [];
-  const top = scalarFields(historySchema).filter(([f]) => !f.startsWith('calendar.'));
+  // `$schema` is for an editor of a JSON file, not a fact of the history: no CSV column.
+  const top = scalarFields(historySchema).filter(([f]) => f !== '$schema' && !f.startsWith('calendar.'));
   tables.push({ target: 'history', file: 'history.csv', key: '', fields: top });
   tables.push({
     target: 'closures',
@@ -155,6 +164,8 @@ function buildLayout(): TableLayout[] {
   entity('staff', staffSchema, 'staffId');
   entity('cases', caseSchema, 'caseId');
   entity('events', eventSchema, 'eventId');
+  const events = tables.find((t) => t.target === 'events')!;
+  (events.fields as Array<readonly [string, Kind]>).push(['caseRecords', 'none']);
   return tables;
 }
 

@@ -32,9 +32,9 @@ export const fieldSourceSchema = z.union([
     split: z.string().min(1).optional().describe("separator of a list in one cell (default: the mapping's)"),
     lookup: z
       .strictObject({
-        file: z.string().min(1),
-        key: column,
-        value: column,
+        file: z.string().min(1).describe('the CSV file looked in, with or without ".csv"'),
+        key: column.describe('its column holding the value of this cell'),
+        value: column.describe('its column holding the value that replaces it'),
       })
       .optional()
       .describe(
@@ -66,7 +66,7 @@ const tableSchema = z.strictObject({
   where: z
     .array(
       z.strictObject({
-        column,
+        column: column.describe('the column whose cell decides'),
         in: z
           .array(z.string())
           .optional()
@@ -89,16 +89,24 @@ for (const t of LAYOUT) if (t.parent) PARENT_OF[t.target] = t.parent;
 
 export const mappingSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().optional(),
-    description: z.string().optional(),
+    $schema: z
+      .string()
+      .optional()
+      .describe(
+        "The JSON Schema this file follows, for an editor's help, e.g. ./node_modules/supervision-rules/policies/schema/mapping.json; ignored by the library.",
+      ),
+    name: z.string().optional().describe('a name for the mapping, e.g. the council or system it reads'),
+    description: z.string().optional().describe('what the mapping reads, in words'),
     dateFormats: z
       .array(z.string().min(1))
       .min(1)
       .optional()
       .describe('date formats tried in order (date-fns patterns, "iso", "excel"); default ["iso"]'),
     listSeparator: z.string().min(1).optional().describe('separator of lists in one cell; default ";"'),
-    tables: z.array(tableSchema).min(1),
+    tables: z
+      .array(tableSchema)
+      .min(1)
+      .describe('which file feeds which table of the history; a file may feed several tables'),
   })
   .superRefine((m, ctx) => {
     m.tables.forEach((t, i) => {
@@ -135,7 +143,6 @@ export type Mapping = z.infer<typeof mappingSchema>;
 export function mappingJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(mappingSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://unpkg.com/supervision-rules/schema/mapping.json',
     title: 'supervision-rules CSV mapping',
   };
 }

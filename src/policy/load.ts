@@ -113,7 +113,7 @@ function formIssues(p: {
   if (p.versions === undefined)
     return (['version', 'effectiveFrom', 'rules'] as const)
       .filter((k) => p[k] === undefined)
-      .map((k) => ({ path: k, message: `${messages.required(k)} (or give versions)` }));
+      .map((k) => ({ path: k, message: `${messages.required()} (or give versions)` }));
   const latest = byDate(p.versions).at(-1)!;
   const same = {
     version: p.version === latest.version,

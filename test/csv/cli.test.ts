@@ -55,7 +55,9 @@ describe('supervision-rules export and import', () => {
     const out = join(tmp, 'bad.json');
     const r = run('import', dir, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD)');
+    expect(r.err).toContain(
+      'events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
+    );
     expect(r.err).toMatch(/events\.csv\s+2\s+1\s+1\s+0/);
     expect(r.err).toContain('1 problem: nothing written (--skip-bad-rows writes the rows that are fine)');
     expect(existsSync(out)).toBe(false);

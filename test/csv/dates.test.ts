@@ -20,7 +20,7 @@ describe('dates as councils write them', () => {
     });
     expect(readDate('2025-02-30', ['iso'])).toEqual({
       ok: false,
-      message: '2025-02-30 is not a date (expected YYYY-MM-DD)',
+      message: '2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
     });
   });
 

@@ -16,7 +16,7 @@ E2,one-to-one,2025-03-03,S1
 `,
     });
     expect(r.problems.map(problemText)).toEqual([
-      'events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD)',
+      'events.csv:2:date: 2025-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
     ]);
     expect(r.history.events?.map((e) => e.id)).toEqual(['E2']);
     expect(r.summary.find((s) => s.file === 'events.csv')).toEqual({
@@ -47,7 +47,7 @@ E3,one-to-one,2025-03-05,S1,ninety,
         'staff.csv:3:directReports: three is not a whole number',
         'events.csv:2:safeguarding: maybe is not true or false (expected true, false, yes, no, Y, N, 1 or 0)',
         'events.csv:4:durationMinutes: ninety is not a whole number',
-        'staff.csv:2:role: social worker is not one of social-worker, team-manager, service-manager, group-manager, residential-manager, advanced-practitioner, cp-chair, iro, student, apprentice, practitioner, non-operational, clinician',
+        'staff.csv:2:role: social worker is not one of social-worker, team-manager, service-manager, group-manager, residential-manager, advanced-practitioner, cp-chair, iro, student, apprentice, practitioner, non-operational, clinician; did you mean social-worker?',
         'staff.csv:4:startDate: is empty, and a value is required',
         'events.csv:3:type: chat is not one of one-to-one, case-discussion, group, informal, observation, appraisal, appraisal-review, agreement, probation-review, check-in',
       ].sort(),
@@ -66,7 +66,7 @@ S1,M1,2020-01-06,
 `,
     });
     expect(r.problems.map(problemText)).toEqual([
-      'staff.csv:2:startDate: 2020-13-01 is not a date (expected YYYY-MM-DD)',
+      'staff.csv:2:startDate: 2020-13-01 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
       'supervisors.csv:2:staffId: S1 is not a staff member id of the staff table',
     ]);
     expect(r.summary.map((s) => [s.file, s.refused])).toContainEqual(['supervisors.csv', 1]);
@@ -94,7 +94,7 @@ S2,2025-05-10,2025-05-01,sickness
       'reviews.csv': 'caseId,date\nC1,2025-01-10\nC1,10/01/2025\n',
     });
     expect(r.problems.map(problemText)).toEqual([
-      'reviews.csv:3:date: 10/01/2025 is not a date (expected YYYY-MM-DD)',
+      'reviews.csv:3:date: 10/01/2025 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
     ]);
     expect(r.history.cases).toEqual([{ id: 'C1', reviews: ['2025-01-10'] }]);
   });
@@ -110,7 +110,7 @@ S2,2025-05-10,2025-05-01,sickness
       'staff.csv': `id,role,startDate,note\nS1,social-worker,2020-01-06,"two\nlines"\nS2,social-worker,2020-02-30,\n`,
     });
     expect(r.problems.map(problemText)).toEqual([
-      'staff.csv:4:startDate: 2020-02-30 is not a date (expected YYYY-MM-DD)',
+      'staff.csv:4:startDate: 2020-02-30 is not a date (expected YYYY-MM-DD, a real day from year 1000)',
     ]);
     // A column the schema does not know is kept, as text.
     expect(r.history.staff[0]).toMatchObject({ id: 'S1', note: 'two\nlines' });

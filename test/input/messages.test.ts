@@ -165,7 +165,11 @@ describe('a policy: the exact sentence', () => {
       withPolicy((p) => ((p.rules[0]!.citation as Record<string, Json>).quote = 'x'.repeat(10_001))),
       ['rules[0].citation.quote: the text is longer than 10000 characters'],
     ],
-    ['a top-level field left out', withPolicy((p) => delete p.effectiveFrom), ['effectiveFrom: is required']],
+    [
+      'a top-level field left out',
+      withPolicy((p) => delete p.effectiveFrom),
+      ['effectiveFrom: is required (or give versions)'],
+    ],
   ])('%s', (_name, input, lines) => {
     expect(policyLines(input)).toEqual(lines);
   });

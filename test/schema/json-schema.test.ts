@@ -24,22 +24,38 @@ describe('committed JSON Schemas', () => {
   }
 });
 
+type Node = { description?: string; $ref?: string };
+
+/**
+ * Whether a field's schema is described, as an editor finds it: on the field itself or on a schema
+ * its `$ref` (`#/$defs/…`) leads to, through any number of `$ref`s.
+ */
+function described(field: Node, root: { $defs?: Record<string, Node> }, seen = new Set<string>()): boolean {
+  if (field.description) return true;
+  const ref = field.$ref?.match(/^#\/\$defs\/(.+)$/)?.[1];
+  if (ref === undefined || seen.has(ref)) return false;
+  const target = root.$defs?.[ref];
+  expect(target, `${field.$ref} leads to a schema of $defs`).toBeDefined();
+  return described(target!, root, seen.add(ref));
+}
+
 /**
  * The path of every field (a key of `properties` of an object type) in a JSON Schema that has no
- * description. (`properties` of a subschema without a type, as in `if`, are a condition, not fields.)
+ * description, on itself or through its `$ref`. (`properties` of a subschema without a type, as in
+ * `if`, are a condition, not fields.) A schema used twice is held once under `$defs` and walked there.
  */
-function undescribed(schema: unknown, path = '', out: string[] = []): string[] {
+function undescribed(schema: unknown, path = '', out: string[] = [], root: unknown = schema): string[] {
   if (typeof schema !== 'object' || schema === null) return out;
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' && !('type' in schema)) continue;
     if (key === 'properties' || key === '$defs')
       for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-        if (key === 'properties' && !(field as { description?: string }).description)
+        if (key === 'properties' && !described(field as Node, root as { $defs?: Record<string, Node> }))
           out.push(`${path}.${name}`);
-        undescribed(field, `${path}.${name}`, out);
+        undescribed(field, `${path}.${name}`, out, root);
       }
     else if (typeof value === 'object')
-      undescribed(value, `${path}${Array.isArray(schema) ? `[${key}]` : `/${key}`}`, out);
+      undescribed(value, `${path}${Array.isArray(schema) ? `[${key}]` : `/${key}`}`, out, root);
   }
   return out;
 }
@@ -56,6 +72,21 @@ describe('the JSON Schemas as an editor shows them', () => {
         properties: { a: { type: 'string' }, b: { type: 'string', description: 'B' } },
       }),
     ).toEqual(['.a']);
+  });
+
+  it('follows $ref to $defs: a field is described where its reference leads, and not otherwise', () => {
+    expect(
+      undescribed({
+        type: 'object',
+        properties: { a: { $ref: '#/$defs/A' }, b: { $ref: '#/$defs/B' }, c: { $ref: '#/$defs/C' } },
+        $defs: {
+          A: { description: 'A', $ref: '#/$defs/T' },
+          B: { $ref: '#/$defs/A' },
+          C: { $ref: '#/$defs/T' },
+          T: { type: 'object', properties: { x: { type: 'string' } } },
+        },
+      }),
+    ).toEqual(['.c', '.T.x']);
   });
 
   it.each(cases)(
