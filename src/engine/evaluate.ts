@@ -1,12 +1,13 @@
 import { isIsoDate, toDayNumber, WorkingCalendar } from '../calendar/index.js';
-import { InputError, type Issue } from '../errors/input-error.js';
+import { InputError, type InputErrorCode, type Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
-import { type PolicyId, resolvePolicy } from '../policies.js';
+import { type PolicyId, tryResolvePolicy } from '../policies.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type { Report } from '../report/types.js';
+import { evaluationBoundIssues } from './bounds.js';
 import { type EvalContext, type Findings, subjectCache } from './context.js';
 import { type HistoryIndex, indexHistory } from './history-index.js';
 import { runRule } from './rule-kinds.js';
@@ -16,27 +17,72 @@ export interface EvaluateOptions {
   asOf: string;
 }
 
-/** The problems with `options.asOf`, if any (shared with `compare`). */
-export function asOfIssues(options: unknown): Issue[] {
-  const asOf = (options as { asOf?: unknown } | undefined)?.asOf;
-  if (typeof asOf === 'string' && isIsoDate(asOf)) return [];
-  return [
-    { path: 'asOf', message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf) },
-  ];
+/** `options.asOf` read once (a getter or proxy is read a single time), or its problems (shared with `compare`). */
+export function readAsOf(options: unknown): { asOf: string | null; issues: Issue[] } {
+  let asOf: unknown;
+  try {
+    asOf = (options as { asOf?: unknown } | undefined)?.asOf;
+  } catch {
+    return { asOf: null, issues: [{ path: 'asOf', message: messages.unreadable() }] };
+  }
+  if (typeof asOf === 'string' && isIsoDate(asOf)) return { asOf, issues: [] };
+  return {
+    asOf: null,
+    issues: [
+      { path: 'asOf', message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf) },
+    ],
+  };
 }
 
-/** Validates all three inputs before anything is evaluated; throws the first kind of problem found. */
+/**
+ * Throws one InputError listing the problems of every input that has any; its code is the first such
+ * input's (in the order given).
+ */
+export function throwAll(stages: readonly (readonly [InputErrorCode, readonly Issue[]])[]): never {
+  const withIssues = stages.filter(([, issues]) => issues.length > 0);
+  const first = withIssues[0];
+  if (first === undefined) throw new InputError('invalid-options', []);
+  throw new InputError(
+    first[0],
+    withIssues.flatMap(([, issues]) => issues),
+  );
+}
+
+/** Refuses an evaluation beyond EVALUATION_LIMITS (bounds.ts): `asOf`'s under invalid-options, the rest under invalid-history. */
+export function throwBounds(issues: readonly Issue[]): never {
+  return throwAll([
+    ['invalid-history', issues.filter((i) => i.path !== 'asOf')],
+    ['invalid-options', issues.filter((i) => i.path === 'asOf')],
+  ]);
+}
+
+/**
+ * Validates all three inputs before anything is evaluated and lists every problem of all three in
+ * one InputError; its code is the first input's with problems (policy, history, options). When
+ * another input has problems too, a policy definition's paths start with `policy.`.
+ */
 function check(
   policy: Policy | PolicyId,
   history: unknown,
   options: EvaluateOptions | undefined,
 ): { policy: Policy; history: History; asOf: string } {
-  const optionIssues = asOfIssues(options);
-  const resolved = resolvePolicy(policy, 'policy');
-  const checkedHistory = checkHistory(history);
-  if (!checkedHistory.ok) throw new InputError('invalid-history', checkedHistory.issues);
-  if (optionIssues.length > 0) throw new InputError('invalid-options', optionIssues);
-  return { policy: resolved, history: checkedHistory.history, asOf: (options as EvaluateOptions).asOf };
+  const resolved = tryResolvePolicy(policy, 'policy');
+  const checked = checkHistory(history);
+  const option = readAsOf(options);
+  if (resolved.ok && checked.ok && option.asOf !== null) {
+    const bounds = evaluationBoundIssues(resolved.policy, checked.history, option.asOf);
+    if (bounds.length === 0) return { policy: resolved.policy, history: checked.history, asOf: option.asOf };
+    return throwBounds(bounds);
+  }
+  const historyIssues = checked.ok ? [] : checked.issues;
+  let policyIssues = resolved.ok ? [] : resolved.issues;
+  if (typeof policy !== 'string' && historyIssues.length + option.issues.length > 0)
+    policyIssues = policyIssues.map((i) => ({ ...i, path: i.path === '' ? 'policy' : `policy.${i.path}` }));
+  return throwAll([
+    [resolved.ok ? 'invalid-policy' : resolved.code, policyIssues],
+    ['invalid-history', historyIssues],
+    ['invalid-options', option.issues],
+  ]);
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { datePrefixDayNumber, isIsoDate } from '../calendar/day-number.js';
 import { FORBIDDEN_KEYS, JSON_LIMITS } from '../errors/json-guard.js';
-import type { History } from './schema.js';
+import { type History, MAX_AGREED_INTERVAL } from './schema.js';
 import * as vocabulary from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
@@ -156,7 +156,12 @@ const ranged = (spec: Record<string, Check>, required = '', refine = inOrder): C
 const UNITS = ['days', 'weeks', 'months', 'workingDays'];
 const interval = shape(
   '',
-  Object.fromEntries(UNITS.map((unit) => [unit, positiveInt])),
+  Object.fromEntries(
+    UNITS.map((unit) => [
+      unit,
+      (x: unknown) => positiveInt(x, 0) && (x as number) <= MAX_AGREED_INTERVAL[unit as 'days'],
+    ]),
+  ),
   (o) => UNITS.filter((unit) => o[unit] !== undefined).length === 1,
   true,
 );

@@ -1,5 +1,5 @@
 import { InputError, type Issue } from '../errors/input-error.js';
-import { guardJson } from '../errors/json-guard.js';
+import { besideGuarded, type CopiedJson, copyJson } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { quickAccept } from './fast-check.js';
@@ -10,21 +10,31 @@ export type CheckedHistory = { ok: true; history: History } | { ok: false; issue
 
 /**
  * Checks a history (CONTRACT.md) and returns it typed, or every problem found with its JSON path.
- * Never throws. A valid history is usually recognised in one pass ({@link quickAccept}) and
- * returned as it is; anything else goes through guardJson and zod, which word every problem.
+ * Never throws. The input is first copied as plain data, each property read once (copyJson), so
+ * what is checked is what is evaluated. A valid copy is usually recognised in one pass
+ * ({@link quickAccept}) and returned as it is; anything else goes through zod, which words every
+ * problem.
  */
 export function checkHistory(input: unknown): CheckedHistory {
-  return quickAccept(input) ? { ok: true, history: input } : checkHistorySlowly(input);
+  const copied = copyJson(input);
+  return copied.issues.length === 0 && quickAccept(copied.value)
+    ? { ok: true, history: copied.value }
+    : checkCopy(copied);
 }
 
-/** {@link checkHistory} without the fast path: guardJson, zod, then the cross checks. */
+/** {@link checkHistory} without the fast path: copyJson, zod, then the cross checks. */
 export function checkHistorySlowly(input: unknown): CheckedHistory {
-  const guarded = guardJson(input);
-  if (guarded.length > 0) return { ok: false, issues: guarded };
-  const result = historySchema.safeParse(input, { error: zodErrorMap });
-  if (!result.success) return { ok: false, issues: fromZodIssues(result.error.issues) };
-  const issues = crossChecks(result.data);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, history: result.data };
+  return checkCopy(copyJson(input));
+}
+
+/** Every problem: the guard's, then zod's on the copy (less those the guard reported), then the cross checks. */
+function checkCopy({ value, issues: guarded, complete }: CopiedJson): CheckedHistory {
+  if (!complete) return { ok: false, issues: guarded };
+  const result = historySchema.safeParse(value, { error: zodErrorMap });
+  const issues = result.success
+    ? [...guarded, ...crossChecks(result.data)]
+    : [...guarded, ...besideGuarded(guarded, fromZodIssues(result.error.issues))];
+  return issues.length > 0 || !result.success ? { ok: false, issues } : { ok: true, history: result.data };
 }
 
 /**

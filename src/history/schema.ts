@@ -33,13 +33,23 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => messages.unknownValue(iss.input, values) });
 const openEnd = isoDate.nullable().optional();
 
-/** An interval as a history states it, e.g. `{ "weeks": 2 }`. Exactly one unit. */
+/** The longest interval a history may agree, per unit: 10 years. */
+export const MAX_AGREED_INTERVAL = { days: 3_653, weeks: 522, months: 120, workingDays: 2_610 } as const;
+const upTo = (unit: keyof typeof MAX_AGREED_INTERVAL) =>
+  z
+    .int()
+    .positive()
+    .max(MAX_AGREED_INTERVAL[unit], {
+      error: (iss) => messages.longerThan(iss.input, MAX_AGREED_INTERVAL[unit], unit, 10),
+    });
+
+/** An interval as a history states it, e.g. `{ "weeks": 2 }`. Exactly one unit, at most 10 years. */
 export const intervalSchema = z
   .strictObject({
-    days: z.int().positive().optional(),
-    weeks: z.int().positive().optional(),
-    months: z.int().positive().optional(),
-    workingDays: z.int().positive().optional(),
+    days: upTo('days').optional(),
+    weeks: upTo('weeks').optional(),
+    months: upTo('months').optional(),
+    workingDays: upTo('workingDays').optional(),
   })
   .refine((v) => Object.values(v).filter((x) => x !== undefined).length === 1, {
     message: 'give exactly one of days, weeks, months, workingDays',

@@ -1,3 +1,5 @@
+import { InputError } from '../errors/input-error.js';
+import { checkPolicy } from './load.js';
 import type { Condition, Duration, Policy, Rule } from './schema.js';
 
 /** Something in a policy file that is valid but probably not meant. */
@@ -32,10 +34,27 @@ export function approxDays(d: Duration): number {
  * lower one, a recording deadline longer than the interval it belongs to, a missing citation, an
  * interval of zero. Each finding has the JSON path of the rule or field.
  *
+ * A policy built in code may break rules `loadPolicy` enforces (a missing citation, an interval of
+ * zero): those are findings. Something lint cannot read as a policy at all is an InputError.
+ *
+ * @throws {InputError} `invalid-policy`, with `loadPolicy`'s issues, for what cannot be read as a policy.
  * @example
  * lintPolicy(loadPolicy(myCouncil)).forEach((f) => console.log(`${f.path}: ${f.message}`));
  */
 export function lintPolicy(policy: Policy): LintFinding[] {
+  try {
+    return lint(policy);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const checked = checkPolicy(policy);
+    throw new InputError(
+      'invalid-policy',
+      checked.ok ? [{ path: '', message: 'could not be read as a policy' }] : checked.issues,
+    );
+  }
+}
+
+function lint(policy: Policy): LintFinding[] {
   const findings: LintFinding[] = [];
   policy.rules.forEach((rule, i) => {
     const at = `rules[${i}]`;

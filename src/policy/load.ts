@@ -1,5 +1,5 @@
 import { InputError, type Issue } from '../errors/input-error.js';
-import { guardJson } from '../errors/json-guard.js';
+import { besideGuarded, copyJson } from '../errors/json-guard.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { type Policy, policySchema } from './schema.js';
 
@@ -7,12 +7,14 @@ import { type Policy, policySchema } from './schema.js';
 export function checkPolicy(
   definition: unknown,
 ): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
-  const guarded = guardJson(definition);
-  if (guarded.length > 0) return { ok: false, issues: guarded };
-  const result = policySchema.safeParse(definition, { error: zodErrorMap });
-  if (!result.success) return { ok: false, issues: fromZodIssues(result.error.issues) };
-  const issues = references(result.data);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, policy: result.data };
+  // A plain copy, each property read once, checked whole: every problem of every stage is listed.
+  const { value, issues: guarded, complete } = copyJson(definition);
+  if (!complete) return { ok: false, issues: guarded };
+  const result = policySchema.safeParse(value, { error: zodErrorMap });
+  const issues = result.success
+    ? [...guarded, ...references(result.data)]
+    : [...guarded, ...besideGuarded(guarded, fromZodIssues(result.error.issues))];
+  return issues.length > 0 || !result.success ? { ok: false, issues } : { ok: true, policy: result.data };
 }
 
 /**

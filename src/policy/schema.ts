@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from '../errors/messages.js';
 import { isoDate } from '../history/schema.js';
 import {
   ARRANGEMENT_TYPES,
@@ -15,13 +16,25 @@ const positive = z.int().positive();
 /** Where a rule comes from: the seed file, its section, and the words quoted verbatim. */
 export const citationSchema = z.strictObject({ source: text, section: text, quote: text });
 
-/** A length of time: exactly one of days, weeks, calendar months, working days. */
+/** The longest length of time a policy may state, per unit: 100 years (retention times reach 25). */
+export const MAX_POLICY_DURATION = {
+  days: 36_525,
+  weeks: 5_218,
+  months: 1_200,
+  workingDays: 26_100,
+} as const;
+const upTo = (
+  unit: keyof typeof MAX_POLICY_DURATION | 'hours',
+  max: number = MAX_POLICY_DURATION[unit as 'days'],
+) => positive.max(max, { error: (iss) => messages.longerThan(iss.input, max, unit, 100) });
+
+/** A length of time: exactly one of days, weeks, calendar months, working days (at most 100 years). */
 export const durationSchema = z
   .strictObject({
-    days: positive.optional(),
-    weeks: positive.optional(),
-    months: positive.optional(),
-    workingDays: positive.optional(),
+    days: upTo('days').optional(),
+    weeks: upTo('weeks').optional(),
+    months: upTo('months').optional(),
+    workingDays: upTo('workingDays').optional(),
   })
   .refine((v) => Object.values(v).filter((x) => x !== undefined).length === 1, {
     message: 'give exactly one of days, weeks, months, workingDays (a whole number of 1 or more)',
@@ -144,8 +157,8 @@ export const recordingRule = z.strictObject({
   records: z.enum(['session', 'case']),
   counts: eventTypes,
   deadline: z.union([
-    z.strictObject({ workingDays: positive }),
-    z.strictObject({ hours: positive }),
+    z.strictObject({ workingDays: upTo('workingDays') }),
+    z.strictObject({ hours: upTo('hours', 876_600) }),
     z.strictObject({ sameDay: z.literal(true) }),
   ]),
   onlyIf: z.strictObject({ safeguarding: z.literal(true) }).optional(),
