@@ -30,7 +30,7 @@ const isRealDate = (s: string) => {
 };
 
 /** A value that cannot be read safely: a throwing getter, a revoked proxy, a proxy whose traps throw. */
-const hostileArb = fc.constantFrom('getter', 'revoked', 'trap').map((kind): unknown => {
+function hostile(kind: 'getter' | 'revoked' | 'trap'): unknown {
   if (kind === 'getter')
     return Object.defineProperty({}, 'id', {
       enumerable: true,
@@ -48,16 +48,29 @@ const hostileArb = fc.constantFrom('getter', 'revoked', 'trap').map((kind): unkn
       throw new Error('trap');
     },
   });
+}
+/**
+ * Hostile values are made inside the property from a description (fast-check itself must not touch
+ * a revoked proxy): `{ hostile, where }` stands for one.
+ */
+const kindArb = fc.constantFrom('getter' as const, 'revoked' as const, 'trap' as const);
+const hostileArb = kindArb.map((kind) => ({ hostile: kind, where: 'top' as const }));
+const hostileHistoryArb = fc.record({
+  hostile: kindArb,
+  where: fc.constantFrom('top' as const, 'staff' as const, 'events' as const, 'deep' as const),
 });
-/** A history-like value with something hostile somewhere in it. */
-const hostileHistoryArb = fc
-  .tuple(hostileArb, fc.constantFrom('top', 'staff', 'events', 'deep'))
-  .map(([bad, where]) => {
-    if (where === 'top') return bad;
-    if (where === 'deep')
-      return { staff: [{ id: 'S1', role: 'social-worker', startDate: '2020-01-06', x: { y: [bad] } }] };
-    return { staff: [], [where]: [bad] };
-  });
+type Described = { hostile: 'getter' | 'revoked' | 'trap'; where: 'top' | 'staff' | 'events' | 'deep' };
+const isDescribed = (v: unknown): v is Described =>
+  typeof v === 'object' && v !== null && 'hostile' in v && 'where' in v && Object.keys(v).length === 2;
+/** The value a description stands for (anything else as it is). */
+function make(v: unknown): unknown {
+  if (!isDescribed(v)) return v;
+  const bad = hostile(v.hostile);
+  if (v.where === 'top') return bad;
+  if (v.where === 'deep')
+    return { staff: [{ id: 'S1', role: 'social-worker', startDate: '2020-01-06', x: { y: [bad] } }] };
+  return { staff: [], [v.where]: [bad] };
+}
 
 describe('extreme dates and sizes', () => {
   it('a valid history in the first or last evaluable era is answered by every policy, with real dates', () => {
@@ -92,17 +105,20 @@ describe('extreme dates and sizes', () => {
   it('safeEvaluate never throws, whatever it is given', () => {
     fc.assert(
       fc.property(
-        fc.anything({
-          maxDepth: 4,
-          withBigInt: true,
-          withDate: true,
-          withMap: true,
-          withNullPrototype: true,
-        }),
-        fc.oneof(fc.constantFrom(...policyIds), fc.anything({ maxDepth: 3 })),
-        fc.oneof(fc.record({ asOf: fc.string() }), fc.anything({ maxDepth: 2 })),
+        fc.oneof(
+          fc.anything({
+            maxDepth: 4,
+            withBigInt: true,
+            withDate: true,
+            withMap: true,
+            withNullPrototype: true,
+          }),
+          hostileHistoryArb,
+        ),
+        fc.oneof(fc.constantFrom(...policyIds), fc.anything({ maxDepth: 3 }), hostileArb),
+        fc.oneof(fc.record({ asOf: fc.string() }), fc.anything({ maxDepth: 2 }), hostileArb),
         (history, policy, options) => {
-          const result = safeEvaluate(policy as never, history, options as never);
+          const result = safeEvaluate(make(policy) as never, make(history), make(options) as never);
           if (!result.ok) for (const i of result.issues) expect(typeof i.message).toBe('string');
         },
       ),
