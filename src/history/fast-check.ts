@@ -262,7 +262,7 @@ function eventsAfterStart(h: History): boolean {
 
 /**
  * `true` only when {@link checkHistory}'s slow path would accept `input` as it is: then the input
- * can be used as the history, uncopied (the schema has no defaults or transforms). `false` means
+ * (the library's own copy, from copyJson) can be used as the history (the schema has no defaults or transforms). `false` means
  * "not sure": ask the slow path.
  */
 export function quickAccept(input: unknown): input is History {
