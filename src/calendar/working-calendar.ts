@@ -174,6 +174,10 @@ export class WorkingCalendar {
   addWorkingDaysNum(d: number, n: number): number {
     checkCount(n);
     if (n === 0) return d;
+    // More working days than the supported years hold: refused before building any year.
+    if (Math.abs(n) > 262 * (MAX_YEAR - MIN_YEAR + 1)) {
+      throw new RangeError(`Working-day calculation leaves the supported years ${MIN_YEAR}–${MAX_YEAR}`);
+    }
     let t = this.#at(d);
     if (n > 0) {
       let target = (t.ordinal[d - t.base] ?? 0) + n;

@@ -26,6 +26,13 @@ describe('the calendar builds only the years a history needs', () => {
     for (const y of years) expect(y === 1123 || y === 9871 || y === 9872).toBe(true);
   });
 
+  it('a count of more working days than the supported years hold is a RangeError at once', () => {
+    const years = yearsAsked(() => {
+      expect(() => new WorkingCalendar().addWorkingDays('2025-01-01', 1e9)).toThrow(RangeError);
+    });
+    expect(years.size).toBe(0);
+  });
+
   it('a count across a year end steps into the next year and back', () => {
     const cal = new WorkingCalendar();
     // Wed 24 Dec 2025 + 3: Fri 26 Dec (Boxing Day) skipped, 25 Dec too → Mon 29, Tue 30, Wed 31 Dec.
