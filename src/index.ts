@@ -17,6 +17,14 @@ export {
   WorkingCalendar,
 } from './calendar/index.js';
 export {
+  type BaselineComparison,
+  type BaselineGroup,
+  type BaselineRow,
+  type BaselineRuleRef,
+  type BaselineVerdict,
+  compareToBaseline,
+} from './engine/baseline.js';
+export {
   type CompareOptions,
   type Comparison,
   compare,
@@ -28,11 +36,27 @@ export { InputError, type InputErrorCode, type Issue } from './errors/input-erro
 export { parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';
-export { getPolicy, type PolicyId, policyIds } from './policies.js';
+export {
+  type BaselineId,
+  baselineIds,
+  type CouncilId,
+  getPolicy,
+  type PolicyId,
+  policyIds,
+} from './policies.js';
 export { type LintFinding, lintPolicy } from './policy/lint.js';
 export { loadPolicy } from './policy/load.js';
 export type { Condition, Duration, Policy, Rule } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
+export {
+  type ActionItem,
+  type NeedsActionOptions,
+  needsAction,
+  type SubjectStatus,
+  type SubjectStatusOptions,
+  staffNames,
+  subjectStatuses,
+} from './report/needs-action.js';
 export type {
   Breach,
   BreachKind,
@@ -43,6 +67,7 @@ export type {
   Report,
   Retention,
   Subject,
+  SubjectTotals,
   Warning,
 } from './report/types.js';
 export { historyJsonSchema, policyJsonSchema } from './schema/json-schema.js';

@@ -1,4 +1,6 @@
 import derby from '../policies/derby.json' with { type: 'json' };
+import englandDfe2024 from '../policies/england-dfe-2024.json' with { type: 'json' };
+import englandLga2020 from '../policies/england-lga-2020.json' with { type: 'json' };
 import gloucestershire from '../policies/gloucestershire.json' with { type: 'json' };
 import nottingham from '../policies/nottingham.json' with { type: 'json' };
 import southwark from '../policies/southwark.json' with { type: 'json' };
@@ -8,9 +10,22 @@ import { messages } from './errors/messages.js';
 import { checkPolicy, loadPolicy } from './policy/load.js';
 import type { Policy } from './policy/schema.js';
 
-/** The built-in policies' ids. */
+/** The built-in councils' ids: what `compare` and `npm start` use unless told otherwise. */
 export const policyIds = ['nottingham', 'gloucestershire', 'york', 'derby', 'southwark'] as const;
-export type PolicyId = (typeof policyIds)[number];
+export type CouncilId = (typeof policyIds)[number];
+
+/**
+ * The built-in national baselines' ids: the LGA's Standards for employers of social workers in England
+ * (2020) and the Department for Education's employer standards (2024), Standard 5 each. They are
+ * policies like the councils' (`getPolicy`, `evaluate`), and what `compareToBaseline` compares against.
+ */
+export const baselineIds = ['england-lga-2020', 'england-dfe-2024'] as const;
+export type BaselineId = (typeof baselineIds)[number];
+
+/** Any built-in policy's id: a council's or a national baseline's. */
+export type PolicyId = CouncilId | BaselineId;
+
+const builtInIds: readonly PolicyId[] = [...policyIds, ...baselineIds];
 
 const definitions: Readonly<Record<PolicyId, unknown>> = {
   nottingham,
@@ -18,10 +33,13 @@ const definitions: Readonly<Record<PolicyId, unknown>> = {
   york,
   derby,
   southwark,
+  'england-lga-2020': englandLga2020,
+  'england-dfe-2024': englandDfe2024,
 };
 
+/** Whether `id` names a built-in policy: one of `policyIds` or `baselineIds`. */
 export function isPolicyId(id: unknown): id is PolicyId {
-  return typeof id === 'string' && (policyIds as readonly string[]).includes(id);
+  return typeof id === 'string' && (builtInIds as readonly string[]).includes(id);
 }
 
 /**
@@ -71,7 +89,7 @@ export function tryResolvePolicy(
 }
 
 function unknownPolicyIssue(id: unknown, path: string): Issue {
-  return { path, message: messages.unknownPolicy(id, policyIds) };
+  return { path, message: messages.unknownPolicy(id, builtInIds) };
 }
 
 function unknownPolicy(id: unknown, path: string): InputError {

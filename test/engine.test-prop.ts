@@ -212,6 +212,13 @@ describe('evaluate over arbitrary valid histories', () => {
         expect(report.totals.recordsOnTime).toBe(
           report.recordings.filter((r) => r.status === 'on-time').length,
         );
+        // The per-subject counts add up to the totals, one entry per subject, in subject order.
+        const sum = { deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 };
+        for (const t of report.totalsBySubject)
+          for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += t[k];
+        expect(sum).toEqual(report.totals);
+        const keys = report.totalsBySubject.map((t) => `${t.subject.type}\u0000${t.subject.id}`);
+        expect(keys).toEqual([...new Set(keys)].sort());
         for (const s of dateLike(withoutWarnings(report))) expect(isRealDate(s), s).toBe(true);
       }),
       RUNS,

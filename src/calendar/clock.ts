@@ -224,8 +224,21 @@ export function clockDeadline(startInstant: string, hours: number): ClockDeadlin
  */
 export function dateOnlyClockDeadline(date: string, hours: number): ClockDeadline {
   checkHours(hours);
-  const day = toDayNumber(date) + Math.ceil(hours / 24);
-  const wallMs = day * MS_PER_DAY + MS_PER_DAY - 1000;
+  return londonWallClockInstant(toDayNumber(date) + Math.ceil(hours / 24), MS_PER_DAY - 1000);
+}
+
+/**
+ * The instant of a Europe/London wall-clock time (a day number and the milliseconds since London
+ * midnight), written with the London offset at that moment, plus its London date. A time in the
+ * spring gap is read one hour later (01:30 on the last Sunday of March is 02:30 BST); in the
+ * repeated autumn hour the second (GMT) reading is taken.
+ *
+ * @example
+ * londonWallClockInstant(toDayNumber('2025-06-02'), 9.5 * 3_600_000);
+ * // { instant: '2025-06-02T09:30:00+01:00', londonDate: '2025-06-02' }
+ */
+export function londonWallClockInstant(dayNumber: number, msOfDay: number): ClockDeadline {
+  const wallMs = dayNumber * MS_PER_DAY + msOfDay;
   // Guess with the offset at the wall-clock time read as UTC, then correct with the offset at the guess.
   let epoch = wallMs - londonWallClock(wallMs).offsetMinutes * MS_PER_MINUTE;
   epoch = wallMs - londonWallClock(epoch).offsetMinutes * MS_PER_MINUTE;

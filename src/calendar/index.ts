@@ -16,6 +16,7 @@ export {
   isIsoInstant,
   londonDateOf,
   londonDayNumberOfEpochMs,
+  londonWallClockInstant,
   sameDayDeadline,
 } from './clock.js';
 export type { CivilDate } from './day-number.js';

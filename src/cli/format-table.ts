@@ -1,120 +1,244 @@
-import { addDays } from '../calendar/index.js';
-import type { Comparison } from '../engine/compare.js';
 import { summarise } from '../engine/compare.js';
-import type { Obligation, Report, Subject } from '../report/types.js';
+import {
+  type ActionItem,
+  DUE_SOON_DAYS,
+  needsAction,
+  RECENT_DAYS,
+  type SubjectStatus,
+  subjectStatuses,
+} from '../report/needs-action.js';
+import type { Breach, Report, Subject } from '../report/types.js';
+import { maxLength, pct, plural } from './columns.js';
 import type { Painter } from './io.js';
+import { printable } from './printable.js';
 
-/** Days ahead of `asOf` within which an upcoming item is DUE SOON. */
-export const DUE_SOON_DAYS = 7;
+export { DUE_SOON_DAYS };
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
-const key = (s: Subject) => `${s.type}\u0000${s.id}`;
-const title = (s: Subject) =>
-  s.type === 'staff' ? `Worker ${s.id}` : s.type === 'case' ? `Case ${s.id}` : `Team ${s.id}`;
+/** What the table needs beyond the report. */
+export interface TableOptions {
+  /** The policy evaluated: its council for the header, its rules' strengths for what is advisory. */
+  policy?: {
+    readonly council?: string;
+    readonly rules: readonly { readonly id: string; readonly strength: string }[];
+  };
+  /** Staff names by id (the history's `staff[].name`). */
+  names?: ReadonlyMap<string, string>;
+  /** Add every breach, grouped by worker, case and team (`--history`). */
+  history?: boolean;
+  /** Add the breaches due on or after this date (`--since`); implies `history`. */
+  since?: string;
+}
+
+const TYPE_TITLE: Record<Subject['type'], string> = { staff: 'Worker', case: 'Case', team: 'Team' };
+const TYPE_PLURAL: Record<Subject['type'], string> = { staff: 'workers', case: 'cases', team: 'teams' };
+const title = (s: Subject) => `${TYPE_TITLE[s.type]} ${printable(s.id)}`;
 
 /**
- * The report for a person: grouped by worker, case and team, overdue first; each line with a
- * status word, the rule id, the due date, days late and the plain sentence; a closing summary.
+ * The report for a team manager, action first: a header naming the council and the policy version;
+ * "Needs action now" (sessions overdue and records not yet written, oldest first, advisory ones
+ * apart; then what is due within 7 days); one line per worker, case and team (red/amber/green in
+ * words, next due date, breaches in the last 90 days); with `history` or `since`, the breaches
+ * themselves; then what could not be evaluated, warnings and a summary. Text from the input is
+ * printed with control characters escaped; colour is never the only signal.
  */
-export function reportToTable(report: Report, paint: Painter): string {
-  const soon = addDays(report.asOf, DUE_SOON_DAYS);
-  const groups = new Map<
-    string,
-    { subject: Subject; lines: { rank: number; due: string; text: string }[] }
-  >();
-  const add = (subject: Subject, rank: number, due: string, text: string) => {
-    const g = groups.get(key(subject)) ?? { subject, lines: [] };
-    g.lines.push({ rank, due, text });
-    groups.set(key(subject), g);
-  };
-  for (const o of report.obligations) {
-    const [word, rank, colour] = statusOf(o, soon, paint);
-    add(
-      o.subject,
-      rank,
-      o.dueOn,
-      `  ${colour(word.padEnd(9))} ${o.ruleId.padEnd(7)} due ${o.dueOn}  ${o.explanation}`,
-    );
-  }
-  for (const b of report.breaches) {
-    const colour = b.severity === 'advisory' ? paint.yellow : paint.red;
-    const late = b.daysLate > 0 ? `${b.daysLate}d late` : b.kind;
-    add(
-      b.subject,
-      3,
-      b.dueOn,
-      `  ${colour('BREACH'.padEnd(9))} ${b.ruleId.padEnd(7)} due ${b.dueOn}  ${late.padEnd(10)} ${b.explanation}`,
-    );
-  }
-  const ordered = [...groups.values()].sort(
-    (a, b) =>
-      Math.min(...a.lines.map((l) => l.rank)) - Math.min(...b.lines.map((l) => l.rank)) ||
-      (key(a.subject) < key(b.subject) ? -1 : 1),
-  );
-  const out: string[] = [
-    paint.bold(`${report.policy.name} (version ${report.policy.version}), as of ${report.asOf}`),
+export function reportToTable(report: Report, paint: Painter, options: TableOptions = {}): string {
+  const out: string[] = [];
+  const p = report.policy;
+  const council = options.policy?.council;
+  out.push(
+    paint.bold(
+      `${council ? `${printable(council)}: ` : ''}${printable(p.name)}, version ${printable(p.version)} (${printable(p.id)}), as of ${report.asOf}`,
+    ),
     '',
-  ];
-  for (const g of ordered) {
-    out.push(paint.bold(title(g.subject)));
-    g.lines.sort((a, b) => a.rank - b.rank || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-    out.push(...g.lines.map((l) => l.text), '');
+  );
+  const actionOptions = options.policy ? { policy: options.policy } : {};
+  const items = needsAction(report, actionOptions);
+  const names = options.names;
+  writeNeedsAction(out, items, names, paint);
+  const statuses = subjectStatuses(report, { ...actionOptions, ...(names ? { names } : {}) });
+  for (const type of ['staff', 'case', 'team'] as const) {
+    const rows = statuses.filter((s) => s.subject.type === type);
+    if (rows.length > 0) writeStatuses(out, type, rows, paint);
   }
-  for (const n of report.notEvaluable)
-    out.push(`  NOT EVALUABLE ${n.ruleId} ${n.subject.type} ${n.subject.id}: ${n.reason}`);
-  for (const w of report.warnings) out.push(`  WARNING ${w.path}: ${w.message}`);
-  out.push(summaryLine(report));
+  if (options.history || options.since !== undefined)
+    writeHistory(out, report, statuses, options.since, names, paint);
+  writeNotEvaluable(out, report, options.history === true || options.since !== undefined);
+  for (const w of report.warnings) out.push(`WARNING ${printable(w.path)}: ${printable(w.message)}`);
+  if (report.notEvaluable.length > 0 || report.warnings.length > 0) out.push('');
+  out.push(summaryLine(report, items));
   return `${out.join('\n')}\n`;
 }
 
-function statusOf(o: Obligation, soon: string, paint: Painter): [string, number, (s: string) => string] {
-  if (o.status === 'overdue') return ['OVERDUE', 0, paint.red];
-  if (o.dueOn <= soon) return ['DUE SOON', 1, paint.yellow];
-  return ['ON TRACK', 2, paint.green];
+function who(subject: Subject, names: ReadonlyMap<string, string> | undefined): string {
+  const name = subject.type === 'staff' ? names?.get(subject.id) : undefined;
+  return name === undefined ? title(subject) : `${title(subject)} (${printable(name)})`;
 }
 
-function summaryLine(report: Report): string {
-  const s = summarise(report);
-  return `Summary: ${s.breachesBySeverity.breach} breaches, ${s.breachesBySeverity.advisory} advisory; sessions in timescale ${pct(s.sessionsInTimescale)}; records on time ${pct(s.recordsOnTime)}.`;
+function writeNeedsAction(
+  out: string[],
+  items: readonly ActionItem[],
+  names: ReadonlyMap<string, string> | undefined,
+  paint: Painter,
+): void {
+  const binding = items.filter((i) => i.kind !== 'due-soon' && i.severity === 'breach');
+  const advisory = items.filter((i) => i.kind !== 'due-soon' && i.severity === 'advisory');
+  const soon = items.filter((i) => i.kind === 'due-soon');
+  out.push(paint.bold('Needs action now'));
+  if (items.length === 0) {
+    out.push(`  Nothing overdue and nothing due within ${DUE_SOON_DAYS} days.`, '');
+    return;
+  }
+  const what = (i: ActionItem) => (i.kind === 'unwritten-record' ? 'RECORD NOT WRITTEN' : 'SESSION OVERDUE');
+  const line = (i: ActionItem, lead: string) =>
+    `    ${lead}  ${who(i.subject, names)}  ${printable(i.ruleId)}  ${printable(i.explanation)}`;
+  if (binding.length > 0) {
+    out.push(`  Overdue, oldest first (${plural(binding.length, 'item')})`);
+    const width = maxLength(binding.map((i) => String(i.daysOverdue)));
+    for (const i of binding)
+      out.push(
+        paint.red(line(i, `${what(i).padEnd(18)} ${String(i.daysOverdue).padStart(width)} days overdue`)),
+      );
+  }
+  if (advisory.length > 0) {
+    out.push(
+      `  ADVISORY: overdue under rules the policy recommends but does not require; not breaches (${plural(advisory.length, 'item')})`,
+    );
+    const width = maxLength(advisory.map((i) => String(i.daysOverdue)));
+    for (const i of advisory)
+      out.push(
+        paint.yellow(
+          line(i, `ADVISORY ${what(i).padEnd(18)} ${String(i.daysOverdue).padStart(width)} days overdue`),
+        ),
+      );
+  }
+  if (soon.length > 0) {
+    out.push(`  Due within ${DUE_SOON_DAYS} days (${plural(soon.length, 'item')})`);
+    for (const i of soon) {
+      const when = i.daysUntilDue === 0 ? 'today' : `in ${plural(i.daysUntilDue ?? 0, 'day')}`;
+      const word = i.severity === 'advisory' ? 'ADVISORY DUE' : 'DUE';
+      out.push(paint.yellow(line(i, `${word} ${i.dueOn} (${when})`)));
+    }
+  }
+  out.push('');
 }
 
-/** The same history against several councils, side by side. */
-export function comparisonToTable(comparison: Comparison, paint: Painter): string {
-  const rows = comparison.results.map(({ policy, summary, report }) => [
-    policy.id,
-    String(summary.breachesBySeverity.breach),
-    String(summary.breachesBySeverity.advisory),
-    pct(summary.sessionsInTimescale),
-    pct(summary.recordsOnTime),
-    String(report.obligations.filter((o) => o.status === 'overdue').length),
-    String(report.notEvaluable.length),
+const RAG_WORD = { red: 'RED', amber: 'AMBER', green: 'GREEN' } as const;
+
+function writeStatuses(
+  out: string[],
+  type: Subject['type'],
+  rows: readonly SubjectStatus[],
+  paint: Painter,
+): void {
+  const heading = type === 'staff' ? 'Workers' : type === 'case' ? 'Cases' : 'Teams';
+  out.push(paint.bold(`${heading} (${rows.length})`));
+  const withNames = rows.some((r) => r.name !== undefined);
+  const cells = rows.map((r) => [
+    RAG_WORD[r.rag],
+    printable(r.subject.id),
+    ...(withNames ? [printable(r.name ?? '')] : []),
+    r.nextDue === null ? 'none' : `${r.nextDue.dueOn} ${printable(r.nextDue.ruleId)}`,
+    String(r.breachesLast90Days),
+    r.advisoryLast90Days > 0 ? `${r.advisoryLast90Days} ADVISORY` : '0',
+    r.ragReason,
   ]);
   const head = [
-    'policy',
-    'breaches',
+    'status',
+    'id',
+    ...(withNames ? ['name'] : []),
+    'next due',
+    `breaches (${RECENT_DAYS} days)`,
     'advisory',
-    'in timescale',
-    'records on time',
-    'overdue now',
-    'not evaluable',
+    'why',
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const out = [
-    paint.bold(`The same history against ${rows.length} policies, as of ${comparison.asOf}`),
-    '',
-    paint.bold(line(head)),
-    ...rows.map(line),
-    '',
-  ];
-  for (const { policy, summary } of comparison.results) {
-    const top = Object.entries(summary.breachesByRule)
-      .sort((a, b) => b[1].breach + b[1].advisory - (a[1].breach + a[1].advisory))
-      .slice(0, 5)
-      .map(([id, n]) => `${id} ${n.breach + n.advisory}`)
-      .join(', ');
-    out.push(`${policy.id.padEnd(widths[0]!)}  most breached: ${top || 'none'}`);
+  const widths = head.map((h, i) => Math.max(h.length, maxLength(cells.map((c) => c[i]!))));
+  const last = head.length - 1;
+  const line = (c: readonly string[], colour: (s: string) => string = (x) => x) =>
+    `  ${colour(c[0]!.padEnd(widths[0]!))}  ${c
+      .slice(1)
+      .map((x, i) => (i + 1 === last ? x : x.padEnd(widths[i + 1]!)))
+      .join('  ')}`.trimEnd();
+  out.push(line(head));
+  rows.forEach((r, k) => {
+    const colour = r.rag === 'red' ? paint.red : r.rag === 'amber' ? paint.yellow : paint.green;
+    out.push(line(cells[k]!, colour));
+  });
+  out.push('');
+}
+
+/** The breaches (all, or those due on or after `since`), grouped by subject in the overview's order. */
+function writeHistory(
+  out: string[],
+  report: Report,
+  statuses: readonly SubjectStatus[],
+  since: string | undefined,
+  names: ReadonlyMap<string, string> | undefined,
+  paint: Painter,
+): void {
+  const bySubject = new Map<string, Breach[]>();
+  for (const b of report.breaches) {
+    if (since !== undefined && b.dueOn < since) continue;
+    const key = `${b.subject.type}\u0000${b.subject.id}`;
+    let list = bySubject.get(key);
+    if (list === undefined) {
+      list = [];
+      bySubject.set(key, list);
+    }
+    list.push(b);
   }
-  return `${out.join('\n')}\n`;
+  out.push(
+    paint.bold(since === undefined ? 'Breach history' : `Breach history: deadlines on or after ${since}`),
+  );
+  if (bySubject.size === 0) out.push('  None.');
+  for (const s of statuses) {
+    const list = bySubject.get(`${s.subject.type}\u0000${s.subject.id}`);
+    if (list === undefined) continue;
+    out.push(`  ${paint.bold(who(s.subject, names))}`);
+    // The report's breaches are already in due-date order.
+    for (const b of list) {
+      const word = b.severity === 'advisory' ? 'ADVISORY' : 'BREACH';
+      const colour = b.severity === 'advisory' ? paint.yellow : paint.red;
+      const late = b.daysLate > 0 ? `${b.daysLate}d late` : b.kind;
+      out.push(
+        `    ${colour(word.padEnd(8))} ${printable(b.ruleId).padEnd(7)} due ${b.dueOn}  ${late.padEnd(10)} ${printable(b.explanation)}`,
+      );
+    }
+  }
+  out.push('');
+}
+
+/**
+ * What could not be evaluated: one line per rule and subject type (its subjects and the first
+ * reason), or with `all` one line per subject and rule.
+ */
+function writeNotEvaluable(out: string[], report: Report, all: boolean): void {
+  if (all) {
+    for (const n of report.notEvaluable)
+      out.push(`NOT EVALUABLE ${printable(n.ruleId)} ${title(n.subject)}: ${printable(n.reason)}`);
+    return;
+  }
+  const groups = new Map<string, { ruleId: string; type: Subject['type']; ids: string[]; reason: string }>();
+  for (const n of report.notEvaluable) {
+    const key = `${n.ruleId}\u0000${n.subject.type}`;
+    const g = groups.get(key) ?? { ruleId: n.ruleId, type: n.subject.type, ids: [], reason: n.reason };
+    g.ids.push(n.subject.id);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    const many = g.ids.length > 1;
+    const shown = g.ids.slice(0, 10).map(printable).join(', ') + (g.ids.length > 10 ? ', …' : '');
+    out.push(
+      `NOT EVALUABLE ${printable(g.ruleId)} for ${many ? `${g.ids.length} ${TYPE_PLURAL[g.type]}` : TYPE_TITLE[g.type].toLowerCase()} ${shown}: ${printable(g.reason)}${many ? ' (and likewise for the others; --history lists each)' : ''}`,
+    );
+  }
+}
+
+function summaryLine(report: Report, items: readonly ActionItem[]): string {
+  const s = summarise(report);
+  let sessions = 0;
+  let records = 0;
+  for (const i of items)
+    if (i.kind === 'overdue-session') sessions++;
+    else if (i.kind === 'unwritten-record') records++;
+  return `Summary: ${plural(s.breachesBySeverity.breach, 'breach', 'breaches')} and ${plural(s.breachesBySeverity.advisory, 'ADVISORY finding')} (not breaches); ${plural(sessions, 'session')} overdue and ${plural(records, 'record')} not written now; sessions in timescale ${pct(s.sessionsInTimescale)}; records on time ${pct(s.recordsOnTime)}.`;
 }

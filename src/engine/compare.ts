@@ -23,6 +23,11 @@ export interface PolicySummary {
   sessionsInTimescale: number | null;
   /** Share (0–1) of records due by `asOf` that were made on time; null when none was due. */
   recordsOnTime: number | null;
+  /**
+   * What is overdue on `asOf`: obligations past their due date (sessions and other meetings) and
+   * records not yet made after their deadline (recordings with status `overdue`).
+   */
+  overdueNow: { sessions: number; records: number };
   /** The next 10 obligations due on or after `asOf`. */
   nextDue: Obligation[];
 }
@@ -111,11 +116,15 @@ export function summarise(report: Report): PolicySummary {
     breachesBySeverity[b.severity]++;
   }
   const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  const overdueNow = { sessions: 0, records: 0 };
+  for (const o of report.obligations) if (o.status === 'overdue') overdueNow.sessions++;
+  for (const r of report.recordings) if (r.status === 'overdue') overdueNow.records++;
   return {
     breachesByRule,
     breachesBySeverity,
     sessionsInTimescale: share(report.totals.deadlinesMet, report.totals.deadlines),
     recordsOnTime: share(report.totals.recordsOnTime, report.totals.records),
+    overdueNow,
     nextDue: report.obligations.filter((o) => o.dueOn >= report.asOf).slice(0, 10),
   };
 }

@@ -1,6 +1,14 @@
 import { fromDayNumber, type WorkingCalendar } from '../calendar/index.js';
 import type { Policy, Rule, RuleOf } from '../policy/schema.js';
-import type { Breach, NotEvaluable, Obligation, Recording, Retention, Subject } from '../report/types.js';
+import type {
+  Breach,
+  NotEvaluable,
+  Obligation,
+  Recording,
+  Retention,
+  Subject,
+  SubjectTotals,
+} from '../report/types.js';
 import type { ConditionContext } from './conditions.js';
 import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
@@ -20,12 +28,38 @@ export interface Findings {
    * records due (made, late or overdue) and those made on time, counted as each is judged.
    */
   tally: { deadlines: number; deadlinesMet: number; recordsDue: number; recordsOnTime: number };
+  /** The same counts per subject (type, then id), for a per-worker share. */
+  bySubject: SubjectTallies;
 }
 
-/** Counts one judged deadline. */
-export function tally(ctx: EvalContext, metOnTime: boolean): void {
+export type SubjectTallies = Record<Subject['type'], Map<string, Omit<SubjectTotals, 'subject'>>>;
+
+function subjectTally(ctx: EvalContext, subject: Subject) {
+  const byId = ctx.out.bySubject[subject.type];
+  let t = byId.get(subject.id);
+  if (t === undefined) {
+    t = { deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 };
+    byId.set(subject.id, t);
+  }
+  return t;
+}
+
+/** Counts one judged deadline, in the report's totals and in its subject's. */
+export function tally(ctx: EvalContext, metOnTime: boolean, subject: Subject): void {
   ctx.out.tally.deadlines++;
   if (metOnTime) ctx.out.tally.deadlinesMet++;
+  const t = subjectTally(ctx, subject);
+  t.deadlines++;
+  if (metOnTime) t.deadlinesMet++;
+}
+
+/** Counts one record due by `asOf` (made on time, late or not at all), in the totals and its subject's. */
+export function tallyRecord(ctx: EvalContext, onTime: boolean, subject: Subject): void {
+  ctx.out.tally.recordsDue++;
+  if (onTime) ctx.out.tally.recordsOnTime++;
+  const t = subjectTally(ctx, subject);
+  t.records++;
+  if (onTime) t.recordsOnTime++;
 }
 
 /** Everything a rule needs to evaluate one policy against one history, built once per evaluation. */
@@ -116,11 +150,15 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
 /** Per subject view (they live as long as their index), its qualifying days by list of types. */
 const QUALIFYING = new WeakMap<SubjectView, Map<string, readonly number[]>>();
 
-/** The date of the subject's last held event of these types on or before `asOf` (an obligation's `lastMetOn`). */
+/**
+ * The date of the subject's last held event of these types on or before `asOf` (an obligation's
+ * `lastMetOn`); for a worker, not before they started (an event before it is outside their employment).
+ */
 export function lastOf(view: SubjectView, types: readonly string[], asOf: number): string | null {
   const days = qualifying(view, types);
   const i = lowerBound(days, asOf + 1, (day) => day);
-  return i === 0 ? null : fromDayNumber(days[i - 1]!);
+  if (i === 0 || (view.kind === 'staff' && days[i - 1]! < view.start)) return null;
+  return fromDayNumber(days[i - 1]!);
 }
 
 export function severityOf(rule: Rule): 'breach' | 'advisory' {

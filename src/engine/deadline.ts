@@ -42,7 +42,7 @@ export function judgeDeadline(x: Deadline, ctx: EvalContext): void {
   };
   if (x.due > x.windowEnd || x.due < ctx.judgedFrom) return;
   if (x.metOn !== null) {
-    tally(ctx, x.metOn <= x.due);
+    tally(ctx, x.metOn <= x.due, x.subject);
     if (x.metOn > x.due)
       ctx.out.breaches.push({
         ...common,
@@ -56,7 +56,7 @@ export function judgeDeadline(x: Deadline, ctx: EvalContext): void {
   }
   const closed = x.windowEnd < ctx.asOf;
   const until = closed ? x.windowEnd + 1 : ctx.asOf;
-  if (x.due < until) tally(ctx, false);
+  if (x.due < until) tally(ctx, false, x.subject);
   if (x.due < until)
     ctx.out.breaches.push({
       ...common,

@@ -6,9 +6,15 @@ import type { History } from '../history/schema.js';
 import { type PolicyId, tryResolvePolicy } from '../policies.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
-import type { Report } from '../report/types.js';
+import type { Report, SubjectTotals } from '../report/types.js';
 import { evaluationBoundIssues } from './bounds.js';
-import { type EvalContext, type Findings, subjectCache } from './context.js';
+import {
+  type EvalContext,
+  type Findings,
+  type SubjectCache,
+  type SubjectTallies,
+  subjectCache,
+} from './context.js';
 import { type HistoryIndex, indexHistory } from './history-index.js';
 import { runRule } from './rule-kinds.js';
 
@@ -145,6 +151,7 @@ export function evaluateValid(
     notEvaluable: [],
     retention: [],
     tally: { deadlines: 0, deadlinesMet: 0, recordsDue: 0, recordsOnTime: 0 },
+    bySubject: { staff: new Map(), case: new Map(), team: new Map() },
   };
   const exceptions = new Map<string, RuleOf<'exception'>[]>();
   for (const rule of policy.rules)
@@ -179,5 +186,19 @@ export function evaluateValid(
       records: out.tally.recordsDue,
       recordsOnTime: out.tally.recordsOnTime,
     },
+    totalsBySubject: subjectTotals(out.bySubject, ctx.subjects),
   };
+}
+
+/** Per-subject counts as the report lists them: by subject type (case, staff, team), then id. */
+function subjectTotals(bySubject: SubjectTallies, subjects: SubjectCache): SubjectTotals[] {
+  const out: SubjectTotals[] = [];
+  for (const type of ['case', 'staff', 'team'] as const) {
+    const ids = [...bySubject[type].keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const id of ids) {
+      const subject = subjects[type].get(id) ?? { type, id };
+      out.push({ subject, ...bySubject[type].get(id)! });
+    }
+  }
+  return out;
 }

@@ -1,4 +1,9 @@
-import { addCalendarMonthsNum, toDayNumber } from '../calendar/index.js';
+import {
+  addCalendarMonthsNum,
+  instantToEpochMs,
+  londonDayNumberOfEpochMs,
+  toDayNumber,
+} from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
 import type { Arrangement, Case, History, Staff, SupervisionEvent } from '../history/schema.js';
 import type { CaseFlag, EpisodeType } from '../history/vocabulary.js';
@@ -81,6 +86,11 @@ export interface HistoryIndex {
 }
 
 const day = (date: string): number => toDayNumber(date);
+/** The London day of a record time: a date, or an instant read in Europe/London. */
+const londonDayOf = (dateOrInstant: string): number =>
+  dateOrInstant.length === 10
+    ? day(dateOrInstant)
+    : londonDayNumberOfEpochMs(instantToEpochMs(dateOrInstant));
 const end = (date: string | null | undefined): number => (typeof date === 'string' ? day(date) : Infinity);
 const ranged = <T extends { from: string; to?: string | null | undefined }>(r: T): T & Ranged => ({
   ...r,
@@ -116,18 +126,13 @@ export function indexHistory(history: History): HistoryIndex {
     members.push(s);
     teamMembers.set(s.staff.teamId, members);
   }
-  const teamIds = [...new Set(history.staff.flatMap((s) => (s.teamId ? [s.teamId] : [])))].sort();
+  // Teams and their employed days come from the first entry of each staff id, as everything else does.
   const teams = new Map<string, TeamView>(
-    teamIds.map((id) => [
-      id,
-      {
-        kind: 'team',
-        id,
-        employed: normalize(staff.filter((s) => s.staff.teamId === id).map((s): Span => [s.start, s.end])),
-        members: teamMembers.get(id) ?? [],
-        events: [],
-      },
-    ]),
+    [...teamMembers.keys()].sort().map((id) => {
+      const members = teamMembers.get(id)!;
+      const employed = normalize(members.map((s): Span => [s.start, s.end]));
+      return [id, { kind: 'team', id, employed, members, events: [] }];
+    }),
   );
 
   // One pass over the events, allocating only what the index keeps (and the warnings).
@@ -140,13 +145,15 @@ export function indexHistory(history: History): HistoryIndex {
     warnings.push({ path, message: messages.unknownStaff(id) });
   };
   const warnEarlyRecord = (ev: EventView, field: string, recordedAt: unknown) => {
-    // A record time is a date or an instant: comparing it whole with the date compares its date part.
-    if (typeof recordedAt === 'string' && recordedAt < ev.event.date)
+    // A record time is a date or an instant, compared by its London date as the recording rules judge it.
+    if (typeof recordedAt === 'string' && londonDayOf(recordedAt) < ev.day)
       warnings.push({
         path: `${at(ev)}.${field}`,
         message: messages.recordBeforeSession(recordedAt, ev.event.date),
       });
   };
+  const warnBeforeStart = (ev: EventView, s: StaffView) =>
+    warnings.push({ path: `${at(ev)}.date`, message: messages.eventBeforeStart(s.id, s.staff.startDate) });
   for (const ev of events) {
     const e = ev.event;
     const firstPos = ids.first[ev.pos]!;
@@ -167,6 +174,19 @@ export function indexHistory(history: History): HistoryIndex {
     const participants = e.participantIds ?? [];
     for (let i = 0; i < participants.length; i++) warnUnknownStaff(ev, 'participantIds', participants[i]!, i);
     if (e.supervisorId !== undefined) warnUnknownStaff(ev, 'supervisorId', e.supervisorId);
+    // Before a supervisee (or a listed participant of a group) started, or after they left: warned,
+    // and the event falls outside their employment, where no rule looks for it.
+    if (supervisee !== undefined && ev.day < supervisee.start) warnBeforeStart(ev, supervisee);
+    if (e.type === 'group') {
+      let warned: Set<StaffView> | undefined; // each person once, however often listed
+      for (const id of participants) {
+        const s = staffById.get(id);
+        if (s === undefined || s === supervisee || ev.day >= s.start || warned?.has(s)) continue;
+        warned ??= new Set();
+        warned.add(s);
+        warnBeforeStart(ev, s);
+      }
+    }
     if (supervisee !== undefined && ev.day > supervisee.end)
       warnings.push({
         path: `${at(ev)}.date`,
@@ -292,8 +312,12 @@ export function attendeesOf(
 ): StaffView[] {
   const e = ev.event;
   const people: StaffView[] = [];
+  // Each person once, remembered in a set: a group may list 100,000 participants.
+  const seen = new Set<StaffView>();
   const attend = (s: StaffView | undefined) => {
-    if (s !== undefined && !people.includes(s)) people.push(s);
+    if (s === undefined || seen.has(s)) return;
+    seen.add(s);
+    people.push(s);
   };
   if (e.superviseeId !== undefined) attend(staffById.get(e.superviseeId));
   if (e.type !== 'group') return people;

@@ -15,7 +15,7 @@ export const MAX_LISTED_ISSUES = 100;
  */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  /** A stable code for programs: `invalid-history`, `invalid-policy`, `invalid-options`, `unknown-policy`. */
+  /** A stable code for programs: `invalid-history`, `invalid-policy`, `invalid-options`, `unknown-policy`, `invalid-mapping`. */
   readonly code: InputErrorCode;
   /** Every problem found (at most {@link MAX_LISTED_ISSUES}; `omitted` counts the rest). */
   readonly issues: Issue[];
@@ -34,11 +34,17 @@ export class InputError extends Error {
   }
 }
 
-export type InputErrorCode = 'invalid-history' | 'invalid-policy' | 'invalid-options' | 'unknown-policy';
+export type InputErrorCode =
+  | 'invalid-history'
+  | 'invalid-policy'
+  | 'invalid-options'
+  | 'unknown-policy'
+  | 'invalid-mapping';
 
 const summary: Record<InputErrorCode, string> = {
   'invalid-history': 'The supervision history is not valid:',
   'invalid-policy': 'The policy definition is not valid:',
   'invalid-options': 'The evaluation options are not valid:',
   'unknown-policy': 'The policy is not known:',
+  'invalid-mapping': 'The CSV mapping is not valid:',
 };

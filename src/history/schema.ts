@@ -29,6 +29,11 @@ const id = z
   .string({ error: (iss) => messages.wrongType('an id (text)', iss.input) })
   .min(1)
   .max(200);
+/** A person's name as the council writes it (shown in reports, never used to match). */
+const personName = z
+  .string({ error: (iss) => messages.wrongType('a name (text)', iss.input) })
+  .min(1)
+  .max(200);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => messages.unknownValue(iss.input, values) });
 const openEnd = isoDate.nullable().optional();
@@ -77,6 +82,7 @@ export const arrangementSchema = ranged({
 export const staffSchema = z
   .looseObject({
     id,
+    name: personName.optional(),
     role: oneOf(ROLES),
     startDate: isoDate,
     roleStartDate: isoDate.optional(),
@@ -170,7 +176,7 @@ export const eventSchema = z
     }
   });
 
-/** The supervision history a council sends: staff, cases and supervision events (CONTRACT.md). */
+/** The supervision history a council sends: staff, cases and supervision events (docs/history-format.md). */
 export const historySchema = z.looseObject({
   recordsFrom: isoDate.optional(),
   calendar: z.looseObject({ closures: z.array(isoDate).optional() }).optional(),

@@ -1,4 +1,4 @@
-/** The words a history may use, as CONTRACT.md fixes them. */
+/** The words a history may use (docs/history-format.md lists them with their meaning). */
 export const ROLES = [
   'social-worker',
   'team-manager',

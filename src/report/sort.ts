@@ -89,7 +89,7 @@ function subjectRanks(subjects: readonly Subject[]): { rankOf: (s: Subject) => n
   return { rankOf: (s) => byType.get(s.type)!.get(s.id)!, count: rank };
 }
 
-/** CONTRACT.md: by `dueOn`, then subject type, subject id, rule id (then activity, for a stable order). */
+/** docs/report.md (Order): by `dueOn`, then subject type, subject id, rule id (then activity, for a stable order). */
 export function sortByDue<T extends Obligation | Breach>(items: T[]): T[] {
   const { rankOf, count: subjects } = subjectRanks(items.map((i) => i.subject));
   return sortByKey(

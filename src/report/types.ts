@@ -8,12 +8,12 @@ export interface Subject {
   id: string;
 }
 
-/** What is due next under one rule, for one subject and activity (CONTRACT.md). */
+/** What is due next under one rule, for one subject and activity (docs/report.md). */
 export interface Obligation {
   ruleId: string;
   subject: Subject;
   activity: string;
-  /** Date of the last qualifying event on or before `asOf`, if any. */
+  /** Date of the last qualifying event on or before `asOf`, if any (for a worker, since they started). */
   lastMetOn: string | null;
   /** The last date on which the next qualifying event is on time. */
   dueOn: string;
@@ -26,18 +26,28 @@ export interface Obligation {
 
 export type BreachKind = 'late' | 'missed' | 'late-recording' | 'unrecorded' | 'too-short' | 'too-few';
 
-/** A requirement missed or met late, up to `asOf` (CONTRACT.md). */
+/** A requirement missed or met late, up to `asOf` (docs/report.md). */
 export interface Breach {
   ruleId: string;
   subject: Subject;
   activity: string;
   kind: BreachKind;
+  /** The deadline missed, a date (for a clock-hour deadline, its London date). */
   dueOn: string;
+  /** The London date it was met on; null if still unmet at `asOf`. */
   metOn: string | null;
+  /**
+   * Calendar days from `dueOn` to `metOn` (London dates), for every rule, clock-hour records included;
+   * when unmet, to `asOf`, or to the day after the rule's window closed if it closed first.
+   */
   daysLate: number;
   severity: 'breach' | 'advisory';
   eventId?: string;
-  /** For clock-hour deadlines: the hours late (set when the record was made late). */
+  /**
+   * For a record made late against a clock-hour deadline (one with an instant): the hours late, to two
+   * decimals and at least 0.01. A record late by a second is 0 days and 0.01 hours late; one late by
+   * three hours across midnight is 1 day and 3 hours late.
+   */
   hoursLate?: number;
   /** For `too-short` and `too-few`: what was missing. */
   shortfall?: { minutes: number } | { sessions: number };
@@ -45,13 +55,22 @@ export interface Breach {
   explanation: string;
 }
 
-/** A record that must be made after a session, and whether it was (CONTRACT.md). */
+/** A record that must be made after a session, and whether it was (docs/report.md). */
 export interface Recording {
   eventId: string;
   caseId?: string;
   ruleId: string;
-  /** `YYYY-MM-DD` = by the end of that day; an ISO instant for clock-hour deadlines. */
+  /**
+   * `YYYY-MM-DD` = by the end of that day (working-day and same-day deadlines, and clock-hour
+   * deadlines of a session with no start time: the end of the ceil(hours / 24)th calendar day); an ISO
+   * instant with the London offset for clock-hour deadlines from a session's `start`.
+   */
   deadline: string;
+  /**
+   * When the record was made, if on or before `asOf`. A child's record (with `caseId`) is its own
+   * `caseRecords` entry when the event lists any (a child not listed there has none yet); only an
+   * event with no `caseRecords` has its `recordedAt` stand for every child.
+   */
   recordedAt: string | null;
   status: 'on-time' | 'late' | 'pending' | 'overdue';
 }
@@ -74,7 +93,7 @@ export interface Warning {
   message: string;
 }
 
-/** Everything an evaluation found, for every worker, child and team (CONTRACT.md). */
+/** Everything an evaluation found, for every worker, child and team (docs/report.md). */
 export interface Report {
   policy: { id: string; name: string; version: string };
   asOf: string;
@@ -86,4 +105,15 @@ export interface Report {
   retention: Retention[];
   /** Counts behind the shares a summary shows: deadlines judged and met in time; records due and made on time. */
   totals: { deadlines: number; deadlinesMet: number; records: number; recordsOnTime: number };
+  /** The same counts per subject that had any deadline judged or record due, by subject type then id. */
+  totalsBySubject: SubjectTotals[];
+}
+
+/** One subject's deadlines judged and met in time, and records due and made on time, up to `asOf`. */
+export interface SubjectTotals {
+  subject: Subject;
+  deadlines: number;
+  deadlinesMet: number;
+  records: number;
+  recordsOnTime: number;
 }

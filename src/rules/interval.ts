@@ -22,7 +22,7 @@ const byValue = (day: number) => day;
 /**
  * Interval rules: within each window a clock runs from the window's opening (or `recordsFrom`);
  * each qualifying held event restarts it; an interval that changes inside the window moves the
- * due date to the later of `L + new` and the earlier of `D` and `c + new` (POLICIES.md).
+ * due date to the later of `L + new` and the earlier of `D` and `c + new` (docs/policy-language.md, `interval`).
  * One breach per missed deadline.
  */
 export function evaluateInterval(rule: IntervalRule, ctx: EvalContext): void {
@@ -124,7 +124,7 @@ function walkWindow(
       k++;
     }
     if (e !== null) {
-      if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn);
+      if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn, subject);
       if (e > breachOn && breachOn >= ctx.judgedFrom)
         pushBreach(
           'late',
@@ -149,7 +149,7 @@ function walkWindow(
     const closed = windowEnd < ctx.asOf;
     const until = closed ? windowEnd + 1 : ctx.asOf;
     if (breachOn < until && breachOn >= ctx.judgedFrom) {
-      tally(ctx, false);
+      tally(ctx, false, subject);
       const reason = closed ? closeReason(view, windowEnd) : null;
       pushBreach(
         'missed',

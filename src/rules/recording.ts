@@ -8,7 +8,7 @@ import {
   toDayNumber,
 } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, severityOf, subjectFor } from '../engine/context.js';
+import { type EvalContext, severityOf, subjectFor, tallyRecord } from '../engine/context.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
@@ -20,9 +20,11 @@ type RecordingRule = RuleOf<'recording'>;
 
 /**
  * Records due after each session: by the end of the Nth working day after it, within N clock
- * hours of its start (end of the Nth/24 calendar day when only the date is known), or the same
- * day. One recording per session (subject: the supervisee) or per child discussed (subject: the
- * case). Late records are `late-recording` breaches; records missing after the deadline are
+ * hours of its start (an instant; by the end of the ceil(N/24)th calendar day, a date, when only the
+ * date is known), or the same day. One recording per session (subject: the supervisee) or per child
+ * discussed (subject: the case; the child's own `caseRecords` entry when the event lists any). Late
+ * records are `late-recording` breaches, `daysLate` in London calendar days from the deadline's date
+ * to the record's (and `hoursLate` against a clock deadline); records missing after the deadline are
  * `unrecorded`. Records made after `asOf` are treated as not yet made.
  */
 export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
@@ -49,28 +51,34 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
       if (staff && !applies(staff, ev.day)) continue;
       judgeRecord(rule, ctx, ev, deadline, e.superviseeId ? 'staff' : 'team', who, e.recordedAt ?? null);
     } else {
+      const records = childRecordsOf(e);
       const caseIds = e.caseIds ?? [];
-      for (let i = 0; i < caseIds.length; i++) {
-        const caseId = caseIds[i]!;
-        if (caseIds.indexOf(caseId) !== i) continue;
+      // Each child once (a list of one needs no set).
+      for (const caseId of caseIds.length < 2 ? caseIds : new Set(caseIds)) {
         if (rule.when) {
           const c = ctx.index.caseById.get(caseId);
           if (c && !applies(c, ev.day)) continue;
         }
-        const own = caseRecordOf(e, caseId);
-        const recordedAt = own ? (own.recordedAt ?? null) : (e.recordedAt ?? null);
-        judgeRecord(rule, ctx, ev, deadline, 'case', caseId, recordedAt, caseId);
+        judgeRecord(rule, ctx, ev, deadline, 'case', caseId, records(caseId), caseId);
       }
     }
   }
 }
 
-/** The event's own record for one case (`caseRecords`), if it lists one. */
-function caseRecordOf(e: EventView['event'], caseId: string) {
+/**
+ * Each child's record time for one event. When the event lists `caseRecords`, a child's record is its
+ * first entry there, and a child not listed has no record yet; only an event with no `caseRecords`
+ * at all has its `recordedAt` stand for every child. The list is read once (a map), not per child.
+ */
+function childRecordsOf(e: EventView['event']): (caseId: string) => string | null {
   const records = e.caseRecords;
-  if (records === undefined) return undefined;
-  for (let i = 0; i < records.length; i++) if (records[i]!.caseId === caseId) return records[i];
-  return undefined;
+  if (records === undefined) {
+    const recordedAt = e.recordedAt ?? null;
+    return () => recordedAt;
+  }
+  const byCase = new Map<string, string | null>();
+  for (const r of records) if (!byCase.has(r.caseId)) byCase.set(r.caseId, r.recordedAt ?? null);
+  return (caseId) => byCase.get(caseId) ?? null;
 }
 
 /** A session's record deadline: its day, its instant (clock-hour deadlines) and how it was worked out. */
@@ -107,8 +115,12 @@ function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => 
   if ('hours' in dl)
     return (ev) => {
       const start = ev.event.start;
+      // With no start time, the end of a calendar day: a date, judged by dates.
       if (start === undefined)
-        return ofDay(ev.day, () => clockOf(dateOnlyClockDeadline(ev.event.date, dl.hours)));
+        return ofDay(ev.day, () => {
+          const { londonDate } = dateOnlyClockDeadline(ev.event.date, dl.hours);
+          return { day: toDayNumber(londonDate), text: londonDate, ms: null };
+        });
       return { ...clockOf(clockDeadline(start, dl.hours)), basis: null };
     };
   return (ev) => ofDay(ev.day, () => ({ day: ev.day, text: ev.event.date, ms: null }));
@@ -137,7 +149,6 @@ function basisOf(rule: RecordingRule, ctx: EvalContext, ev: EventView, deadline:
   return basis;
 }
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 function judgeRecord(
@@ -166,13 +177,14 @@ function judgeRecord(
     const byClock = deadline.ms !== null && recordedMs !== null;
     const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
     status = late ? 'late' : 'on-time';
-    ctx.out.tally.recordsDue++;
-    if (!late) ctx.out.tally.recordsOnTime++;
+    tallyRecord(ctx, !late, subjectFor(ctx, subjectType, subjectId));
     if (late) {
-      const hours = byClock ? Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100 : null;
-      const daysLate = byClock
-        ? Math.floor((recordedMs - deadline.ms!) / DAY_MS)
-        : recordedDay! - deadline.day;
+      // Hours to two decimals, at least 0.01 (a late record is never "0 hours late"); days are always
+      // London calendar days from the deadline's date to the record's, as dueOn and metOn show them.
+      const hours = byClock
+        ? Math.max(0.01, Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100)
+        : null;
+      const daysLate = recordedDay! - deadline.day;
       const lateText = hours === null ? wording.daysLate(daysLate) : `${hours} hours late`;
       const subject = subjectFor(ctx, subjectType, subjectId);
       const breach = breachOf(
@@ -194,9 +206,9 @@ function judgeRecord(
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
-    ctx.out.tally.recordsDue++;
     const days = ctx.asOf - deadline.day;
     const subject = subjectFor(ctx, subjectType, subjectId);
+    tallyRecord(ctx, false, subject);
     const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
     breach.explanation = wording.recordMissing(dueWords(rule, ctx, ev, deadline, subject), days);
     ctx.out.breaches.push(breach);

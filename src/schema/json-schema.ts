@@ -11,7 +11,7 @@ export function policyJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** JSON Schema (draft 2020-12) of a supervision history (CONTRACT.md). */
+/** JSON Schema (draft 2020-12) of a supervision history (docs/history-format.md). */
 export function historyJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(historySchema, { io: 'input', unrepresentable: 'any' }),

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,14 +34,49 @@ const history = file('history.json', {
 });
 
 describe('the command line, run as a user would', () => {
-  it('evaluate --format table: grouped by worker, status words, the sentence and a summary; exit 0', () => {
+  it('evaluate --format table: needs action first, one line per worker, the history on request; exit 0', () => {
     const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Worker S1');
-    expect(r.out).toMatch(/OVERDUE\s+YRK-2\s+due 2025-09-01/);
-    expect(r.out).toContain('it took place on Mon 4 Aug 2025, 7 days late.');
+    expect(r.out.split('\n')[0]).toBe(
+      "City of York Council, Children's Social Care: Supervision Policy, version 1:2 (york), as of 2025-09-15",
+    );
+    // YRK-2: last session Mon 4 Aug, due 28 days later on Mon 1 Sep; 15 Sep − 1 Sep = 14 days overdue.
+    expect(r.out).toMatch(
+      /Needs action now\n {2}Overdue, oldest first \(1 item\)\n {4}SESSION OVERDUE +14 days overdue {2}Worker S1 {2}YRK-2 /,
+    );
+    expect(r.out).toMatch(/^ {2}RED +S1 +2025-09-01 YRK-2 /m);
+    expect(r.out).not.toContain('it took place on Mon 4 Aug 2025, 7 days late.');
     expect(r.out).toMatch(/Summary: \d+ breaches/);
     expect(r.out).not.toContain('\u001b['); // NO_COLOR and not a TTY: no colour codes
+    const all = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--history');
+    expect(all.out).toContain('it took place on Mon 4 Aug 2025, 7 days late.');
+    const since = run(
+      'evaluate',
+      history,
+      '--policy',
+      'york',
+      '--as-of',
+      '2025-09-15',
+      '--since',
+      '2025-08-01',
+    );
+    expect(since.out).toContain('Breach history: deadlines on or after 2025-08-01');
+    expect(since.out).not.toContain('7 days late.'); // due 28 Jul, before the date
+    expect(run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--since', 'May').code).toBe(
+      2,
+    );
+    expect(
+      run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--history', '--format', 'json')
+        .code,
+    ).toBe(2);
+  });
+
+  it('evaluate --format ics: an iCalendar file of the due dates', () => {
+    const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'ics');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(r.out).toContain('UID:york/YRK-2/one-to-one/staff/S1/2025-08-04@supervision-rules\r\n');
+    expect(r.out).toContain('DTSTART;VALUE=DATE:20250901\r\n');
   });
 
   it('evaluate --format json is the report exactly', () => {
@@ -55,7 +90,7 @@ describe('the command line, run as a user would', () => {
     const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'csv');
     const lines = r.out.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'row,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation',
+      '\ufeffrow,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation,policy,asOf,caseId,recordedAt',
     );
     expect(
       lines.some((l) =>
@@ -113,11 +148,60 @@ describe('the command line, run as a user would', () => {
     expect(c.code).toBe(0);
     expect(c.out).toMatch(/york\s+\d+/);
     expect(c.out).toMatch(/derby\s+\d+/);
+    expect(c.out).toContain('most breached');
     expect(run('policies').out).toContain('YRK-2');
     expect(run('validate', history).out).toContain('valid (1 staff, 0 cases, 3 events)');
     expect(run('lint', join(root, 'policies/southwark.json')).out).toContain('no findings');
     expect(run('--help').out).toContain('Usage:');
     expect(run('evaluate', '--help').code).toBe(0);
     expect(run('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('- reads the history from standard input, a byte-order mark first', () => {
+    const r = spawnSync(process.execPath, [cli, 'validate', '-'], {
+      encoding: 'utf8',
+      input: `\ufeff${JSON.stringify({ staff: [{ id: 'S1', role: 'social-worker', startDate: '2020-01-06' }] })}`,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('-: valid (1 staff, 0 cases, 0 events)\n');
+  });
+
+  it('standard input from /dev/zero is refused at once with exit 2', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = spawnSync(process.execPath, [cli, 'validate', '-'], {
+        encoding: 'utf8',
+        stdio: [zero, 'pipe', 'pipe'],
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('standard input: the history is not valid JSON: it starts with byte 0x00\n');
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it('piped into a slow reader that stops early (| head): no stack trace, exit 141 as for SIGPIPE', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'compare',
+        join(root, 'fixtures/example/history.json'),
+        '--as-of',
+        '2025-12-01',
+        '--format',
+        'json',
+      ], // about 1.7 MB: more than a pipe holds
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+    // Read nothing for a while, so the pipe fills and the command waits on it, then go away.
+    setTimeout(() => child.stdout.destroy(), 500);
+    const code = await new Promise((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(141);
   });
 });

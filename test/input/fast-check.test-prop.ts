@@ -1,5 +1,5 @@
 /**
- * The fast path of checkHistory (quickAccept) against the slow one (guardJson, zod, cross checks):
+ * The fast path of checkHistory (quickAccept) against the slow one (guardJson, then zod):
  * complete on valid histories, and sound on anything: when it accepts, so does the slow path.
  */
 import fc from 'fast-check';

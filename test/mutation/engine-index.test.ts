@@ -100,10 +100,11 @@ describe('history index: warnings for valid but inconsistent data', () => {
       [{ path: 'events[1].date', message: 'is after S1 left on 2024-06-30' }],
     ],
     [
-      'records made before the session (by their date part)',
+      'records made before the session (by their London date)',
       [
         oneToOne('S2', '2024-03-01', { recordedAt: '2024-03-01' }),
         oneToOne('S2', '2024-03-01', { recordedAt: '2024-02-29T23:30:00Z' }),
+        // 23:10 GMT on 29 Feb in London.
         oneToOne('S2', '2024-03-01', { recordedAt: '2024-03-01T00:10:00+01:00' }),
         oneToOne('S2', '2024-03-04', {
           caseIds: ['C2'],
@@ -119,6 +120,10 @@ describe('history index: warnings for valid but inconsistent data', () => {
         {
           path: 'events[1].recordedAt',
           message: 'recorded at 2024-02-29T23:30:00Z, before the session on 2024-03-01',
+        },
+        {
+          path: 'events[2].recordedAt',
+          message: 'recorded at 2024-03-01T00:10:00+01:00, before the session on 2024-03-01',
         },
         {
           path: 'events[3].caseRecords[1].recordedAt',
@@ -566,6 +571,7 @@ describe('evaluate', () => {
       'warnings',
       'retention',
       'totals',
+      'totalsBySubject',
     ]);
     expect(report.policy).toEqual({
       id: 'nottingham',
@@ -655,7 +661,7 @@ describe('safeEvaluate', () => {
         {
           path: 'policy',
           message:
-            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark)',
+            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
         },
         { path: 'staff', message: 'expected array, got 1' },
         { path: 'asOf', message: 'asOf is required' },
@@ -745,6 +751,7 @@ describe('compare', () => {
       breachesBySeverity: { breach: 3, advisory: 0 },
       sessionsInTimescale: 1,
       recordsOnTime: 0.25,
+      overdueNow: { sessions: 0, records: 1 },
       nextDue: ['NOT-1 2025-04-27', 'NOT-14 2026-02-15'],
     });
     expect(summaryOf(results[3]!)).toEqual({
@@ -752,6 +759,7 @@ describe('compare', () => {
       breachesBySeverity: { breach: 1, advisory: 1 },
       sessionsInTimescale: 0.75,
       recordsOnTime: null,
+      overdueNow: { sessions: 1, records: 0 },
       nextDue: ['DER-1 2025-04-27', 'DER-11 2026-02-15'],
     });
   });
@@ -786,7 +794,7 @@ describe('compare', () => {
         {
           path: 'policies[0]',
           message:
-            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark)',
+            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
         },
         { path: 'staff', message: 'expected array, got 1' },
       ],
@@ -800,7 +808,7 @@ describe('compare', () => {
         {
           path: 'policies[1]',
           message:
-            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark)',
+            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
         },
         { path: 'staff', message: 'expected array, got 1' },
       ],
@@ -828,7 +836,7 @@ describe('summarise', () => {
   const breach = (ruleId: string, severity: Breach['severity']) => ({ ruleId, severity }) as Breach;
   const due = (dueOn: string) => ({ ruleId: `R-${dueOn}`, dueOn }) as Obligation;
   const report = (totals: Report['totals'], breaches: Breach[] = [], obligations: Obligation[] = []) =>
-    ({ asOf: '2025-03-10', totals, breaches, obligations }) as unknown as Report;
+    ({ asOf: '2025-03-10', totals, breaches, obligations, recordings: [] }) as unknown as Report;
 
   it.each<[Report['totals'], number | null, number | null]>([
     [{ deadlines: 0, deadlinesMet: 0, records: 0, recordsOnTime: 0 }, null, null],
@@ -965,9 +973,26 @@ describe('context helpers', () => {
       ix.cases,
       ix.teams,
     ]);
-    const out = { tally: { deadlines: 0, deadlinesMet: 0 } };
+    const out = {
+      tally: { deadlines: 0, deadlinesMet: 0 },
+      bySubject: { staff: new Map(), case: new Map(), team: new Map() },
+    };
     const c = { out } as unknown as EvalContext;
-    for (const met of [true, false, true, false, false]) tally(c, met);
-    expect(out.tally).toEqual({ deadlines: 5, deadlinesMet: 2 });
+    const s1 = { type: 'staff', id: 'S1' } as const;
+    for (const met of [true, false, true, false, false]) tally(c, met, s1);
+    tally(c, true, { type: 'case', id: 'S1' });
+    expect(out.tally).toEqual({ deadlines: 6, deadlinesMet: 3 });
+    expect(out.bySubject.staff.get('S1')).toEqual({
+      deadlines: 5,
+      deadlinesMet: 2,
+      records: 0,
+      recordsOnTime: 0,
+    });
+    expect(out.bySubject.case.get('S1')).toEqual({
+      deadlines: 1,
+      deadlinesMet: 1,
+      records: 0,
+      recordsOnTime: 0,
+    });
   });
 });

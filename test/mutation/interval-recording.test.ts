@@ -929,12 +929,12 @@ describe('recording rules', () => {
     it.each([
       // Began Mon 3 Mar 10:00 GMT: due Thu 6 Mar 10:00 GMT.
       ['at the deadline', '2025-03-06T10:00:00Z', 'on-time', null],
-      // One second late rounds to 0.00 hours (the report still calls it late).
+      // One second late: 0.00 hours at two decimals, given as the least shown, 0.01 (never "0 hours late").
       [
         'one second late',
         '2025-03-06T10:00:01Z',
         'late',
-        ['2025-03-06', 0, 0, `${mar3} 2025-03-06T10:00:01Z, 0 hours late.`],
+        ['2025-03-06', 0, 0.01, `${mar3} 2025-03-06T10:00:01Z, 0.01 hours late.`],
       ],
       // 1 h 50 min = 1.8333 hours, shown to 2 decimals.
       [
@@ -993,7 +993,8 @@ describe('recording rules', () => {
     });
 
     it.each([
-      // No start time: by the end of the third day, Thu 6 Mar 23:59:59 GMT. Recorded Fri 7 Mar 09:00Z: 9 hours late.
+      // No start time: by the end of the third day, the date Thu 6 Mar. Recorded Fri 7 Mar 09:00Z (London
+      // date 7 Mar): 7 − 6 = 1 day late, counted in days as for any date deadline.
       [
         '2025-03-07T09:00:00Z',
         'late',
@@ -1001,34 +1002,39 @@ describe('recording rules', () => {
           'late-recording',
           '2025-03-06',
           '2025-03-07',
-          0,
-          9,
-          'it was recorded 2025-03-07T09:00:00Z, 9 hours late.',
+          1,
+          '-',
+          'it was recorded 2025-03-07T09:00:00Z, 1 day late.',
         ],
       ],
+      // Recorded Thu 6 Mar 23:59:59.5Z: still on the deadline's date, on time.
+      ['2025-03-06T23:59:59.5Z', 'on-time', null],
       // Never recorded, asOf Mon 10 Mar: 10 - 6 = 4 days.
       [
         null,
         'overdue',
         ['unrecorded', '2025-03-06', null, 4, '-', 'and has not been recorded: 4 days overdue.'],
       ],
-    ])('no start time, recorded %s', (recordedAt, status, [kind, dueOn, metOn, days, hours, end]) => {
+    ])('no start time, recorded %s', (recordedAt, status, breach) => {
       const report = run(
         records({ deadline: { hours: 72 } }),
         { staff: [s1()], events: [held('H3', '2025-03-03', { recordedAt })] },
         '2025-03-10',
       );
-      expect(recs(report)).toEqual([['H3', '-', '2025-03-06T23:59:59+00:00', recordedAt, status]]);
+      expect(recs(report)).toEqual([['H3', '-', '2025-03-06', recordedAt, status]]);
+      if (breach === null) return expect(report.breaches).toEqual([]);
+      const [kind, dueOn, metOn, days, hours, end] = breach;
       const due =
-        'The record of one-to-one H3 on Mon 3 Mar 2025 for S1 was due by 2025-03-06T23:59:59+00:00 (Thu 6 Mar 2025) (72 hours after the session on Mon 3 Mar 2025; with no start time, by the end of Thu 6 Mar 2025)';
+        'The record of one-to-one H3 on Mon 3 Mar 2025 for S1 was due by Thu 6 Mar 2025 (72 hours after the session on Mon 3 Mar 2025; with no start time, by the end of Thu 6 Mar 2025)';
       const sep = kind === 'unrecorded' ? ' ' : '; ';
       expect(report.breaches.map(late)).toEqual([[kind, dueOn, metOn, days, hours, `${due}${sep}${end}`]]);
     });
   });
 
-  it('records per child, the same day: duplicates judged once, a child record overrides the session record', () => {
-    // K1 on Mon 3 Mar lists C1 twice; recorded that day, but C2's own record came on Tue 4 Mar and C3's own
-    // record has no time (not recorded). K2 lists no child. asOf Wed 5 Mar.
+  it('records per child, the same day: duplicates judged once, each child by its own record', () => {
+    // K1 on Mon 3 Mar lists C1 twice; C1's own record is that day, C2's came on Tue 4 Mar and C3's own
+    // record has no time (not recorded). C4 is not in caseRecords: no record on its file yet, although
+    // the session's own record (recordedAt) was made that day. K2 lists no child. asOf Wed 5 Mar.
     const rule = records({ records: 'case', name: 'case record', deadline: { sameDay: true } });
     const report = run(
       rule,
@@ -1036,9 +1042,13 @@ describe('recording rules', () => {
         staff: [s1()],
         events: [
           held('K1', '2025-03-03', {
-            caseIds: ['C1', 'C2', 'C1', 'C3'],
+            caseIds: ['C1', 'C2', 'C1', 'C3', 'C4'],
             recordedAt: '2025-03-03',
-            caseRecords: [{ caseId: 'C2', recordedAt: '2025-03-04' }, { caseId: 'C3' }],
+            caseRecords: [
+              { caseId: 'C1', recordedAt: '2025-03-03' },
+              { caseId: 'C2', recordedAt: '2025-03-04' },
+              { caseId: 'C3' },
+            ],
           }),
           held('K2', '2025-03-03', { recordedAt: '2025-03-03' }),
         ],
@@ -1049,6 +1059,7 @@ describe('recording rules', () => {
       ['K1', 'C1', '2025-03-03', '2025-03-03', 'on-time'],
       ['K1', 'C2', '2025-03-03', '2025-03-04', 'late'],
       ['K1', 'C3', '2025-03-03', null, 'overdue'],
+      ['K1', 'C4', '2025-03-03', null, 'overdue'],
     ]);
     const due = 'The case record of one-to-one K1 on Mon 3 Mar 2025 for case';
     expect(report.breaches.map((b) => [b.subject, ...late(b)])).toEqual([
@@ -1069,6 +1080,15 @@ describe('recording rules', () => {
         2,
         '-',
         `${due} C3 was due by Mon 3 Mar 2025 (the same day as the session) and has not been recorded: 2 days overdue.`,
+      ],
+      [
+        { type: 'case', id: 'C4' },
+        'unrecorded',
+        '2025-03-03',
+        null,
+        2,
+        '-',
+        `${due} C4 was due by Mon 3 Mar 2025 (the same day as the session) and has not been recorded: 2 days overdue.`,
       ],
     ]);
   });

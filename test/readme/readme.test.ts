@@ -24,7 +24,7 @@ describe('README', () => {
     if (process.env.UPDATE_README) writeFileSync(path, text);
   });
 
-  it('the ten-line example is the one this test runs, and prints the YRK-2 breaches', async () => {
+  it('the ten-line example is the one this test runs, and prints exactly the lines the README shows', async () => {
     const readme = readFileSync(path, 'utf8');
     const block = /<!-- example -->\s*```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     const source = readFileSync(resolve(__dirname, 'example.ts'), 'utf8').replace(
@@ -36,11 +36,16 @@ describe('README', () => {
     await import('./example.js');
     const lines = log.mock.calls.map((c) => c.join(' '));
     log.mockRestore();
-    // 30 Jun + 28 days = 28 Jul; held 4 Aug: 7 days late. 4 Aug + 28 = 1 Sep; nothing by 15 Sep: missed.
-    expect(lines).toContain(
+    // 30 Jun + 28 days = 28 Jul; held 4 Aug: 7 days late. 4 Aug + 28 = 1 Sep; nothing by 15 Sep: missed,
+    // 14 days overdue. recordsFrom 30 Jun: nothing before it is judged (no YRK-2 due in 2020, no YRK-9 or
+    // YRK-10 due in 2021), and the two records were made within YRK-12's 2 working days.
+    const expected = [
       "YRK-2 late S1's 4-weekly supervision was due by Mon 28 Jul 2025 (28 days after Mon 30 Jun 2025); it took place on Mon 4 Aug 2025, 7 days late.",
-    );
-    expect(lines.some((l) => l.startsWith('YRK-2 missed'))).toBe(true);
+      "YRK-2 missed S1's 4-weekly supervision was due by Mon 1 Sep 2025 (28 days after Mon 4 Aug 2025) and has not taken place: 14 days overdue.",
+    ];
+    expect(lines).toEqual(expected);
+    const printed = /<!-- example-output -->\s*```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(printed, 'the README shows what the example prints').toBe(`${expected.join('\n')}\n`);
   });
 
   it('opens with the two commands a newcomer needs', () => {

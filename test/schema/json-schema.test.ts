@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mappingJsonSchema } from '../../src/csv/mapping.js';
 import { historyJsonSchema, policyJsonSchema } from '../../src/schema/json-schema.js';
 
 // The committed JSON Schemas must equal what the zod schemas generate. To refresh them after a
@@ -9,6 +10,7 @@ const root = resolve(__dirname, '../..');
 const cases = [
   ['policies/schema/policy.json', policyJsonSchema],
   ['policies/schema/history.json', historyJsonSchema],
+  ['policies/schema/mapping.json', mappingJsonSchema],
 ] as const;
 
 describe('committed JSON Schemas', () => {
