@@ -183,15 +183,11 @@ describe('policy versions, copied and bounded', () => {
   });
 
   it('a single-version policy missing its fields lists them beside the schema’s problems', () => {
-    expect(checkPolicy({ ...meta, id: 'Bad Id' })).toMatchObject({
-      ok: false,
-      issues: [
-        { path: 'id' },
-        { path: 'version', message: 'version is required (or give versions)' },
-        { path: 'effectiveFrom', message: 'effectiveFrom is required (or give versions)' },
-        { path: 'rules', message: 'rules is required (or give versions)' },
-      ],
-    });
+    const checked = checkPolicy({ ...meta, id: 'Bad Id' });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.issues.map((i) => i.path)).toEqual(['id', 'version', 'effectiveFrom', 'rules']);
+    for (const i of checked.issues.slice(1)) expect(i.message).toMatch(/is required \(or give versions\)$/);
   });
 
   it('years judged count from the first version, not the latest', () => {
