@@ -5,7 +5,7 @@ import gloucestershire from '../policies/gloucestershire.json' with { type: 'jso
 import nottingham from '../policies/nottingham.json' with { type: 'json' };
 import southwark from '../policies/southwark.json' with { type: 'json' };
 import york from '../policies/york.json' with { type: 'json' };
-import { InputError } from './errors/input-error.js';
+import { InputError, type Issue } from './errors/input-error.js';
 import { messages } from './errors/messages.js';
 import { checkPolicy, loadPolicy } from './policy/load.js';
 import type { Policy } from './policy/schema.js';
@@ -67,19 +67,36 @@ export function getPolicy(id: PolicyId): Policy {
  * @throws {InputError} `unknown-policy` or `invalid-policy`.
  */
 export function resolvePolicy(policy: unknown, path: string, prefix = ''): Policy {
+  const checked = tryResolvePolicy(policy, path, prefix);
+  if (!checked.ok) throw new InputError(checked.code, checked.issues);
+  return checked.policy;
+}
+
+/** {@link resolvePolicy} without throwing: the policy, or every problem with the code to report it by. */
+export function tryResolvePolicy(
+  policy: unknown,
+  path: string,
+  prefix = '',
+): { ok: true; policy: Policy } | { ok: false; code: 'unknown-policy' | 'invalid-policy'; issues: Issue[] } {
   if (typeof policy === 'string') {
-    if (!isPolicyId(policy)) throw unknownPolicy(policy, path);
-    return loadPolicy(definitions[policy]);
+    if (!isPolicyId(policy))
+      return { ok: false, code: 'unknown-policy', issues: [unknownPolicyIssue(policy, path)] };
+    return { ok: true, policy: loadPolicy(definitions[policy]) };
   }
   const checked = checkPolicy(policy);
-  if (checked.ok) return checked.policy;
+  if (checked.ok) return checked;
   const under = (p: string) => (prefix === '' ? p : p === '' ? prefix : `${prefix}.${p}`);
-  throw new InputError(
-    'invalid-policy',
-    checked.issues.map((i) => ({ ...i, path: under(i.path) })),
-  );
+  return {
+    ok: false,
+    code: 'invalid-policy',
+    issues: checked.issues.map((i) => ({ ...i, path: under(i.path) })),
+  };
+}
+
+function unknownPolicyIssue(id: unknown, path: string): Issue {
+  return { path, message: messages.unknownPolicy(id, builtInIds) };
 }
 
 function unknownPolicy(id: unknown, path: string): InputError {
-  return new InputError('unknown-policy', [{ path, message: messages.unknownPolicy(id, builtInIds) }]);
+  return new InputError('unknown-policy', [unknownPolicyIssue(id, path)]);
 }

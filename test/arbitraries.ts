@@ -283,3 +283,28 @@ export const historyArb: fc.Arbitrary<GeneratedHistory> = fc
 export const asOfArb: fc.Arbitrary<string> = fc
   .integer({ min: offsetOf('2023-03-01'), max: LAST_EVENT })
   .map(isoOf);
+
+/**
+ * The same value with every date moved by `cycles` × 400 years: the Gregorian calendar repeats every
+ * 400 years (weekdays and leap days alike), so a valid history stays valid, in another era.
+ */
+export function shiftEra<T>(value: T, cycles: number): T {
+  const shift = (s: string) =>
+    /^\d{4}-\d\d-\d\d/.test(s)
+      ? `${String(Number(s.slice(0, 4)) + 400 * cycles).padStart(4, '0')}${s.slice(4)}`
+      : s;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return shift(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * Eras at the edges of what can be evaluated (EVALUATION_LIMITS: 1100–9699): −2 cycles puts the
+ * generated 2023–2026 in 1223–1226, +19 in 9623–9626, next to the last evaluable year.
+ */
+export const extremeEraArb: fc.Arbitrary<number> = fc.constantFrom(-2, 0, 19);

@@ -40,19 +40,18 @@ const WEEKEND = 1;
 const BANK_HOLIDAY = 2;
 const CLOSURE = 3;
 
-/** Lookup tables covering the years [minYear, maxYear]. */
+/** Lookup tables for one year. */
 interface Tables {
-  readonly minYear: number;
-  readonly maxYear: number;
-  /** Day number of 1 Jan minYear. */
+  readonly year: number;
+  /** Day number of 1 Jan of the year. */
   readonly base: number;
-  /** Day number of 1 Jan (maxYear + 1): first day not covered. */
+  /** Day number of 1 Jan of the next year: first day not covered. */
   readonly end: number;
   /** kind[d - base]: WORKING, WEEKEND, BANK_HOLIDAY or CLOSURE. */
   readonly kind: Uint8Array;
   /** ordinal[d - base]: number of working days in [base, d]. */
   readonly ordinal: Int32Array;
-  /** workDays[k - 1]: the day number of the k-th working day from base. */
+  /** workDays[k - 1]: the day number of the k-th working day of the year. */
   readonly workDays: Int32Array;
   /** Bank holiday names by day number. */
   readonly names: ReadonlyMap<number, string>;
@@ -70,9 +69,11 @@ function checkCount(n: number): void {
  * England working-day calendar: Monday to Friday, except England & Wales bank holidays and the
  * council closure days given to the constructor.
  *
- * The holiday table is built lazily, once per instance, for the years asked about, and grows on
- * demand. Working-day arithmetic on day numbers is O(1): an ordinal index counts the working days up
- * to each day, and a second array lists the working days by ordinal.
+ * The holiday tables are built lazily, one year at a time and only for the years asked about (a
+ * history with sessions in 1100 and in 2025 builds those years, not the nine centuries between).
+ * Within a year, working-day arithmetic on day numbers is O(1): an ordinal index counts the working
+ * days up to each day, and a second array lists the working days by ordinal; a count that runs into
+ * another year steps one year at a time.
  *
  * @example
  * const calendar = new WorkingCalendar({ closures: ['2025-12-29'] });
@@ -92,7 +93,9 @@ function sharedHolidays(): BankHolidaySource {
 export class WorkingCalendar {
   readonly #closures: ReadonlySet<number>;
   readonly #source = sharedHolidays();
-  #tables: Tables | undefined;
+  readonly #years = new Map<number, Tables>();
+  /** The year used last: most lookups fall in it. */
+  #last: Tables | undefined;
 
   /**
    * @param options - `closures`: council closure days as 'YYYY-MM-DD' (a RangeError names any bad value).
@@ -145,7 +148,7 @@ export class WorkingCalendar {
    * new WorkingCalendar().isWorkingDayNum(toDayNumber('2025-07-28')); // true
    */
   isWorkingDayNum(d: number): boolean {
-    const t = this.#cover(d, d);
+    const t = this.#at(d);
     return t.kind[d - t.base] === WORKING;
   }
 
@@ -171,23 +174,26 @@ export class WorkingCalendar {
   addWorkingDaysNum(d: number, n: number): number {
     checkCount(n);
     if (n === 0) return d;
-    let t = this.#cover(d, d);
-    for (;;) {
-      const atOrBefore = t.ordinal[d - t.base] ?? 0;
-      if (n > 0) {
-        const target = atOrBefore + n;
-        if (target <= t.workDays.length) return t.workDays[target - 1] ?? d;
-        // About 250 working days a year; over-reach slightly so one rebuild usually suffices.
-        const years = Math.ceil((target - t.workDays.length) / 240) + 1;
-        t = this.#coverYears(t.minYear, Math.min(MAX_YEAR, t.maxYear + years), t.maxYear + 1);
-      } else {
-        const before = atOrBefore - (t.kind[d - t.base] === WORKING ? 1 : 0);
-        const target = before + n + 1;
-        if (target >= 1) return t.workDays[target - 1] ?? d;
-        const years = Math.ceil((1 - target) / 240) + 1;
-        t = this.#coverYears(Math.max(MIN_YEAR, t.minYear - years), t.maxYear, t.minYear - 1);
-      }
+    // More working days than the supported years hold: refused before building any year.
+    if (Math.abs(n) > 262 * (MAX_YEAR - MIN_YEAR + 1)) {
+      throw new RangeError(`Working-day calculation leaves the supported years ${MIN_YEAR}–${MAX_YEAR}`);
     }
+    let t = this.#at(d);
+    if (n > 0) {
+      let target = (t.ordinal[d - t.base] ?? 0) + n;
+      while (target > t.workDays.length) {
+        target -= t.workDays.length;
+        t = this.#year(t.year + 1);
+      }
+      return t.workDays[target - 1] ?? d;
+    }
+    const before = (t.ordinal[d - t.base] ?? 0) - (t.kind[d - t.base] === WORKING ? 1 : 0);
+    let target = before + n + 1;
+    while (target < 1) {
+      t = this.#year(t.year - 1);
+      target += t.workDays.length;
+    }
+    return t.workDays[target - 1] ?? d;
   }
 
   /**
@@ -208,8 +214,13 @@ export class WorkingCalendar {
    * new WorkingCalendar().workingDaysBetweenNum(toDayNumber('2025-04-17'), toDayNumber('2025-04-23')); // 2
    */
   workingDaysBetweenNum(a: number, b: number): number {
-    const t = this.#cover(Math.min(a, b), Math.max(a, b));
-    return (t.ordinal[b - t.base] ?? 0) - (t.ordinal[a - t.base] ?? 0);
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    const tLo = this.#at(lo);
+    const tHi = this.#at(hi);
+    let count = (tHi.ordinal[hi - tHi.base] ?? 0) - (tLo.ordinal[lo - tLo.base] ?? 0);
+    for (let year = tLo.year; year < tHi.year; year++) count += this.#year(year).workDays.length;
+    return b >= a || count === 0 ? count : -count;
   }
 
   /**
@@ -221,8 +232,7 @@ export class WorkingCalendar {
    */
   nonWorkingReason(date: string): SkippedDay | null {
     const d = toDayNumber(date);
-    const t = this.#cover(d, d);
-    return this.#describe(t, d);
+    return this.#describe(this.#at(d), d);
   }
 
   /**
@@ -255,9 +265,8 @@ export class WorkingCalendar {
   #skippedBetween(a: number, b: number): SkippedDay[] {
     const out: SkippedDay[] = [];
     if (b <= a) return out;
-    const t = this.#cover(a, b);
     for (let d = a + 1; d <= b; d++) {
-      const s = this.#describe(t, d);
+      const s = this.#describe(this.#at(d), d);
       if (s !== null) out.push(s);
     }
     return out;
@@ -281,37 +290,31 @@ export class WorkingCalendar {
     }
   }
 
-  /** Tables covering day numbers lo..hi (extending the year range on demand). */
-  #cover(lo: number, hi: number): Tables {
-    const t = this.#tables;
-    if (t !== undefined && lo >= t.base && hi < t.end) return t;
-    const loYear = yearOf(lo);
-    const hiYear = yearOf(hi);
-    if (t === undefined)
-      return this.#coverYears(Math.max(MIN_YEAR, loYear - 1), Math.min(MAX_YEAR, hiYear + 1), loYear, hiYear);
-    // Grow by at least half the current span so that walks across many years rebuild O(log) times.
-    const grow = Math.max(2, Math.floor((t.maxYear - t.minYear + 1) / 2));
-    const minYear = loYear < t.minYear ? Math.max(MIN_YEAR, Math.min(loYear, t.minYear - grow)) : t.minYear;
-    const maxYear = hiYear > t.maxYear ? Math.min(MAX_YEAR, Math.max(hiYear, t.maxYear + grow)) : t.maxYear;
-    return this.#coverYears(minYear, maxYear, loYear, hiYear);
+  /** The tables of the year holding day number `d`. */
+  #at(d: number): Tables {
+    const t = this.#last;
+    if (t !== undefined && d >= t.base && d < t.end) return t;
+    const found = this.#year(yearOf(d));
+    this.#last = found;
+    return found;
   }
 
-  /** Rebuilds the tables for [minYear, maxYear]; `needLo`/`needHi` are the years that must be covered. */
-  #coverYears(minYear: number, maxYear: number, needLo: number, needHi: number = needLo): Tables {
-    if (needLo < MIN_YEAR || needHi > MAX_YEAR || needLo > MAX_YEAR || needHi < MIN_YEAR) {
+  /** The tables of `year`, built on first use. */
+  #year(year: number): Tables {
+    const known = this.#years.get(year);
+    if (known !== undefined) return known;
+    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
       throw new RangeError(`Working-day calculation leaves the supported years ${MIN_YEAR}–${MAX_YEAR}`);
     }
-    const base = daysFromCivil(minYear, 1, 1);
-    const end = daysFromCivil(maxYear + 1, 1, 1);
+    const base = daysFromCivil(year, 1, 1);
+    const end = daysFromCivil(year + 1, 1, 1);
     const span = end - base;
     const kind = new Uint8Array(span);
     const names = new Map<number, string>();
-    for (let year = minYear; year <= maxYear; year++) {
-      for (const h of this.#source.holidays(year)) {
-        const d = toDayNumber(h.date);
-        kind[d - base] = BANK_HOLIDAY;
-        names.set(d, h.name);
-      }
+    for (const h of this.#source.holidays(year)) {
+      const d = toDayNumber(h.date);
+      kind[d - base] = BANK_HOLIDAY;
+      names.set(d, h.name);
     }
     for (const d of this.#closures) {
       if (d >= base && d < end && kind[d - base] === WORKING) kind[d - base] = CLOSURE;
@@ -325,17 +328,8 @@ export class WorkingCalendar {
       ordinal[i] = work.length;
       weekday = weekday === 6 ? 0 : weekday + 1;
     }
-    const tables: Tables = {
-      minYear,
-      maxYear,
-      base,
-      end,
-      kind,
-      ordinal,
-      workDays: Int32Array.from(work),
-      names,
-    };
-    this.#tables = tables;
+    const tables: Tables = { year, base, end, kind, ordinal, workDays: Int32Array.from(work), names };
+    this.#years.set(year, tables);
     return tables;
   }
 }

@@ -1,9 +1,11 @@
-import { InputError } from '../errors/input-error.js';
+import type { Issue } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
-import { type PolicyId, policyIds, resolvePolicy } from '../policies.js';
+import { type PolicyId, policyIds, tryResolvePolicy } from '../policies.js';
 import type { Policy } from '../policy/schema.js';
 import type { Obligation, Report } from '../report/types.js';
-import { asOfIssues, evaluateValid } from './evaluate.js';
+import { evaluationBoundIssues } from './bounds.js';
+import { evaluateValid, readOptions, throwAll, throwBounds } from './evaluate.js';
 import { indexHistory } from './history-index.js';
 
 export interface CompareOptions {
@@ -41,20 +43,39 @@ export interface Comparison {
  * Evaluates one history against several policies (default: all five built-in) and summarises
  * each, so a council changing policy, or a worker moving council, sees the difference.
  *
- * @throws {InputError} for an invalid history, option or policy.
+ * @throws {InputError} for an invalid history, option or policy: every problem of all of them, under
+ * the code of the first (options, policies, history).
  * @example
  * const { results } = compare(history, { asOf: '2025-12-01', policies: ['york', 'derby'] });
  * results.map((r) => [r.policy.id, r.summary.breachesBySeverity.breach]);
  */
 export function compare(history: unknown, options: CompareOptions): Comparison {
-  const optionIssues = asOfIssues(options);
-  if (optionIssues.length > 0) throw new InputError('invalid-options', optionIssues);
-  const { asOf } = options;
-  const policies = (options.policies ?? policyIds).map((p, i) =>
-    resolvePolicy(p, `policies[${i}]`, `policies[${i}]`),
-  );
-  const checked = checkHistory(history, { strict: options.strict === true });
-  if (!checked.ok) throw new InputError('invalid-history', checked.issues);
+  const { asOf, strict, issues: optionIssues } = readOptions(options);
+  const listed = readPolicies(options);
+  optionIssues.push(...listed.issues);
+  const policies: Policy[] = [];
+  const policyIssues: Issue[] = [];
+  let policyCode: 'unknown-policy' | 'invalid-policy' = 'invalid-policy';
+  listed.policies.forEach((p, i) => {
+    const resolved = tryResolvePolicy(p, `policies[${i}]`, `policies[${i}]`);
+    if (resolved.ok) policies.push(resolved.policy);
+    else {
+      if (policyIssues.length === 0) policyCode = resolved.code;
+      policyIssues.push(...resolved.issues);
+    }
+  });
+  const checked = checkHistory(history, { strict });
+  if (asOf === null || optionIssues.length > 0 || policyIssues.length > 0 || !checked.ok)
+    throwAll([
+      ['invalid-options', optionIssues],
+      [policyCode, policyIssues],
+      ['invalid-history', checked.ok ? [] : checked.issues],
+    ]);
+  const bounds = new Map<string, Issue>();
+  for (const policy of policies)
+    for (const issue of evaluationBoundIssues(policy, checked.history, asOf))
+      bounds.set(`${issue.path}\n${issue.message}`, issue);
+  if (bounds.size > 0) throwBounds([...bounds.values()]);
   // Validated and indexed once, evaluated per policy.
   const index = indexHistory(checked.history);
   return {
@@ -63,6 +84,27 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
       const report = evaluateValid(policy, checked.history, asOf, index, checked.warnings);
       return { policy: report.policy, report, summary: summarise(report) };
     }),
+  };
+}
+
+/** The most policies one comparison takes. */
+const MAX_POLICIES = 100;
+
+/** `options.policies` read once: a list (default all built-in), or the problem with it. */
+function readPolicies(options: unknown): { policies: readonly unknown[]; issues: Issue[] } {
+  let value: unknown;
+  try {
+    value = (options as { policies?: unknown } | undefined)?.policies;
+    if (value === undefined) return { policies: policyIds, issues: [] };
+    if (Array.isArray(value) && value.length > MAX_POLICIES)
+      return { policies: [], issues: [{ path: 'policies', message: messages.tooManyItems(MAX_POLICIES) }] };
+    if (Array.isArray(value)) return { policies: Array.from(value), issues: [] };
+  } catch {
+    return { policies: [], issues: [{ path: 'policies', message: messages.unreadable() }] };
+  }
+  return {
+    policies: [],
+    issues: [{ path: 'policies', message: messages.wrongType('a list of policy ids or definitions', value) }],
   };
 }
 

@@ -1,9 +1,9 @@
 import { isIsoDate, toDayNumber, WorkingCalendar } from '../calendar/index.js';
-import { InputError, type Issue } from '../errors/input-error.js';
+import { InputError, type InputErrorCode, type Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
-import { type PolicyId, resolvePolicy } from '../policies.js';
+import { type PolicyId, tryResolvePolicy } from '../policies.js';
 import { byDate, ruleKey } from '../policy/load.js';
 import type { Policy, RuleOf } from '../policy/schema.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
@@ -17,6 +17,7 @@ import type {
   Warning,
 } from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
+import { evaluationBoundIssues } from './bounds.js';
 import {
   type EvalContext,
   type Findings,
@@ -35,33 +36,89 @@ export interface EvaluateOptions {
   strict?: boolean | undefined;
 }
 
-/** The problems with `options.asOf` and `options.strict`, if any (shared with `compare`). */
-export function asOfIssues(options: unknown): Issue[] {
-  const { asOf, strict } = (options ?? {}) as { asOf?: unknown; strict?: unknown };
+/**
+ * `options.asOf` and `options.strict`, each read once (a getter or proxy is read a single time), and
+ * their problems (shared with `compare`).
+ */
+export function readOptions(options: unknown): { asOf: string | null; strict: boolean; issues: Issue[] } {
   const issues: Issue[] = [];
-  if (typeof asOf !== 'string' || !isIsoDate(asOf))
+  const read = (key: 'asOf' | 'strict'): unknown => {
+    try {
+      return (options as Record<string, unknown> | undefined)?.[key];
+    } catch {
+      issues.push({ path: key, message: messages.unreadable() });
+      return undefined;
+    }
+  };
+  const asOf = read('asOf');
+  const unreadable = issues.length > 0;
+  const strict = read('strict');
+  const validAsOf = typeof asOf === 'string' && isIsoDate(asOf);
+  if (!validAsOf && !unreadable)
     issues.push({
       path: 'asOf',
       message: asOf === undefined ? messages.required('asOf') : messages.notADate(asOf),
     });
   if (strict !== undefined && typeof strict !== 'boolean')
     issues.push({ path: 'strict', message: messages.wrongType('boolean', strict) });
-  return issues;
+  return { asOf: validAsOf ? asOf : null, strict: strict === true, issues };
 }
 
-/** Validates all three inputs before anything is evaluated; throws the first kind of problem found. */
+/**
+ * Throws one InputError listing the problems of every input that has any; its code is the first such
+ * input's (in the order given).
+ */
+export function throwAll(stages: readonly (readonly [InputErrorCode, readonly Issue[]])[]): never {
+  const withIssues = stages.filter(([, issues]) => issues.length > 0);
+  const first = withIssues[0];
+  if (first === undefined) throw new InputError('invalid-options', []);
+  throw new InputError(
+    first[0],
+    withIssues.flatMap(([, issues]) => issues),
+  );
+}
+
+/** Refuses an evaluation beyond EVALUATION_LIMITS (bounds.ts): `asOf`'s under invalid-options, the rest under invalid-history. */
+export function throwBounds(issues: readonly Issue[]): never {
+  return throwAll([
+    ['invalid-history', issues.filter((i) => i.path !== 'asOf')],
+    ['invalid-options', issues.filter((i) => i.path === 'asOf')],
+  ]);
+}
+
+/**
+ * Validates all three inputs before anything is evaluated and lists every problem of all three in
+ * one InputError; its code is the first input's with problems (policy, history, options). When
+ * another input has problems too, a policy definition's paths start with `policy.`.
+ */
 function check(
   policy: Policy | PolicyId,
   history: unknown,
   options: EvaluateOptions | undefined,
 ): { policy: Policy; history: History; asOf: string; warnings: Issue[] } {
-  const optionIssues = asOfIssues(options);
-  const resolved = resolvePolicy(policy, 'policy');
-  const checkedHistory = checkHistory(history, { strict: options?.strict === true });
-  if (!checkedHistory.ok) throw new InputError('invalid-history', checkedHistory.issues);
-  if (optionIssues.length > 0) throw new InputError('invalid-options', optionIssues);
-  const { history: valid, warnings } = checkedHistory;
-  return { policy: resolved, history: valid, asOf: (options as EvaluateOptions).asOf, warnings };
+  const resolved = tryResolvePolicy(policy, 'policy');
+  const option = readOptions(options);
+  const checked = checkHistory(history, { strict: option.strict });
+  if (resolved.ok && checked.ok && option.issues.length === 0 && option.asOf !== null) {
+    const bounds = evaluationBoundIssues(resolved.policy, checked.history, option.asOf);
+    if (bounds.length === 0)
+      return {
+        policy: resolved.policy,
+        history: checked.history,
+        asOf: option.asOf,
+        warnings: checked.warnings,
+      };
+    return throwBounds(bounds);
+  }
+  const historyIssues = checked.ok ? [] : checked.issues;
+  let policyIssues = resolved.ok ? [] : resolved.issues;
+  if (typeof policy !== 'string' && historyIssues.length + option.issues.length > 0)
+    policyIssues = policyIssues.map((i) => ({ ...i, path: i.path === '' ? 'policy' : `policy.${i.path}` }));
+  return throwAll([
+    [resolved.ok ? 'invalid-policy' : resolved.code, policyIssues],
+    ['invalid-history', historyIssues],
+    ['invalid-options', option.issues],
+  ]);
 }
 
 /**

@@ -389,8 +389,13 @@ function staffView(s: Staff): StaffView {
 
 function caseView(c: Case): CaseView {
   const allocations = (c.allocations ?? []).map(ranged).sort((a, b) => a.from - b.from);
-  const starts = [...(c.episodes ?? []), ...(c.allocations ?? [])].map((r) => day(r.from));
-  const first = starts.length > 0 ? Math.min(...starts) : null;
+  // A loop, not Math.min(...starts): a case may have more allocations than a call has arguments.
+  let first: number | null = null;
+  for (const list of [c.episodes ?? [], c.allocations ?? []])
+    for (const r of list) {
+      const from = day(r.from);
+      if (first === null || from < first) first = from;
+    }
   return {
     kind: 'case',
     id: c.id,

@@ -57,7 +57,6 @@ export const messages = {
     `${required} (the history has ${JSON.stringify(mistyped)} there, which is not a field: did you mean ${key}?)`,
   emptyList: () => 'must not be empty: list at least one',
   tooFewItems: (min: number) => `must list at least ${min}`,
-  tooManyItems: (max: number) => `lists more than ${max}`,
   emptyText: () => 'must not be empty',
   tooShort: (min: number) => `must be at least ${min} characters long`,
   tooSmall: (value: unknown, min: unknown) => `${show(value)} is less than ${String(min)}`,
@@ -97,6 +96,18 @@ export const messages = {
   tooDeep: (depth: number) => `the input is nested more than ${depth} levels deep`,
   tooLong: (max: number) => `the text is longer than ${max} characters`,
   notJson: (value: unknown) => `${show(value)} is not a JSON value`,
+  longerThan: (value: unknown, max: number, unit: string, years: number) =>
+    `${show(value)} ${unit} is longer than ${years} years (at most ${max.toLocaleString('en-GB')} ${unit})`,
+  outsideEvaluable: (value: string, first: string, last: string) =>
+    `${value} is outside the dates that can be evaluated (${first} to ${last})`,
+  tooManyYears: (max: number, from: string, asOf: string) =>
+    `judges more than ${max} years (from ${from} to ${asOf}); give a later recordsFrom or an earlier asOf`,
+  tooManySubjectWeeks: (subjects: number, weeks: number, max: number) =>
+    `${subjects.toLocaleString('en-GB')} staff and cases over ${weeks.toLocaleString('en-GB')} weeks is more than ${max.toLocaleString('en-GB')} subject-weeks; evaluate a shorter time or fewer subjects at once`,
+  unreadable: () => 'could not be read (a getter or proxy threw an error)',
+  tooManyItems: (max: number) => `the list has more than ${max.toLocaleString('en-GB')} items`,
+  tooManyRepeats: (max: number) =>
+    `the input uses the same objects again more than ${max.toLocaleString('en-GB')} times`,
   eventBeforeStart: (who: string, start: string) => `is before ${who} started on ${start}`,
   unknownPolicy: (id: unknown, ids: readonly string[]) =>
     `${show(id)} is not a built-in policy (built-in: ${ids.join(', ')})`,

@@ -1,5 +1,5 @@
 /**
- * A fast path for {@link checkHistory}: one walk over the input that says `valid` only when the slow path (guardJson, then the zod schema) would accept it too, and `unknown-fields` when it would, but the input also holds
+ * A fast path for {@link checkHistory}: one walk over the input that says `valid` only when the slow path (copyJson, then the zod schema) would accept it too, and `unknown-fields` when it would, but the input also holds
  * fields the schema does not name (checkHistory then has them named by `unknownFields`, without
  * zod). Anything unusual gets `unsure`, and the slow path then decides and words every problem. So
  * this has only to be sound, never complete; it is complete on histories as JSON.parse gives them,
@@ -13,7 +13,7 @@
  */
 import { datePrefixDayNumber, isIsoDate } from '../calendar/day-number.js';
 import { FORBIDDEN_KEYS, JSON_LIMITS } from '../errors/json-guard.js';
-import type { History } from './schema.js';
+import { type History, MAX_AGREED_INTERVAL } from './schema.js';
 import * as vocabulary from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
@@ -53,7 +53,6 @@ const id: Check = (x) => typeof x === 'string' && x.length >= 1 && x.length <= 2
 /** A staff member's name: text of the same lengths as an id. */
 const personName: Check = id;
 const bool: Check = (x) => typeof x === 'boolean';
-const positiveInt: Check = (x) => Number.isSafeInteger(x) && (x as number) > 0;
 const nonNegativeInt: Check = (x) => Number.isSafeInteger(x) && (x as number) >= 0;
 const oneOf = (values: readonly string[]): Check => {
   const set = new Set<unknown>(values);
@@ -71,7 +70,7 @@ const isPlainObject = (x: unknown): x is Obj =>
 const isPlainArray = (x: unknown): x is unknown[] =>
   Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype;
 
-/** What guardJson lets through anywhere: JSON values within the depth and string-length limits. */
+/** What copyJson lets through anywhere: JSON values within the depth and string-length limits. */
 function json(x: unknown, depth: number, seen: Seen): boolean {
   if (depth > JSON_LIMITS.maxDepth) return false;
   switch (typeof x) {
@@ -168,7 +167,13 @@ const ranged = (spec: Record<string, Check>, required = '', refine = inOrder): C
 const UNITS = ['days', 'weeks', 'months', 'workingDays'];
 const interval = shape(
   '',
-  Object.fromEntries(UNITS.map((unit) => [unit, positiveInt])),
+  Object.fromEntries(
+    UNITS.map((unit) => [
+      unit,
+      (x: unknown) =>
+        Number.isSafeInteger(x) && (x as number) > 0 && (x as number) <= MAX_AGREED_INTERVAL[unit as 'days'],
+    ]),
+  ),
   (o) => UNITS.filter((unit) => o[unit] !== undefined).length === 1,
   true,
 );
@@ -258,9 +263,10 @@ const history = shape('staff', {
 
 /**
  * What one pass makes of `input`: `valid` when {@link checkHistory}'s slow path would accept it as
- * it is (then the input can be used as the history, uncopied: the schema has no defaults or
- * transforms); `unknown-fields` when it would too, but the input holds fields the schema does not
- * name (to be reported by `unknownFields`); `unsure` when the slow path must decide.
+ * it is (then the input, the library's own copy from copyJson, can be used as the history: the
+ * schema has no defaults or transforms); `unknown-fields` when it would too, but the input holds
+ * fields the schema does not name (to be reported by `unknownFields`); `unsure` when the slow path
+ * must decide.
  */
 export function quickCheck(input: unknown): 'valid' | 'unknown-fields' | 'unsure' {
   const seen: Seen = { unknownField: false };

@@ -1,9 +1,9 @@
 import { InputError, type Issue } from '../errors/input-error.js';
-import { guardJson } from '../errors/json-guard.js';
+import { besideGuarded, type CopiedJson, copyJson, JSON_LIMITS } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { quickCheck } from './fast-check.js';
-import { type History, historySchema } from './schema.js';
+import { caseSchema, eventSchema, type History, historySchema, staffSchema } from './schema.js';
 import { type UnknownField, unknownFieldIssues, unknownFields } from './unknown-fields.js';
 
 /**
@@ -21,33 +21,56 @@ export interface ParseHistoryOptions {
 
 /**
  * Checks a history (docs/history-format.md) and returns it typed, or every problem found with its JSON path.
- * Never throws. A valid history is usually recognised in one pass ({@link quickCheck}) and
- * returned as it is; anything else goes through guardJson and zod, which word every problem.
+ * Never throws. The input is first copied as plain data, each property read once (copyJson), so
+ * what is checked is what is evaluated. A valid copy is usually recognised in one pass
+ * ({@link quickCheck}) and returned as it is; anything else goes through zod, which words every
+ * problem.
  */
 export function checkHistory(input: unknown, options: ParseHistoryOptions = {}): CheckedHistory {
-  const quick = quickCheck(input);
-  if (quick === 'valid') return { ok: true, history: input as History, warnings: [] };
-  if (quick === 'unknown-fields') return withUnknownFields(input as History, options);
-  return checkHistorySlowly(input, options);
+  const copied = copyJson(input);
+  if (copied.issues.length === 0) {
+    const quick = quickCheck(copied.value);
+    if (quick === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
+    if (quick === 'unknown-fields') return withUnknownFields(copied.value as History, options);
+  }
+  return checkCopy(copied, options);
 }
 
 /**
- * {@link checkHistory} without the fast path: guardJson, then zod. Data that is valid but inconsistent
+ * {@link checkHistory} without the fast path: copyJson, then zod. Data that is valid but inconsistent
  * (an event before its supervisee started, say) is not refused: the history index warns about it.
  */
 export function checkHistorySlowly(input: unknown, options: ParseHistoryOptions = {}): CheckedHistory {
-  const guarded = guardJson(input);
-  if (guarded.length > 0) return { ok: false, issues: guarded };
-  const result = historySchema.safeParse(input, { error: zodErrorMap });
-  if (!result.success) {
-    const unknown = unknownFields(input);
-    const issues = hintMistypedFields(fromZodIssues(result.error.issues), unknown);
-    return {
-      ok: false,
-      issues: options.strict ? [...issues, ...unknownFieldIssues(unknown, false)] : issues,
-    };
+  return checkCopy(copyJson(input), options);
+}
+
+/**
+ * Every problem: the guard's, then zod's on the copy (less those the guard reported), a required
+ * field beside its likely typo hinted, and with `strict` the unknown fields too.
+ */
+function checkCopy(
+  { value, issues: guarded, complete }: CopiedJson,
+  options: ParseHistoryOptions,
+): CheckedHistory {
+  if (!complete) return { ok: false, issues: guarded };
+  // Item by item first, stopping after JSON_LIMITS.maxIssues problems: a million bad events must
+  // not become a million issues held at once.
+  let zodIssues = itemIssues(value);
+  if (zodIssues.length > 0) {
+    const top = historySchema.safeParse(withoutLists(value), { error: zodErrorMap });
+    if (!top.success) zodIssues = [...fromZodIssues(top.error.issues), ...zodIssues];
+  } else {
+    const result = historySchema.safeParse(value, { error: zodErrorMap });
+    if (result.success) {
+      if (guarded.length === 0) return withUnknownFields(result.data, options);
+    } else zodIssues = fromZodIssues(result.error.issues);
   }
-  return withUnknownFields(result.data, options);
+  const unknown = unknownFields(value);
+  const issues = [...guarded, ...hintMistypedFields(besideGuarded(guarded, zodIssues), unknown)];
+  return {
+    ok: false,
+    issues: options.strict ? [...issues, ...unknownFieldIssues(unknown, false)] : issues,
+  };
 }
 
 /** A valid history with its unknown fields: warnings, or with `strict` errors. */
@@ -55,6 +78,35 @@ function withUnknownFields(history: History, options: ParseHistoryOptions): Chec
   const unknown = unknownFields(history);
   if (options.strict && unknown.length > 0) return { ok: false, issues: unknownFieldIssues(unknown, false) };
   return { ok: true, history, warnings: unknownFieldIssues(unknown, true) };
+}
+
+const LISTS = [
+  ['staff', staffSchema],
+  ['cases', caseSchema],
+  ['events', eventSchema],
+] as const;
+
+/** The schema's problems with the items of staff, cases and events, at most JSON_LIMITS.maxIssues. */
+function itemIssues(value: unknown): Issue[] {
+  const out: Issue[] = [];
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [key, schema] of LISTS) {
+    const list = (value as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length && out.length < JSON_LIMITS.maxIssues; i++) {
+      const r = schema.safeParse(list[i], { error: zodErrorMap });
+      if (!r.success) out.push(...fromZodIssues(r.error.issues, [key, i]));
+    }
+  }
+  return out;
+}
+
+/** The history with its lists emptied, to check what is around them. */
+function withoutLists(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key] of LISTS) if (Array.isArray(out[key])) out[key] = [];
+  return out;
 }
 
 /**

@@ -54,17 +54,29 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(va
 /** An end date: left out or null while still open. */
 const openEnd = (description: string) => isoDate.nullable().optional().describe(description);
 
-const UNIT = z.int().positive();
-/** An interval as a history states it, e.g. `{ "weeks": 2 }`. Exactly one unit. */
+/** The longest interval a history may agree, per unit: 10 years. */
+export const MAX_AGREED_INTERVAL = { days: 3_653, weeks: 522, months: 120, workingDays: 2_610 } as const;
+/** A whole number of `unit`s, 1 or more and at most 10 years' worth. */
+const upTo = (unit: keyof typeof MAX_AGREED_INTERVAL) =>
+  z
+    .int()
+    .positive()
+    .max(MAX_AGREED_INTERVAL[unit], {
+      error: (iss) => messages.longerThan(iss.input, MAX_AGREED_INTERVAL[unit], unit, 10),
+    });
+
+/** An interval as a history states it, e.g. `{ "weeks": 2 }`. Exactly one unit, at most 10 years. */
 export const intervalSchema = z
   .strictObject(
     {
-      days: UNIT.optional().describe('Calendar days.'),
-      weeks: UNIT.optional().describe('Weeks (7 days each).'),
-      months: UNIT.optional().describe("Calendar months (a month's last day when the day does not exist)."),
-      workingDays: UNIT.optional().describe(
-        'Working days: Monday to Friday, not a bank holiday or closure day.',
-      ),
+      days: upTo('days').optional().describe('Calendar days.'),
+      weeks: upTo('weeks').optional().describe('Weeks (7 days each).'),
+      months: upTo('months')
+        .optional()
+        .describe("Calendar months (a month's last day when the day does not exist)."),
+      workingDays: upTo('workingDays')
+        .optional()
+        .describe('Working days: Monday to Friday, not a bank holiday or closure day.'),
     },
     { error: notAnObject((input) => messages.notInForm(input, messages.badHistoryInterval())) },
   )
@@ -73,7 +85,9 @@ export const intervalSchema = z
   })
   // JSON Schema says "exactly one unit" as at least one and at most one property of a closed object.
   .meta({ minProperties: 1, maxProperties: 1 })
-  .describe('An interval of exactly one unit, e.g. {"weeks": 2}: a whole number of 1 or more.');
+  .describe(
+    'An interval of exactly one unit, e.g. {"weeks": 2}: a whole number of 1 or more, at most 10 years.',
+  );
 
 const ranged = <T extends z.ZodRawShape>(shape: T, what: string) =>
   z

@@ -1,5 +1,6 @@
+import { InputError } from '../errors/input-error.js';
 import { builtInDefinition } from '../policies.js';
-import { ruleKey } from './load.js';
+import { checkPolicy, ruleKey } from './load.js';
 import type { Condition, Duration, Policy, PolicyVersion, Rule } from './schema.js';
 
 /** Something in a policy file that is valid but probably not meant. */
@@ -35,10 +36,27 @@ export function approxDays(d: Duration): number {
  * interval of zero; for `versions`, versions out of order or two on one date, and a rule changed
  * between versions without a `note` of its own. Each finding has the JSON path of the rule or field.
  *
+ * A policy built in code may break rules `loadPolicy` enforces (a missing citation, an interval of
+ * zero): those are findings. Something lint cannot read as a policy at all is an InputError.
+ *
+ * @throws {InputError} `invalid-policy`, with `loadPolicy`'s issues, for what cannot be read as a policy.
  * @example
  * lintPolicy(loadPolicy(myCouncil)).forEach((f) => console.log(`${f.path}: ${f.message}`));
  */
 export function lintPolicy(policy: Policy): LintFinding[] {
+  try {
+    return lint(policy);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const checked = checkPolicy(policy);
+    throw new InputError(
+      'invalid-policy',
+      checked.ok ? [{ path: '', message: 'could not be read as a policy' }] : checked.issues,
+    );
+  }
+}
+
+function lint(policy: Policy): LintFinding[] {
   const findings: LintFinding[] = [];
   // An inherited rule cites the extended policy's source.
   const base = policy.extends === undefined ? undefined : builtInDefinition(policy.extends);

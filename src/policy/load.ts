@@ -1,5 +1,5 @@
 import { InputError, type Issue } from '../errors/input-error.js';
-import { guardJson } from '../errors/json-guard.js';
+import { besideGuarded, copyJson } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { builtInDefinition, policyIds } from '../policies.js';
@@ -24,18 +24,25 @@ export function checkPolicyWith(
   lookup: BuiltInLookup,
   chain: readonly string[],
 ): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
-  const guarded = guardJson(definition);
-  if (guarded.length > 0) return { ok: false, issues: guarded };
-  const result = policySchema.safeParse(definition, { error: zodErrorMap });
-  if (!result.success) return { ok: false, issues: fromZodIssues(result.error.issues) };
+  // A plain copy, each property read once, checked whole: the copy's problems are listed beside
+  // every later stage's.
+  const { value, issues: guarded, complete } = copyJson(definition);
+  if (!complete) return { ok: false, issues: guarded };
+  const result = policySchema.safeParse(value, { error: zodErrorMap });
+  if (!result.success) {
+    // The fields a single-version policy lacks are listed beside the schema's problems.
+    const lacking = isRecord(value) && value.versions === undefined ? formIssues(value) : [];
+    const zodIssues = [...fromZodIssues(result.error.issues), ...lacking];
+    return { ok: false, issues: [...guarded, ...besideGuarded(guarded, zodIssues)] };
+  }
   const { version, effectiveFrom, rules, versions, ...meta } = result.data;
-  const issues = formIssues(result.data);
-  if (issues.length > 0) return { ok: false, issues };
+  const issues = [...guarded, ...formIssues(result.data)];
+  if (issues.length > guarded.length) return { ok: false, issues };
   // Inherited rules, from the extended policy's latest version.
   let inherited: readonly Rule[] = [];
   if (meta.extends !== undefined) {
     const base = extendedRules(meta.extends, lookup, chain);
-    if ('issues' in base) return { ok: false, issues: base.issues };
+    if ('issues' in base) return { ok: false, issues: [...issues, ...base.issues] };
     inherited = base.rules;
   }
   const own: { at: string; v: PolicyVersion }[] =
@@ -102,6 +109,9 @@ function mergeRules(inherited: readonly Rule[], own: readonly Rule[]): Rule[] {
   });
   return [...out, ...own.filter((r) => !replaced.has(r))];
 }
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** One version (`version`, `effectiveFrom`, `rules`) or `versions`; with both, the three repeat the latest version. */
 function formIssues(p: {

@@ -49,13 +49,25 @@ const formsError =
   };
 
 const UNITS = ['days', 'weeks', 'months', 'workingDays'] as const;
+/** The longest length of time a policy may state, per unit: 100 years (retention times reach 25). */
+export const MAX_POLICY_DURATION = {
+  days: 36_525,
+  weeks: 5_218,
+  months: 1_200,
+  workingDays: 26_100,
+} as const;
+const upTo = (
+  unit: keyof typeof MAX_POLICY_DURATION | 'hours',
+  max: number = MAX_POLICY_DURATION[unit as 'days'],
+) => positive.max(max, { error: (iss) => messages.longerThan(iss.input, max, unit, 100) });
+
 const durationShape = {
-  days: positive.optional().describe('Calendar days.'),
-  weeks: positive.optional().describe('Weeks of 7 days.'),
-  months: positive
+  days: upTo('days').optional().describe('Calendar days.'),
+  weeks: upTo('weeks').optional().describe('Weeks of 7 days.'),
+  months: upTo('months')
     .optional()
     .describe("Calendar months, clamped to the month's end (31 Jan + 1 month = 28 Feb)."),
-  workingDays: positive
+  workingDays: upTo('workingDays')
     .optional()
     .describe('Working days: Monday to Friday, not a bank holiday in England or a closure day.'),
 };
@@ -71,7 +83,7 @@ export const citationSchema = z
   })
   .describe("Where the rule comes from, in the source's own words.");
 
-/** A length of time: exactly one of days, weeks, calendar months, working days. */
+/** A length of time: exactly one of days, weeks, calendar months, working days (at most 100 years). */
 export const durationSchema = z
   .strictObject(durationShape, {
     error: notAnObject((input) => messages.notInForm(input, messages.badDuration())),
@@ -82,7 +94,7 @@ export const durationSchema = z
   // JSON Schema says "exactly one unit" as at most one and at least one property of a closed object.
   .meta({ minProperties: 1, maxProperties: 1 })
   .describe(
-    'A length of time: exactly one of {"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}.',
+    'A length of time: exactly one of {"days": N}, {"weeks": N}, {"months": N} or {"workingDays": N}, at most 100 years.',
   );
 export type Duration = z.infer<typeof durationSchema>;
 
@@ -319,12 +331,14 @@ export const recordingRule = z.strictObject({
       [
         form(
           z.strictObject({
-            workingDays: positive.describe('By the end of the Nth working day strictly after the session.'),
+            workingDays: upTo('workingDays').describe(
+              'By the end of the Nth working day strictly after the session.',
+            ),
           }),
         ),
         form(
           z.strictObject({
-            hours: positive.describe(
+            hours: upTo('hours', 876_600).describe(
               "N clock hours after the session's start (end of the Nth day when only a date is known).",
             ),
           }),

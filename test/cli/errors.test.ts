@@ -70,7 +70,12 @@ describe('the command line never prints a stack trace', () => {
       const r = cli(['evaluate', history, '--policy', policy, '--as-of', '9999-12-30', '--format', 'json']);
       expect([0, 2]).toContain(r.code);
       expect(r.err).not.toMatch(noStack);
-      if (r.code === 2) expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      // Refused at the door: asOf is past the last evaluable date (9699-12-31).
+      if (r.code === 2)
+        expect(r.err.trimEnd().split('\n')).toEqual([
+          'The evaluation options are not valid:',
+          'asOf: 9999-12-30 is outside the dates that can be evaluated (1100-01-01 to 9699-12-31)',
+        ]);
       else expect(JSON.parse(r.out).asOf).toBe('9999-12-30');
     }
   });

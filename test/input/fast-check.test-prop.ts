@@ -161,13 +161,13 @@ function leftToSlowPath(x: unknown): boolean {
 }
 
 describe('quickAccept', () => {
-  it('accepts every valid history, as the slow path does, and checkHistory returns it uncopied', () => {
+  it('accepts every valid history, as the slow path does, and checkHistory returns a copy equal to it', () => {
     fc.assert(
       fc.property(ordinaryHistoryArb, (history) => {
         expect(checkHistorySlowly(history).ok).toBe(true);
         expect(quickAccept(history)).toBe(true);
         const checked = checkHistory(history);
-        expect(checked.ok && checked.history).toBe(history);
+        expect(checked.ok && checked.history).toEqual(history);
       }),
       RUNS,
     );

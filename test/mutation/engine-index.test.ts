@@ -641,24 +641,32 @@ describe('safeEvaluate', () => {
       0,
     ],
     [
-      'a bad history before bad options',
+      'a bad history and bad options together, under the history’s code',
       'york',
       { staff: 1 },
       {},
       'invalid-history',
-      bad('staff', 'expected a list, got 1'),
+      [
+        { path: 'staff', message: 'expected a list, got 1' },
+        { path: 'asOf', message: 'asOf is required' },
+      ],
       0,
     ],
     [
-      'an unknown policy before a bad history',
+      'an unknown policy, a bad history and bad options together, under the policy’s code',
       'leeds',
       { staff: 1 },
       {},
       'unknown-policy',
-      bad(
-        'policy',
-        'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
-      ),
+      [
+        {
+          path: 'policy',
+          message:
+            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
+        },
+        { path: 'staff', message: 'expected a list, got 1' },
+        { path: 'asOf', message: 'asOf is required' },
+      ],
       0,
     ],
   ])('%s', (_name, policy, input, options, code, issues, omitted) => {
@@ -685,7 +693,7 @@ describe('safeEvaluate', () => {
     ]);
   });
 
-  it('gives the report when the input is valid, and lets errors that are not about the input through', () => {
+  it('gives the report when the input is valid, and refuses a policy that throws when read', () => {
     expect(safeEvaluate('nottingham', history(), { asOf: ASOF })).toEqual({
       ok: true,
       report: evaluate('nottingham', history(), { asOf: ASOF }),
@@ -698,7 +706,26 @@ describe('safeEvaluate', () => {
         },
       },
     );
-    expect(() => safeEvaluate(exploding as Policy, history(), { asOf: ASOF })).toThrow(RangeError);
+    // Its get trap is never reached: it has no own keys, so it is read as an empty object.
+    const result = safeEvaluate(exploding as Policy, history(), { asOf: ASOF });
+    expect(result.ok === false && [result.code, result.issues.find((i) => i.path === 'id')]).toEqual([
+      'invalid-policy',
+      { path: 'id', message: 'is required' },
+    ]);
+    const trapped = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new RangeError('boom');
+        },
+      },
+    );
+    expect(safeEvaluate(trapped as Policy, history(), { asOf: ASOF })).toEqual({
+      ok: false,
+      code: 'invalid-policy',
+      issues: [{ path: '', message: 'could not be read (a getter or proxy threw an error)' }],
+      omitted: 0,
+    });
   });
 });
 
@@ -762,14 +789,22 @@ describe('compare', () => {
   it.each<[string, unknown, unknown, InputError['code'], { path: string; message: string }[]]>([
     ['asOf missing', history(), {}, 'invalid-options', [{ path: 'asOf', message: 'asOf is required' }]],
     [
-      'asOf not a date, before a bad policy and history',
+      'asOf not a date, a bad policy and a bad history together, under the options’ code',
       { staff: 1 },
       { asOf: '2025-3-28', policies: ['leeds'] },
       'invalid-options',
-      [{ path: 'asOf', message: '2025-3-28 is not a date (expected YYYY-MM-DD, a real day from year 1000)' }],
+      [
+        { path: 'asOf', message: '2025-3-28 is not a date (expected YYYY-MM-DD, a real day from year 1000)' },
+        {
+          path: 'policies[0]',
+          message:
+            'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
+        },
+        { path: 'staff', message: 'expected a list, got 1' },
+      ],
     ],
     [
-      'an unknown policy id, at its place in the list, before a bad history',
+      'an unknown policy id, at its place in the list, and a bad history together',
       { staff: 1 },
       { asOf: ASOF, policies: ['york', 'leeds'] },
       'unknown-policy',
@@ -779,6 +814,7 @@ describe('compare', () => {
           message:
             'leeds is not a built-in policy (built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024)',
         },
+        { path: 'staff', message: 'expected a list, got 1' },
       ],
     ],
     [
