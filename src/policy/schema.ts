@@ -299,13 +299,26 @@ const findingLists = {
   retention: z.array(exampleRetentionSchema).optional().describe('Retention findings of the rule.'),
 };
 
+/** Any JSON value, its strings as long as any string of the input may be (an example's history, checked when run). */
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string().max(JSON_LIMITS.maxStringLength),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
+);
+
 /** A worked example of a rule: a history, a date, and the findings that must (and must not) appear. */
 export const ruleExampleSchema = z
   .strictObject({
     name: text.describe('What the example shows, with its arithmetic, e.g. "2 Jun + 28 days = 30 Jun".'),
     asOf: isoDate.describe('The day the history is evaluated on, YYYY-MM-DD.'),
     history: z
-      .record(z.string(), z.unknown())
+      .record(z.string(), jsonValue)
       .describe('A supervision history (docs/history-format.md), checked when the example runs.'),
     expect: z
       .strictObject({
