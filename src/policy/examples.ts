@@ -77,7 +77,7 @@ export function runExample(policy: Policy, rule: Rule, example: RuleExample): st
       const hit = own.find((f) => matches(f, unwanted));
       if (hit !== undefined)
         failures.push(
-          `expected no ${singular(list)} matching ${show(unwanted)}, but found ${show(brief(hit))}`,
+          `expected no ${singular(list).replace(/^an? /, '')} matching ${show(unwanted)}, but found ${show(brief(hit))}`,
         );
     }
   }
