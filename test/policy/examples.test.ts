@@ -207,14 +207,12 @@ describe('the JUnit report', () => {
       .replace(/<\?xml[^>]*\?>/, '')
       .replace(/<\/?[a-z]+(?:\s+[a-z]+="[^"<&]*(?:&(?:amp|lt|gt|quot|apos);[^"<&]*)*")*\s*\/?>/g, '');
     expect(withoutTags.replace(/&(?:amp|lt|gt|quot|apos);/g, '')).not.toMatch(/[<>&]/);
-    const open = [...xml.matchAll(/<(\/?)([a-z]+)[^>]*?(\/?)>/g)].reduce<string[]>((stack, m) => {
-      if (m[3]) return stack;
-      if (m[1]) {
-        expect(stack.pop()).toBe(m[2]);
-        return stack;
-      }
-      return [...stack, m[2]!];
-    }, []);
+    const open: string[] = [];
+    for (const m of xml.matchAll(/<(\/?)([a-z]+)[^>]*?(\/?)>/g)) {
+      if (m[3]) continue;
+      if (m[1]) expect(open.pop()).toBe(m[2]);
+      else open.push(m[2]!);
+    }
     expect(open).toEqual([]);
     expect(xml).toContain('<testsuite name="my&lt;policy" tests="2" failures="1" errors="0" skipped="0">');
     expect(xml).toContain(
