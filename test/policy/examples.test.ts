@@ -278,3 +278,29 @@ describe('the fictional Wessex policy (fixtures/wessex, docs/writing-a-policy.md
     expect(results.filter((r) => !r.passed)).toEqual([]);
   });
 });
+
+describe('docs/writing-a-policy.md', () => {
+  const guide = readFileSync(resolve(root, 'docs/writing-a-policy.md'), 'utf8');
+  const file = JSON.parse(readFileSync(resolve(root, 'fixtures/wessex/policy.json'), 'utf8'));
+
+  it("quotes the Wessex file's WSX-1 rule as it is (without its examples) and its examples' expectations", () => {
+    const { examples, ...wsx1 } = file.rules[0];
+    const blocks = [...guide.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(
+      blocks.some((b) => b.trim().startsWith('{') && JSON.stringify(JSON.parse(b)) === JSON.stringify(wsx1)),
+    ).toBe(true);
+    const parse = (b: string) => JSON.parse(`{${b}}`) as Record<string, unknown>;
+    const fragments = blocks.filter((b) => b.startsWith('"')).map(parse);
+    expect(fragments).toContainEqual({
+      examples: examples.map((e: { name: string }) => ({ ...e, name: e.name.replace('’', "'") })),
+    });
+    expect(fragments).toContainEqual({ expect: file.rules[2].examples[0].expect });
+  });
+
+  it('the test subcommand prints what the guide says it prints', () => {
+    const r = cli(['test', resolve(root, 'fixtures/wessex/policy.json')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('wessex: 3 examples, 3 passed, 0 failed');
+    expect(cli(['lint', resolve(root, 'fixtures/wessex/policy.json')]).out).toContain('no findings');
+  });
+});
