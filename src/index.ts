@@ -44,9 +44,18 @@ export {
   type PolicyId,
   policyIds,
 } from './policies.js';
+export { type ExampleResult, runPolicyExamples } from './policy/examples.js';
 export { type LintFinding, lintPolicy } from './policy/lint.js';
 export { loadPolicy } from './policy/load.js';
-export type { Condition, Duration, Policy, PolicyFile, PolicyVersion, Rule } from './policy/schema.js';
+export type {
+  Condition,
+  Duration,
+  Policy,
+  PolicyFile,
+  PolicyVersion,
+  Rule,
+  RuleExample,
+} from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
 export {
   type ActionItem,

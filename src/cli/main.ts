@@ -9,6 +9,7 @@ import { InputError } from '../errors/input-error.js';
 import { checkHistory } from '../history/parse.js';
 import { renderHtmlReport } from '../html/index.js';
 import { baselineIds, getPolicy, isPolicyId, policyIds } from '../policies.js';
+import { runPolicyExamples } from '../policy/examples.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
@@ -30,6 +31,7 @@ import {
   UsageError,
 } from './io.js';
 import { writeJson } from './json-stream.js';
+import { examplesToJunit } from './junit.js';
 import { printable } from './printable.js';
 
 const HELP = `supervision-rules ${pkg.version}: check supervision histories against councils' supervision policies
@@ -46,6 +48,8 @@ Usage:
   supervision-rules policies [--format table|json]      built-in policies (councils, then baselines) and their rules
   supervision-rules validate <history.json>             check a history without evaluating it
   supervision-rules lint <policy.json>                  check a council's own policy file
+  supervision-rules test <id | policy.json> [--junit <file>]
+                    run the worked examples of a policy's rules (exit 1 if any fails)
   supervision-rules baseline <id | policy.json> [--against england-lga-2020] [--format table|json]
                     a council's policy against a national baseline, requirement by requirement
   supervision-rules export <history.json> --out <dir>   write a history as CSV files, one per table
@@ -285,6 +289,32 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
       );
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
+    case 'test': {
+      if (rest.length !== 1)
+        throw new UsageError(['test needs exactly one policy (a built-in id or a policy file)']);
+      const policy = policyArgument(rest[0]!, read, 'test');
+      const results = runPolicyExamples(policy);
+      for (const r of results) {
+        io.stdout.write(
+          `${r.passed ? paint.green('pass') : paint.red('FAIL')} ${r.ruleId} ${r.path}: ${r.name}\n`,
+        );
+        for (const f of r.failures) io.stdout.write(`       ${f}\n`);
+      }
+      const failed = results.filter((r) => !r.passed).length;
+      io.stdout.write(
+        `${policy.id}: ${results.length} example${results.length === 1 ? '' : 's'}, ${results.length - failed} passed, ${failed} failed\n`,
+      );
+      if (values.junit !== undefined) {
+        try {
+          writeFileSync(values.junit, examplesToJunit(policy.id, results));
+        } catch (e) {
+          throw new UsageError([
+            `${values.junit}: cannot write the JUnit report (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          ]);
+        }
+      }
+      return failed > 0 ? 1 : 0;
+    }
     case 'export':
       return exportCommand(needFile('history'), values.out, io.stdout);
     case 'import':
@@ -333,6 +363,7 @@ function parse(argv: readonly string[]) {
       history: { type: 'boolean' },
       since: { type: 'string' },
       mapping: { type: 'string' },
+      junit: { type: 'string' },
       'skip-bad-rows': { type: 'boolean' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

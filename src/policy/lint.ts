@@ -34,7 +34,7 @@ export function approxDays(d: Duration): number {
  * table that leaves a type or risk without an interval, a higher risk given a longer interval than a
  * lower one, a recording deadline longer than the interval it belongs to, a missing citation, an
  * interval of zero; for `versions`, versions out of order or two on one date, and a rule changed
- * between versions without a `note` of its own. Each finding has the JSON path of the rule or field.
+ * between versions without a `note` of its own; a rule with no worked `examples` (a warning). Each finding has the JSON path of the rule or field.
  *
  * A policy built in code may break rules `loadPolicy` enforces (a missing citation, an interval of
  * zero): those are findings. Something lint cannot read as a policy at all is an InputError.
@@ -95,6 +95,12 @@ function lintRules(rules: readonly Rule[], sources: string[], prefix: string, fi
     const subject = 'subject' in rule ? rule.subject : 'staff';
     for (const [path, cond] of conditions(rule, at)) neverApplies(cond, subject, path, rule.id, findings);
     if (rule.kind === 'interval' && rule.subject === 'case') caseTable(rule, at, findings);
+    if ((rule.examples ?? []).length === 0)
+      findings.push({
+        path: `${at}.examples`,
+        severity: 'warning',
+        message: `${rule.id} (${rule.activity}) has no worked example: add examples, run by supervision-rules test`,
+      });
   });
   recordingVersusInterval(rules, prefix, findings);
 }
@@ -128,7 +134,7 @@ function unexplainedChanges(versions: readonly PolicyVersion[], findings: LintFi
       a.v.effectiveFrom < b.v.effectiveFrom ? -1 : a.v.effectiveFrom > b.v.effectiveFrom ? 1 : a.k - b.k,
     );
   const body = (r: Rule) => {
-    const { note: _n, citation: _c, ...rest } = r;
+    const { note: _n, citation: _c, examples: _e, ...rest } = r;
     return JSON.stringify(rest);
   };
   for (let n = 1; n < order.length; n++) {

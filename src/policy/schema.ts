@@ -218,6 +218,137 @@ export const intervalSchema = z
   );
 export type IntervalDef = z.infer<typeof intervalSchema>;
 
+/** A finding's subject as an example expects it: the fields given must match. */
+const exampleSubject = z
+  .strictObject({
+    type: z.enum(['staff', 'case', 'team']).optional().describe('staff, case or team.'),
+    id: text.optional().describe("The worker's, child's or team's id."),
+  })
+  .describe('Whom the finding is about (the fields given must match).');
+const day = z.string().min(1).max(40);
+const exampleVersion = z
+  .string()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('The policy version the finding comes from.');
+
+/** An obligation as an example expects it: every field given must match (docs/report.md). */
+export const exampleObligationSchema = z
+  .strictObject({
+    subject: exampleSubject.optional(),
+    activity: text.optional().describe('The activity due, e.g. one-to-one.'),
+    lastMetOn: day.nullable().optional().describe('The last qualifying event, YYYY-MM-DD, or null for none.'),
+    dueOn: day.optional().describe('The due date, YYYY-MM-DD.'),
+    status: z.enum(['upcoming', 'overdue']).optional().describe('upcoming or overdue.'),
+    breachOn: day.optional().describe('Where due and breach dates differ: the breach date.'),
+    policyVersion: exampleVersion,
+  })
+  .describe('An obligation: the fields given must match one of the rule’s obligations.');
+
+/** A breach as an example expects it: every field given must match (docs/report.md). */
+export const exampleBreachSchema = z
+  .strictObject({
+    subject: exampleSubject.optional(),
+    activity: text.optional().describe('The activity, e.g. one-to-one.'),
+    kind: z
+      .enum(['late', 'missed', 'late-recording', 'unrecorded', 'too-short', 'too-few'])
+      .optional()
+      .describe('late, missed, late-recording, unrecorded, too-short or too-few.'),
+    dueOn: day.optional().describe('The deadline missed, YYYY-MM-DD.'),
+    metOn: day.nullable().optional().describe('The date it was met, YYYY-MM-DD, or null if unmet.'),
+    daysLate: z.int().nonnegative().optional().describe('Calendar days late.'),
+    hoursLate: z.number().nonnegative().optional().describe('Hours late (a clock-hour record deadline).'),
+    severity: z.enum(['breach', 'advisory']).optional().describe('breach or advisory.'),
+    eventId: text.optional().describe('The event the breach is about.'),
+    shortfall: z
+      .strictObject({
+        minutes: z.int().nonnegative().optional().describe('Minutes missing.'),
+        sessions: z.int().nonnegative().optional().describe('Sessions missing.'),
+      })
+      .optional()
+      .describe('For too-short and too-few: what was missing.'),
+    policyVersion: exampleVersion,
+  })
+  .describe('A breach: the fields given must match one of the rule’s breaches.');
+
+/** A record as an example expects it: every field given must match (docs/report.md). */
+export const exampleRecordingSchema = z
+  .strictObject({
+    eventId: text.optional().describe('The session recorded.'),
+    caseId: text.optional().describe('The child whose record it is (a case record).'),
+    deadline: day.optional().describe('The deadline: YYYY-MM-DD, or an ISO instant for clock hours.'),
+    recordedAt: day.nullable().optional().describe('When the record was made, or null.'),
+    status: z
+      .enum(['on-time', 'late', 'pending', 'overdue'])
+      .optional()
+      .describe('on-time, late, pending or overdue.'),
+    policyVersion: exampleVersion,
+  })
+  .describe('A record: the fields given must match one of the rule’s recordings.');
+
+/** A not-evaluable finding as an example expects it. */
+export const exampleNotEvaluableSchema = z
+  .strictObject({
+    subject: exampleSubject.optional(),
+    reason: text.optional().describe('Why the rule cannot be judged (the whole reason).'),
+  })
+  .describe('A not-evaluable finding: the fields given must match one of the rule’s.');
+
+/** A retention finding as an example expects it. */
+export const exampleRetentionSchema = z
+  .strictObject({
+    eventId: text.optional().describe('The session whose record is kept.'),
+    retainUntil: day.optional().describe('Kept until this day, YYYY-MM-DD.'),
+  })
+  .describe('A retention finding: the fields given must match one of the rule’s.');
+
+const findingLists = {
+  obligations: z.array(exampleObligationSchema).optional().describe('Obligations of the rule.'),
+  breaches: z.array(exampleBreachSchema).optional().describe('Breaches of the rule.'),
+  recordings: z.array(exampleRecordingSchema).optional().describe('Records due under the rule.'),
+  notEvaluable: z.array(exampleNotEvaluableSchema).optional().describe('Not-evaluable findings of the rule.'),
+  retention: z.array(exampleRetentionSchema).optional().describe('Retention findings of the rule.'),
+};
+
+/** Any JSON value, its strings as long as any string of the input may be (an example's history, checked when run). */
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string().max(JSON_LIMITS.maxStringLength),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
+);
+
+/** A worked example of a rule: a history, a date, and the findings that must (and must not) appear. */
+export const ruleExampleSchema = z
+  .strictObject({
+    name: text.describe('What the example shows, with its arithmetic, e.g. "2 Jun + 28 days = 30 Jun".'),
+    asOf: isoDate.describe('The day the history is evaluated on, YYYY-MM-DD.'),
+    history: z
+      .record(z.string(), jsonValue)
+      .describe('A supervision history (docs/history-format.md), checked when the example runs.'),
+    expect: z
+      .strictObject({
+        ...findingLists,
+        absent: z
+          .strictObject(findingLists)
+          .optional()
+          .describe(
+            'Findings that must not appear: none of the rule’s may match any item here ({} matches every finding, so [{}] means none at all).',
+          ),
+      })
+      .describe(
+        "The findings that must appear: each item must match one of the rule's own findings (same rule id) on the fields it gives.",
+      ),
+  })
+  .describe('A worked example of the rule, run by supervision-rules test.');
+export type RuleExample = z.infer<typeof ruleExampleSchema>;
+
 /** A rule id: 2 to 5 capital letters, a dash and a number. */
 const ruleId = z.string().regex(/^[A-Z]{2,5}-\d+$/, { error: (iss) => messages.notARuleId(iss.input) });
 const common = {
@@ -242,6 +373,12 @@ const common = {
   when: conditionSchema
     .optional()
     .describe('Whom the rule applies to (left out: every subject of its kind).'),
+  examples: z
+    .array(ruleExampleSchema)
+    .optional()
+    .describe(
+      "Worked examples of the rule, run as tests by supervision-rules test: each evaluates the whole policy and checks the rule's own findings.",
+    ),
 };
 const staffOrCase = z
   .enum(['staff', 'case'])

@@ -27,13 +27,16 @@ const interval = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 
+/** The findings other than the missing-example warning (these policies are built to show other findings). */
+const lintOthers = (p: Policy) => lintPolicy(p).filter((f) => !f.path.endsWith('.examples'));
+
 describe('lintPolicy', () => {
   it.each(policyIds)('the built-in %s policy lints clean', (id) => {
     expect(lintPolicy(getPolicy(id))).toEqual([]);
   });
 
   it('a rule that can never apply: a staff condition on a case rule', () => {
-    const findings = lintPolicy(base([interval({ when: { role: ['social-worker'] } })]));
+    const findings = lintOthers(base([interval({ when: { role: ['social-worker'] } })]));
     expect(findings).toMatchObject([{ path: 'rules[0].when.role', severity: 'error' }]);
   });
 
@@ -41,7 +44,7 @@ describe('lintPolicy', () => {
     const schedule = [
       { when: { all: [{ episode: ['child-in-need'] }, { flag: ['high-risk'] }] }, interval: { months: 1 } },
     ];
-    expect(lintPolicy(base([interval({ schedule })]))).toMatchObject([
+    expect(lintOthers(base([interval({ schedule })]))).toMatchObject([
       { path: 'rules[0].schedule', severity: 'error' },
     ]);
   });
@@ -51,7 +54,7 @@ describe('lintPolicy', () => {
       { when: { all: [{ episode: ['child-in-need'] }, { flag: ['high-risk'] }] }, interval: { months: 3 } },
       { when: { episode: ['child-in-need'] }, interval: { months: 2 } },
     ];
-    expect(lintPolicy(base([interval({ schedule })]))).toMatchObject([
+    expect(lintOthers(base([interval({ schedule })]))).toMatchObject([
       { path: 'rules[0].schedule[0].interval', message: expect.stringContaining('longer interval') },
     ]);
   });
@@ -68,13 +71,13 @@ describe('lintPolicy', () => {
       counts: ['one-to-one'],
       deadline: { workingDays: 30 },
     };
-    expect(lintPolicy(base([interval({}), recording]))).toMatchObject([
+    expect(lintOthers(base([interval({}), recording]))).toMatchObject([
       { path: 'rules[1].deadline', severity: 'warning' },
     ]);
   });
 
   it('a missing citation and an interval of zero (a policy built in code, not through loadPolicy)', () => {
-    const findings = lintPolicy(
+    const findings = lintOthers(
       base([
         interval({ citation: { source: '', section: '', quote: '' }, schedule: [{ interval: { days: 0 } }] }),
       ]),
