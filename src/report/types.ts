@@ -103,6 +103,8 @@ export interface NotEvaluable {
   ruleId: string;
   subject: Subject;
   reason: string;
+  /** The session that cannot be judged, when the reason is about one session (a `session-length` rule's session with no `durationMinutes`). */
+  eventId?: string;
 }
 
 export interface Warning {
