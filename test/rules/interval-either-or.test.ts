@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
-import { brief, breachesOf, obligationsOf, oneToOne, run, staff } from '../helpers.js';
+import { breachesOf, brief, obligationsOf, oneToOne, run, staff } from '../helpers.js';
 
 const fenchester = loadPolicy({
   id: 'fenchester',
