@@ -196,6 +196,8 @@ const staff = shape(
     absences: arrayOf(ranged({ reason: oneOf(vocabulary.ABSENCE_REASONS) })),
     arrangements: arrayOf(arrangement),
     directReports: nonNegativeInt,
+    lineManagerId: id,
+    registered: bool,
   },
   ordered('startDate', 'endDate'),
 );

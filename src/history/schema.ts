@@ -186,6 +186,17 @@ export const staffSchema = z
       .describe(
         'How many staff this worker supervises (Derby DER-2). Left out: counted from the staff naming them as supervisor.',
       ),
+    lineManagerId: id
+      .optional()
+      .describe(
+        "The staff id of the worker's line manager, for rules that count only sessions the line manager gave (givenBy: line-manager).",
+      ),
+    registered: z
+      .boolean()
+      .optional()
+      .describe(
+        'Registered with Social Work England, for rules that count only sessions a registered supervisor gave. Left out: not known to be registered.',
+      ),
   })
   .superRefine((v, ctx) => {
     if (typeof v.endDate === 'string' && v.endDate < v.startDate)

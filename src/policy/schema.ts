@@ -235,6 +235,28 @@ const staffOrCase = z
   .enum(['staff', 'case'])
   .describe('Whom the rule is about: a worker (staff) or a child (case).');
 const counts = eventTypes.describe('The event types that meet the rule (held events only).');
+/** Who must have given a session for it to count: the worker's line manager, or a supervisor of a role or registration. */
+const givenBy = z
+  .union([
+    z.literal('line-manager').describe("Only sessions whose supervisorId is the worker's lineManagerId."),
+    z
+      .strictObject({
+        role: z
+          .array(z.enum(ROLES))
+          .min(1)
+          .optional()
+          .describe("The supervisor's role (their staff entry's role) is one of these."),
+        registered: z
+          .boolean()
+          .optional()
+          .describe('The supervisor is (true) or is not (false) registered with Social Work England.'),
+      })
+      .describe('Every key given must hold of the supervisor named by the session’s supervisorId.'),
+  ])
+  .optional()
+  .describe(
+    'Count only sessions given by the line manager ("line-manager") or by a supervisor with a role or registration ({"role": [...], "registered": true}). Left out: any session counts.',
+  );
 
 /** Sessions at most one interval apart; the interval may change with the subject's circumstances. */
 export const intervalRule = z.strictObject({
@@ -246,6 +268,7 @@ export const intervalRule = z.strictObject({
       'Whom the rule is about: a worker (staff), a child (case) or a team (group sessions by teamId).',
     ),
   counts,
+  givenBy,
   /** First entry whose `when` holds gives the interval; a subject no entry covers is outside the rule. */
   schedule: z
     .array(
@@ -285,6 +308,7 @@ export const firstWithinRule = z.strictObject({
     .describe('A first session due within a time of a trigger, or by the first session after it.'),
   subject: staffOrCase,
   counts,
+  givenBy,
   triggers: z
     .array(
       z
@@ -314,6 +338,7 @@ export const recordingRule = z.strictObject({
       "session: one record per session (the supervisee's); case: one per child discussed, on the child's file.",
     ),
   counts,
+  givenBy,
   deadline: z
     .union(
       [
@@ -346,6 +371,7 @@ export const rearrangeRule = z.strictObject({
   kind: z.literal('rearrange').describe('A cancelled session must be replaced within a time.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   within: durationSchema.describe('A replacement is due within this after the cancelled date.'),
 });
 
@@ -355,6 +381,7 @@ export const countPerPeriodRule = z.strictObject({
   kind: z.literal('count-per-period').describe('At least N sessions in each period.'),
   subject: staffOrCase,
   counts,
+  givenBy,
   period: z
     .union(
       [
@@ -391,6 +418,7 @@ export const minutesPerPeriodRule = z.strictObject({
   kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
   minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
 });
@@ -401,6 +429,7 @@ export const sessionLengthRule = z.strictObject({
   kind: z.literal('session-length').describe('Each session should last at least N minutes.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   minimumMinutes: positive.describe('The shortest a session should be, in minutes.'),
 });
 
@@ -410,6 +439,7 @@ export const aheadOfDateRule = z.strictObject({
   kind: z.literal('ahead-of-date').describe('A discussion due a time before a date fixed by an episode.'),
   subject: z.literal('case').describe('Always case.'),
   counts,
+  givenBy,
   episode: z.enum(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
   /** The date: the episode start plus this, or the first case review date in the `reviewFrom`–`reviewTo` span after the start. */
   target: z
@@ -429,6 +459,7 @@ export const milestonesRule = z.strictObject({
   kind: z.literal('milestones').describe('Events due at fixed offsets from a date of the worker.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   anchor,
   at: z.array(durationSchema).min(1).describe('The offsets from the anchor, in order, e.g. 3 and 6 months.'),
 });
@@ -440,6 +471,7 @@ export const followUpRule = z.strictObject({
   subject: z.literal('staff').describe('Always staff.'),
   trigger: eventTypes.describe('The event types after which a follow-up is due.'),
   counts,
+  givenBy,
   within: durationSchema.describe('The follow-up is due within this after the trigger.'),
 });
 
@@ -463,6 +495,7 @@ export const retentionRule = z.strictObject({
     .describe('Records kept for a time: reported as retainUntil per session, never a breach.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   keepFor: durationSchema.describe('How long each record is kept, from the session date.'),
 });
 

@@ -94,7 +94,8 @@ describe('docs/', () => {
       const rest = text.slice(at + 4);
       const section = rest.slice(0, rest.search(/^#{2,3} /m));
       const own = keysOf(option).filter(
-        (k) => !['id', 'name', 'activity', 'strength', 'citation', 'note', 'when', 'kind'].includes(k),
+        (k) =>
+          !['id', 'name', 'activity', 'strength', 'citation', 'note', 'when', 'kind', 'givenBy'].includes(k),
       );
       expect(missing(section, own), `fields of ${kind}`).toEqual([]);
       expect(section, `${kind} has a worked example`).toMatch(/Worked example|Example/);
