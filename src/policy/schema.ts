@@ -230,6 +230,11 @@ const common = {
   when: conditionSchema
     .optional()
     .describe('Whom the rule applies to (left out: every subject of its kind).'),
+  approximate: text
+    .optional()
+    .describe(
+      "Why the rule is encoded by a reading that bends the source's text: every finding of the rule then says confidence: approximate.",
+    ),
 };
 const staffOrCase = z
   .enum(['staff', 'case'])

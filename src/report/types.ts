@@ -24,6 +24,8 @@ export interface Obligation {
   breachOn?: string;
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
   policyVersion: string;
+  /** `approximate` when the rule's encoding bends its source's text (the rule's `approximate` says why); left out when exact. */
+  confidence?: 'approximate';
   /** When a new version of the policy moved the due date (an interval rule kept across versions). */
   versionChange?: VersionChange;
 }
@@ -66,6 +68,8 @@ export interface Breach {
   explanation: string;
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
   policyVersion: string;
+  /** `approximate` when the rule's encoding bends its source's text (the rule's `approximate` says why); left out when exact. */
+  confidence?: 'approximate';
   /** When a new version of the policy moved the due date (an interval rule kept across versions). */
   versionChange?: VersionChange;
 }
@@ -90,6 +94,8 @@ export interface Recording {
   status: 'on-time' | 'late' | 'pending' | 'overdue';
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
   policyVersion: string;
+  /** `approximate` when the rule's encoding bends its source's text (the rule's `approximate` says why); left out when exact. */
+  confidence?: 'approximate';
 }
 
 /** How long a session's record must be kept (reported, not enforced). */
