@@ -173,9 +173,13 @@ const interval = shape(
   true,
 );
 const arrangement = ranged(
-  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval: object(interval) },
+  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval: object(interval), minutes: positiveInt },
   'type',
-  (o) => inOrder(o) && (o.type === 'extended-interval-authorised' || o.interval !== undefined),
+  (o) =>
+    inOrder(o) &&
+    (o.type === 'agreed-session-length'
+      ? o.minutes !== undefined
+      : o.type === 'extended-interval-authorised' || o.interval !== undefined),
 );
 const staff = shape(
   'id role startDate',

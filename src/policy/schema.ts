@@ -436,6 +436,12 @@ export const sessionLengthRule = z.strictObject({
   counts,
   givenBy,
   minimumMinutes: positive.describe('The shortest a session should be, in minutes.'),
+  agreedMinimum: z
+    .literal('agreed-session-length')
+    .optional()
+    .describe(
+      "While the worker has an agreed-session-length arrangement in force on the session's day, its minutes are the minimum instead of minimumMinutes.",
+    ),
 });
 
 /** A discussion due a time before a date fixed by an episode: e.g. 42 days before a plan's 9-month review. */

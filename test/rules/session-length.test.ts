@@ -3,6 +3,7 @@
  * session with no `durationMinutes` cannot be judged and is reported not evaluable, naming it.
  */
 import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/policy/load.js';
 import { breachesOf, oneToOne, run, staff } from '../helpers.js';
 
 describe('SWK-1 (90-minute formal supervision): a session with no durationMinutes is notEvaluable', () => {
@@ -47,5 +48,77 @@ describe('SWK-1 (90-minute formal supervision): a session with no durationMinute
       '2025-06-30',
     );
     expect(later.notEvaluable.filter((n) => n.ruleId === 'SWK-1')).toEqual([]);
+  });
+});
+
+describe('FEN-8 (90 minutes, agreedMinimum: agreed-session-length): an agreed 60 minutes from 1 Jun 2025', () => {
+  const fenchester = loadPolicy({
+    id: 'fenchester',
+    name: 'Supervision Policy',
+    council: 'Fenchester Borough Council',
+    source: 'fenchester-supervision.txt',
+    version: '2025',
+    effectiveFrom: '2025-01-01',
+    rules: [
+      {
+        id: 'FEN-8',
+        kind: 'session-length',
+        name: '90-minute supervision',
+        activity: 'one-to-one',
+        strength: 'should',
+        subject: 'staff',
+        counts: ['one-to-one'],
+        minimumMinutes: 90,
+        agreedMinimum: 'agreed-session-length',
+        citation: {
+          source: 'fenchester-supervision.txt',
+          section: '5. Length',
+          quote: 'Sessions last 90 minutes, or the time agreed with a part-time worker.',
+        },
+      },
+    ],
+  });
+  // S1 agrees 60 minutes from Sun 1 Jun 2025. 1:1s, asOf Mon 30 Jun 2025:
+  //   Thu 15 May, 75 minutes (before the agreement, 90 applies): 90 − 75 = 15 short.
+  //   Thu 12 Jun, 75 minutes: 75 ≥ 60, nothing.
+  //   Thu 19 Jun, 45 minutes: 60 − 45 = 15 short, "as agreed".
+  //   Thu 26 Jun, no durationMinutes: not evaluable against the agreed 60.
+  const history = {
+    staff: [
+      staff('S1', {
+        arrangements: [{ type: 'agreed-session-length', from: '2025-06-01', minutes: 60 }],
+      }),
+    ],
+    events: [
+      oneToOne('S1', '2025-05-15', { id: 'E-MAY', durationMinutes: 75 }),
+      oneToOne('S1', '2025-06-12', { id: 'E-75', durationMinutes: 75 }),
+      oneToOne('S1', '2025-06-19', { id: 'E-45', durationMinutes: 45 }),
+      oneToOne('S1', '2025-06-26', { id: 'E-NONE' }),
+    ],
+  };
+  const report = run(fenchester, history, '2025-06-30');
+
+  it('before the agreement 90 minutes; under it 60: two sessions 15 short each', () => {
+    expect(breachesOf(report, 'FEN-8').map((b) => [b.eventId, b.shortfall])).toEqual([
+      ['E-MAY', { minutes: 15 }],
+      ['E-45', { minutes: 15 }],
+    ]);
+    expect(breachesOf(report, 'FEN-8')[1]!.explanation).toBe(
+      "S1's 90-minute supervision (as agreed) on Thu 19 Jun 2025 lasted 45 minutes, under the 60 minutes expected (it still counts).",
+    );
+  });
+
+  it('a session with no length under the agreement names the agreed minimum', () => {
+    expect(report.notEvaluable.filter((n) => n.ruleId === 'FEN-8').map((n) => n.reason)).toEqual([
+      "S1's session E-NONE on Thu 26 Jun 2025 has no durationMinutes, so whether it lasted the 60 minutes of 90-minute supervision (as agreed) is unknown",
+    ]);
+  });
+
+  it('an agreed-session-length without minutes is refused', () => {
+    const bad = {
+      ...history,
+      staff: [staff('S1', { arrangements: [{ type: 'agreed-session-length', from: '2025-06-01' }] })],
+    };
+    expect(() => run(fenchester, bad, '2025-06-30')).toThrow(/minutes/);
   });
 });
