@@ -428,21 +428,34 @@ export const minutesPerPeriodRule = z.strictObject({
   minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
 });
 
-/** Each session should last at least N minutes; a shorter one is reported but still counts. */
-export const sessionLengthRule = z.strictObject({
-  ...common,
-  kind: z.literal('session-length').describe('Each session should last at least N minutes.'),
-  subject: z.literal('staff').describe('Always staff.'),
-  counts,
-  givenBy,
-  minimumMinutes: positive.describe('The shortest a session should be, in minutes.'),
-  agreedMinimum: z
-    .literal('agreed-session-length')
-    .optional()
-    .describe(
-      "While the worker has an agreed-session-length arrangement in force on the session's day, its minutes are the minimum instead of minimumMinutes.",
-    ),
-});
+/** Each session should last at least (and perhaps at most) N minutes; one outside is reported but still counts. */
+export const sessionLengthRule = z
+  .strictObject({
+    ...common,
+    kind: z
+      .literal('session-length')
+      .describe('Each session should last at least N minutes, or at most N, or both.'),
+    subject: z.literal('staff').describe('Always staff.'),
+    counts,
+    givenBy,
+    minimumMinutes: positive
+      .optional()
+      .describe('The shortest a session should be, in minutes (minimumMinutes, maximumMinutes or both).'),
+    maximumMinutes: positive
+      .optional()
+      .describe('The longest a session should be, in minutes (minimumMinutes, maximumMinutes or both).'),
+    agreedMinimum: z
+      .literal('agreed-session-length')
+      .optional()
+      .describe(
+        "While the worker has an agreed-session-length arrangement in force on the session's day, its minutes are the minimum instead of minimumMinutes.",
+      ),
+  })
+  .refine((r) => r.minimumMinutes !== undefined || r.maximumMinutes !== undefined, {
+    error: () => messages.required('minimumMinutes or maximumMinutes'),
+    path: ['minimumMinutes'],
+  })
+  .meta({ anyOf: [{ required: ['minimumMinutes'] }, { required: ['maximumMinutes'] }] });
 
 /** A discussion due a time before a date fixed by an episode: e.g. 42 days before a plan's 9-month review. */
 export const aheadOfDateRule = z.strictObject({

@@ -37,7 +37,14 @@ export interface VersionChange {
   to: string;
 }
 
-export type BreachKind = 'late' | 'missed' | 'late-recording' | 'unrecorded' | 'too-short' | 'too-few';
+export type BreachKind =
+  | 'late'
+  | 'missed'
+  | 'late-recording'
+  | 'unrecorded'
+  | 'too-short'
+  | 'too-long'
+  | 'too-few';
 
 /** A requirement missed or met late, up to `asOf` (docs/report.md). */
 export interface Breach {
@@ -64,6 +71,8 @@ export interface Breach {
   hoursLate?: number;
   /** For `too-short` and `too-few`: what was missing. */
   shortfall?: { minutes: number } | { sessions: number };
+  /** For `too-long`: the minutes over the maximum. */
+  excess?: { minutes: number };
   citation: Citation;
   explanation: string;
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */

@@ -6,9 +6,10 @@ import type { RuleOf } from '../policy/schema.js';
 import { d, who, wording } from '../report/wording.js';
 
 /**
- * Each held session of these kinds should last at least N minutes (or, with `agreedMinimum`, the
- * minutes of the worker's agreed-session-length arrangement in force that day); a shorter one is
- * flagged and still counts. A session with no `durationMinutes` cannot be judged: it is reported not evaluable.
+ * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,
+ * the minutes of the worker's agreed-session-length arrangement in force that day) and at most
+ * `maximumMinutes`; one outside is flagged and still counts. A session with no `durationMinutes`
+ * cannot be judged: it is reported not evaluable.
  */
 export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalContext): void {
   for (const view of subjectsOf(rule, ctx)) {
@@ -20,14 +21,22 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
       if (!ev.held || !rule.counts.includes(ev.type) || ev.event.superviseeId !== view.id) continue;
       const agreed = rule.agreedMinimum === undefined ? undefined : agreedOn(view, ev.day);
       const minimum = agreed ?? rule.minimumMinutes;
-      if (minutes !== undefined && minutes >= minimum) continue;
+      const maximum = rule.maximumMinutes;
+      const short = minimum !== undefined && (minutes === undefined || minutes < minimum);
+      const long = maximum !== undefined && (minutes === undefined || minutes > maximum);
+      if (!short && !long) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
       if (!inForce(ctx, ev.day)) continue;
+      const name = agreed === undefined ? rule.name : `${rule.name} (as agreed)`;
       if (minutes === undefined) {
+        const bounds = [
+          ...(minimum === undefined ? [] : [`the ${minimum} minutes`]),
+          ...(maximum === undefined ? [] : [`at most ${maximum} minutes`]),
+        ].join(' and ');
         ctx.out.notEvaluable.push({
           ruleId: rule.id,
           subject,
-          reason: `${who(subject)}'s session ${ev.event.id} on ${d(ev.day)} has no durationMinutes, so whether it lasted the ${minimum} minutes of ${rule.name}${agreed === undefined ? '' : ' (as agreed)'} is unknown`,
+          reason: `${who(subject)}'s session ${ev.event.id} on ${d(ev.day)} has no durationMinutes, so whether it lasted ${bounds} of ${name} is unknown`,
           eventId: ev.event.id,
         });
         continue;
@@ -36,21 +45,19 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
         ruleId: rule.id,
         subject,
         activity: rule.activity,
-        kind: 'too-short',
+        kind: short ? 'too-short' : 'too-long',
         dueOn: ev.event.date,
         metOn: null,
         daysLate: 0,
         severity: severityOf(rule),
         eventId: ev.event.id,
-        shortfall: { minutes: minimum - minutes },
+        ...(short
+          ? { shortfall: { minutes: minimum! - minutes } }
+          : { excess: { minutes: minutes - maximum! } }),
         citation: rule.citation,
-        explanation: wording.sessionTooShort(
-          subject,
-          agreed === undefined ? rule.name : `${rule.name} (as agreed)`,
-          ev.day,
-          minutes,
-          minimum,
-        ),
+        explanation: short
+          ? wording.sessionTooShort(subject, name, ev.day, minutes, minimum!)
+          : wording.sessionTooLong(subject, name, ev.day, minutes, maximum!),
       });
     }
   }

@@ -122,3 +122,62 @@ describe('FEN-8 (90 minutes, agreedMinimum: agreed-session-length): an agreed 60
     expect(() => run(fenchester, bad, '2025-06-30')).toThrow(/minutes/);
   });
 });
+
+describe('FEN-9 (maximumMinutes 120): a session over two hours is too long', () => {
+  const policy = (bounds: Record<string, number>) =>
+    loadPolicy({
+      id: 'fenchester',
+      name: 'Supervision Policy',
+      council: 'Fenchester Borough Council',
+      source: 'fenchester-supervision.txt',
+      version: '2025',
+      effectiveFrom: '2025-01-01',
+      rules: [
+        {
+          id: 'FEN-9',
+          kind: 'session-length',
+          name: 'supervision of at most two hours',
+          activity: 'one-to-one',
+          strength: 'advisory',
+          subject: 'staff',
+          counts: ['one-to-one'],
+          ...bounds,
+          citation: {
+            source: 'fenchester-supervision.txt',
+            section: '5. Length',
+            quote: 'Supervision should not exceed two hours.',
+          },
+        },
+      ],
+    });
+  // 1:1s: Thu 5 Jun 2025, 150 minutes: 150 − 120 = 30 over. Thu 12 Jun, 120: not over. Thu 19 Jun, none.
+  const history = {
+    staff: [staff('S1')],
+    events: [
+      oneToOne('S1', '2025-06-05', { id: 'E-150', durationMinutes: 150 }),
+      oneToOne('S1', '2025-06-12', { id: 'E-120', durationMinutes: 120 }),
+      oneToOne('S1', '2025-06-19', { id: 'E-NONE' }),
+    ],
+  };
+
+  it('the 150-minute session is too long by 30; 120 is not; the one with no length is not evaluable', () => {
+    const report = run(policy({ maximumMinutes: 120 }), history, '2025-06-30');
+    expect(breachesOf(report, 'FEN-9').map((b) => [b.kind, b.eventId, b.excess, b.severity])).toEqual([
+      ['too-long', 'E-150', { minutes: 30 }, 'advisory'],
+    ]);
+    expect(breachesOf(report, 'FEN-9')[0]!.explanation).toBe(
+      "S1's supervision of at most two hours on Thu 5 Jun 2025 lasted 150 minutes, over the 120 minutes at most expected (it still counts).",
+    );
+    expect(report.notEvaluable.filter((n) => n.ruleId === 'FEN-9').map((n) => n.eventId)).toEqual(['E-NONE']);
+  });
+
+  it('with both bounds (60 to 120), each session is judged against each', () => {
+    // 150 > 120: too long by 30; 120 within 60–120: nothing.
+    const report = run(policy({ minimumMinutes: 60, maximumMinutes: 120 }), history, '2025-06-30');
+    expect(breachesOf(report, 'FEN-9').map((b) => [b.kind, b.eventId])).toEqual([['too-long', 'E-150']]);
+  });
+
+  it('a session-length rule with neither bound is refused', () => {
+    expect(() => policy({})).toThrow(/minimumMinutes or maximumMinutes/);
+  });
+});
