@@ -292,9 +292,14 @@ function relatedRules(
   return out;
 }
 
-function lengthRows(base: RuleOf<'session-length'>, policy: Policy, setting: Setting): BaselineRow[] {
+function lengthRows(rule: RuleOf<'session-length'>, policy: Policy, setting: Setting): BaselineRow[] {
+  // Minimum lengths are compared; a rule of a maximum alone has none to compare.
+  type WithMinimum = RuleOf<'session-length'> & { minimumMinutes: number };
+  const hasMinimum = (r: RuleOf<'session-length'>): r is WithMinimum => r.minimumMinutes !== undefined;
+  if (!hasMinimum(rule)) return [];
+  const base = rule;
   const candidates = policy.rules.filter(
-    (r): r is RuleOf<'session-length'> => r.kind === 'session-length' && overlaps(r.counts, base.counts),
+    (r): r is WithMinimum => r.kind === 'session-length' && hasMinimum(r) && overlaps(r.counts, base.counts),
   );
   const rows: BaselineRow[] = [];
   for (const probe of setting.probes) {
@@ -303,7 +308,7 @@ function lengthRows(base: RuleOf<'session-length'>, policy: Policy, setting: Set
     const days = probe.days.filter(baseOn);
     if (days.length === 0) continue;
     const councilOn = candidates.map((rule) => ({ rule, on: test(rule.when) }));
-    const used = new Set<RuleOf<'session-length'>>();
+    const used = new Set<WithMinimum>();
     const results = days.map((d): BaselineDay => {
       const inForce = councilOn.filter(({ on }) => on(d)).map(({ rule }) => rule);
       for (const r of inForce) used.add(r);

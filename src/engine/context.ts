@@ -9,7 +9,8 @@ import type {
   Subject,
   SubjectTotals,
 } from '../report/types.js';
-import type { ConditionContext } from './conditions.js';
+import { type ConditionContext, conditionSpans } from './conditions.js';
+import { type GivenBy, givenByView } from './given-by.js';
 import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
 import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
@@ -122,14 +123,31 @@ export function subjectOf(view: SubjectView, ctx: EvalContext): Subject {
   return subjectFor(ctx, view.kind, view.id);
 }
 
-/** The subjects a rule is about. */
+/**
+ * The subjects a rule is about. Under `givenBy`, each as the rule sees it (only sessions given as
+ * asked count); a worker with no `lineManagerId` under a line-manager rule is left out, and said to
+ * be not evaluable where the rule's `when` holds for them.
+ */
 export function subjectsOf(
   rule: Rule & { subject: 'staff' | 'case' | 'team' },
   ctx: EvalContext,
 ): readonly SubjectView[] {
-  if (rule.subject === 'staff') return ctx.index.staff;
-  if (rule.subject === 'case') return ctx.index.cases;
-  return ctx.index.teams;
+  const all =
+    rule.subject === 'staff' ? ctx.index.staff : rule.subject === 'case' ? ctx.index.cases : ctx.index.teams;
+  const { givenBy, counts = [] } = rule as { givenBy?: GivenBy; counts?: readonly string[] };
+  if (givenBy === undefined) return all;
+  const seen: SubjectView[] = [];
+  for (const view of all) {
+    const given = givenByView(view, givenBy, counts, ctx.index);
+    if (given !== null) seen.push(given);
+    else if (intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx)).length > 0)
+      ctx.out.notEvaluable.push({
+        ruleId: rule.id,
+        subject: subjectOf(view, ctx),
+        reason: `${view.id} has no lineManagerId, so which sessions their line manager gave is unknown`,
+      });
+  }
+  return seen;
 }
 
 /**

@@ -214,6 +214,8 @@ export function evaluateValid(
     for (const rule of v.rules) {
       const key = ruleKey(rule);
       const marks = [out.obligations.length, out.breaches.length, out.recordings.length] as const;
+      // The versions whose copy of the rule bends its text (a finding's confidence).
+      const approximate = new Set<string>();
       if (rule.kind === 'interval') {
         if (intervalDone.has(key)) continue;
         intervalDone.add(key);
@@ -222,13 +224,15 @@ export function evaluateValid(
           const same = versions[j]!.rules.find((r) => r.kind === 'interval' && ruleKey(r) === key);
           if (same) parts.push({ rule: same as RuleOf<'interval'>, ctx: contexts[j]! });
         }
+        for (const p of parts) if (p.rule.approximate !== undefined) approximate.add(p.ctx.version.name);
         evaluateIntervalVersions(parts);
       } else {
         let last = k;
         while (last + 1 < versions.length && versions[last + 1]!.keys.has(key)) last++;
         runRule(rule, { ...contexts[k]!, ruleEnd: versions[last]!.inForce.to });
+        if (rule.approximate !== undefined) approximate.add(v.inForce.name);
       }
-      stamp(out, marks, v.inForce.name);
+      stamp(out, marks, v.inForce.name, approximate);
     }
   });
   // A rule kept by several versions says once what it cannot judge.
@@ -289,11 +293,23 @@ function versionsOf(policy: Policy) {
   });
 }
 
-/** Gives the findings a rule just made (from `marks` on) their policy version, where the rule has not. */
-function stamp(out: Findings, marks: readonly [number, number, number], version: string): void {
+/**
+ * Gives the findings a rule just made (from `marks` on) their policy version, where the rule has not,
+ * and `confidence: 'approximate'` where that version's copy of the rule says it bends its text.
+ */
+function stamp(
+  out: Findings,
+  marks: readonly [number, number, number],
+  version: string,
+  approximate: ReadonlySet<string>,
+): void {
   const lists = [out.obligations, out.breaches, out.recordings] as const;
   lists.forEach((list, j) => {
-    for (let i = marks[j]!; i < list.length; i++) list[i]!.policyVersion ??= version;
+    for (let i = marks[j]!; i < list.length; i++) {
+      const found = list[i]!;
+      found.policyVersion ??= version;
+      if (approximate.has(found.policyVersion)) found.confidence = 'approximate';
+    }
   });
 }
 

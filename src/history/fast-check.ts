@@ -54,6 +54,7 @@ const id: Check = (x) => typeof x === 'string' && x.length >= 1 && x.length <= 2
 const personName: Check = id;
 const bool: Check = (x) => typeof x === 'boolean';
 const nonNegativeInt: Check = (x) => Number.isSafeInteger(x) && (x as number) >= 0;
+const positiveInt: Check = (x) => Number.isSafeInteger(x) && (x as number) > 0;
 const oneOf = (values: readonly string[]): Check => {
   const set = new Set<unknown>(values);
   return (x) => set.has(x);
@@ -178,9 +179,13 @@ const interval = shape(
   true,
 );
 const arrangement = ranged(
-  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval: object(interval) },
+  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval: object(interval), minutes: positiveInt },
   'type',
-  (o) => inOrder(o) && (o.type === 'extended-interval-authorised' || o.interval !== undefined),
+  (o) =>
+    inOrder(o) &&
+    (o.type === 'agreed-session-length'
+      ? o.minutes !== undefined
+      : o.type === 'extended-interval-authorised' || o.interval !== undefined),
 );
 const staff = shape(
   'id role startDate',
@@ -201,6 +206,8 @@ const staff = shape(
     absences: arrayOf(ranged({ reason: oneOf(vocabulary.ABSENCE_REASONS) })),
     arrangements: arrayOf(arrangement),
     directReports: nonNegativeInt,
+    lineManagerId: id,
+    registered: bool,
   },
   ordered('startDate', 'endDate'),
 );

@@ -107,18 +107,30 @@ const ranged = <T extends z.ZodRawShape>(shape: T, what: string) =>
 export const arrangementSchema = ranged(
   {
     type: oneOf(ARRANGEMENT_TYPES).describe(
-      'agreed-interval: a supervision agreement setting a more frequent interval; performance-plan: a plan with its own interval; extended-interval-authorised: an authorised longer interval (Derby DER-2).',
+      'agreed-interval: a supervision agreement setting a more frequent interval; performance-plan: a plan with its own interval; extended-interval-authorised: an authorised longer interval (Derby DER-2); agreed-session-length: an individually agreed minimum length of session.',
     ),
     interval: intervalSchema
       .optional()
       .describe(
         'The interval the arrangement sets, e.g. {"weeks": 2}. Required for agreed-interval and performance-plan.',
       ),
+    minutes: z
+      .int()
+      .positive()
+      .optional()
+      .describe('The agreed minimum length of a session, in minutes. Required for agreed-session-length.'),
   },
   'the arrangement',
 )
   .superRefine((v, ctx) => {
-    if (v.type !== 'extended-interval-authorised' && v.interval === undefined)
+    if (v.type === 'agreed-session-length') {
+      if (v.minutes === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minutes'],
+          message: messages.required(`a ${v.type}'s minutes`),
+        });
+    } else if (v.type !== 'extended-interval-authorised' && v.interval === undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['interval'],
@@ -126,10 +138,16 @@ export const arrangementSchema = ranged(
       });
   })
   .meta({
-    if: { properties: { type: { const: 'extended-interval-authorised' } } },
-    else: { required: ['interval'] },
+    // The interval for agreed-interval and performance-plan, the minutes for agreed-session-length.
+    anyOf: [
+      { properties: { type: { const: 'extended-interval-authorised' } } },
+      { properties: { type: { enum: ['agreed-interval', 'performance-plan'] } }, required: ['interval'] },
+      { properties: { type: { const: 'agreed-session-length' } }, required: ['minutes'] },
+    ],
   })
-  .describe('An arrangement that changes the interval a rule asks for, from a date to a date.');
+  .describe(
+    'An arrangement that changes the interval a rule asks for, or the length of session agreed, from a date to a date.',
+  );
 
 export const staffSchema = z
   .looseObject({
@@ -199,6 +217,17 @@ export const staffSchema = z
       .optional()
       .describe(
         'How many staff this worker supervises (Derby DER-2). Left out: counted from the staff naming them as supervisor.',
+      ),
+    lineManagerId: id
+      .optional()
+      .describe(
+        "The staff id of the worker's line manager, for rules that count only sessions the line manager gave (givenBy: line-manager).",
+      ),
+    registered: z
+      .boolean()
+      .optional()
+      .describe(
+        'Registered with Social Work England, for rules that count only sessions a registered supervisor gave. Left out: not known to be registered.',
       ),
   })
   .superRefine((v, ctx) => {

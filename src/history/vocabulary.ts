@@ -70,6 +70,7 @@ export const ARRANGEMENT_TYPES = [
   'agreed-interval',
   'performance-plan',
   'extended-interval-authorised',
+  'agreed-session-length',
 ] as const;
 export const ABSENCE_REASONS = [
   'sickness',

@@ -379,11 +379,38 @@ const common = {
     .describe(
       "Worked examples of the rule, run as tests by supervision-rules test: each evaluates the whole policy and checks the rule's own findings.",
     ),
+  approximate: text
+    .optional()
+    .describe(
+      "Why the rule is encoded by a reading that bends the source's text: every finding of the rule then says confidence: approximate.",
+    ),
 };
 const staffOrCase = z
   .enum(['staff', 'case'])
   .describe('Whom the rule is about: a worker (staff) or a child (case).');
 const counts = eventTypes.describe('The event types that meet the rule (held events only).');
+/** Who must have given a session for it to count: the worker's line manager, or a supervisor of a role or registration. */
+const givenBy = z
+  .union([
+    z.literal('line-manager').describe("Only sessions whose supervisorId is the worker's lineManagerId."),
+    z
+      .strictObject({
+        role: z
+          .array(z.enum(ROLES))
+          .min(1)
+          .optional()
+          .describe("The supervisor's role (their staff entry's role) is one of these."),
+        registered: z
+          .boolean()
+          .optional()
+          .describe('The supervisor is (true) or is not (false) registered with Social Work England.'),
+      })
+      .describe('Every key given must hold of the supervisor named by the session’s supervisorId.'),
+  ])
+  .optional()
+  .describe(
+    'Count only sessions given by the line manager ("line-manager") or by a supervisor with a role or registration ({"role": [...], "registered": true}). Left out: any session counts.',
+  );
 
 /** Sessions at most one interval apart; the interval may change with the subject's circumstances. */
 export const intervalRule = z.strictObject({
@@ -395,6 +422,7 @@ export const intervalRule = z.strictObject({
       'Whom the rule is about: a worker (staff), a child (case) or a team (group sessions by teamId).',
     ),
   counts,
+  givenBy,
   /** First entry whose `when` holds gives the interval; a subject no entry covers is outside the rule. */
   schedule: z
     .array(
@@ -434,6 +462,7 @@ export const firstWithinRule = z.strictObject({
     .describe('A first session due within a time of a trigger, or by the first session after it.'),
   subject: staffOrCase,
   counts,
+  givenBy,
   triggers: z
     .array(
       z
@@ -463,6 +492,7 @@ export const recordingRule = z.strictObject({
       "session: one record per session (the supervisee's); case: one per child discussed, on the child's file.",
     ),
   counts,
+  givenBy,
   deadline: z
     .union(
       [
@@ -497,6 +527,7 @@ export const rearrangeRule = z.strictObject({
   kind: z.literal('rearrange').describe('A cancelled session must be replaced within a time.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   within: durationSchema.describe('A replacement is due within this after the cancelled date.'),
 });
 
@@ -506,6 +537,7 @@ export const countPerPeriodRule = z.strictObject({
   kind: z.literal('count-per-period').describe('At least N sessions in each period.'),
   subject: staffOrCase,
   counts,
+  givenBy,
   period: z
     .union(
       [
@@ -542,18 +574,39 @@ export const minutesPerPeriodRule = z.strictObject({
   kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
   minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
 });
 
-/** Each session should last at least N minutes; a shorter one is reported but still counts. */
-export const sessionLengthRule = z.strictObject({
-  ...common,
-  kind: z.literal('session-length').describe('Each session should last at least N minutes.'),
-  subject: z.literal('staff').describe('Always staff.'),
-  counts,
-  minimumMinutes: positive.describe('The shortest a session should be, in minutes.'),
-});
+/** Each session should last at least (and perhaps at most) N minutes; one outside is reported but still counts. */
+export const sessionLengthRule = z
+  .strictObject({
+    ...common,
+    kind: z
+      .literal('session-length')
+      .describe('Each session should last at least N minutes, or at most N, or both.'),
+    subject: z.literal('staff').describe('Always staff.'),
+    counts,
+    givenBy,
+    minimumMinutes: positive
+      .optional()
+      .describe('The shortest a session should be, in minutes (minimumMinutes, maximumMinutes or both).'),
+    maximumMinutes: positive
+      .optional()
+      .describe('The longest a session should be, in minutes (minimumMinutes, maximumMinutes or both).'),
+    agreedMinimum: z
+      .literal('agreed-session-length')
+      .optional()
+      .describe(
+        "While the worker has an agreed-session-length arrangement in force on the session's day, its minutes are the minimum instead of minimumMinutes.",
+      ),
+  })
+  .refine((r) => r.minimumMinutes !== undefined || r.maximumMinutes !== undefined, {
+    error: () => messages.required('minimumMinutes or maximumMinutes'),
+    path: ['minimumMinutes'],
+  })
+  .meta({ anyOf: [{ required: ['minimumMinutes'] }, { required: ['maximumMinutes'] }] });
 
 /** A discussion due a time before a date fixed by an episode: e.g. 42 days before a plan's 9-month review. */
 export const aheadOfDateRule = z.strictObject({
@@ -561,6 +614,7 @@ export const aheadOfDateRule = z.strictObject({
   kind: z.literal('ahead-of-date').describe('A discussion due a time before a date fixed by an episode.'),
   subject: z.literal('case').describe('Always case.'),
   counts,
+  givenBy,
   episode: z.enum(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
   /** The date: the episode start plus this, or the first case review date in the `reviewFrom`–`reviewTo` span after the start. */
   target: z
@@ -580,6 +634,7 @@ export const milestonesRule = z.strictObject({
   kind: z.literal('milestones').describe('Events due at fixed offsets from a date of the worker.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   anchor,
   at: z.array(durationSchema).min(1).describe('The offsets from the anchor, in order, e.g. 3 and 6 months.'),
 });
@@ -591,6 +646,7 @@ export const followUpRule = z.strictObject({
   subject: z.literal('staff').describe('Always staff.'),
   trigger: eventTypes.describe('The event types after which a follow-up is due.'),
   counts,
+  givenBy,
   within: durationSchema.describe('The follow-up is due within this after the trigger.'),
 });
 
@@ -614,6 +670,7 @@ export const retentionRule = z.strictObject({
     .describe('Records kept for a time: reported as retainUntil per session, never a breach.'),
   subject: z.literal('staff').describe('Always staff.'),
   counts,
+  givenBy,
   keepFor: durationSchema.describe('How long each record is kept, from the session date.'),
 });
 

@@ -24,6 +24,8 @@ export interface Obligation {
   breachOn?: string;
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
   policyVersion: string;
+  /** `approximate` when the rule's encoding bends its source's text (the rule's `approximate` says why); left out when exact. */
+  confidence?: 'approximate';
   /** When a new version of the policy moved the due date (an interval rule kept across versions). */
   versionChange?: VersionChange;
 }
@@ -35,7 +37,14 @@ export interface VersionChange {
   to: string;
 }
 
-export type BreachKind = 'late' | 'missed' | 'late-recording' | 'unrecorded' | 'too-short' | 'too-few';
+export type BreachKind =
+  | 'late'
+  | 'missed'
+  | 'late-recording'
+  | 'unrecorded'
+  | 'too-short'
+  | 'too-long'
+  | 'too-few';
 
 /** A requirement missed or met late, up to `asOf` (docs/report.md). */
 export interface Breach {
@@ -62,10 +71,14 @@ export interface Breach {
   hoursLate?: number;
   /** For `too-short` and `too-few`: what was missing. */
   shortfall?: { minutes: number } | { sessions: number };
+  /** For `too-long`: the minutes over the maximum. */
+  excess?: { minutes: number };
   citation: Citation;
   explanation: string;
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
   policyVersion: string;
+  /** `approximate` when the rule's encoding bends its source's text (the rule's `approximate` says why); left out when exact. */
+  confidence?: 'approximate';
   /** When a new version of the policy moved the due date (an interval rule kept across versions). */
   versionChange?: VersionChange;
 }
@@ -90,6 +103,8 @@ export interface Recording {
   status: 'on-time' | 'late' | 'pending' | 'overdue';
   /** The policy version whose rule this comes from (the version in force on the due date; for a record, on the session's day). */
   policyVersion: string;
+  /** `approximate` when the rule's encoding bends its source's text (the rule's `approximate` says why); left out when exact. */
+  confidence?: 'approximate';
 }
 
 /** How long a session's record must be kept (reported, not enforced). */
@@ -103,6 +118,8 @@ export interface NotEvaluable {
   ruleId: string;
   subject: Subject;
   reason: string;
+  /** The session that cannot be judged, when the reason is about one session (a `session-length` rule's session with no `durationMinutes`). */
+  eventId?: string;
 }
 
 export interface Warning {

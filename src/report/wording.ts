@@ -50,6 +50,8 @@ const sentences = {
     `${whose(s, what)} in ${period} came to ${plural(held, 'minute')}, ${plural(min - held, 'minute')} short of the ${plural(min, 'minute')} expected.`,
   sessionTooShort: (s: Subject, what: string, day: number, held: number, min: number) =>
     `${whose(s, what)} on ${d(day)} lasted ${plural(held, 'minute')}, under the ${plural(min, 'minute')} expected (it still counts).`,
+  sessionTooLong: (s: Subject, what: string, day: number, held: number, max: number) =>
+    `${whose(s, what)} on ${d(day)} lasted ${plural(held, 'minute')}, over the ${plural(max, 'minute')} at most expected (it still counts).`,
   tooFew: (s: Subject, what: string, period: string, held: number, min: number) =>
     `${whose(s, what)} in ${period}: ${held} held of the ${min} required.`,
 };

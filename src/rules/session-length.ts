@@ -1,10 +1,16 @@
 import { conditionSpans } from '../engine/conditions.js';
 import { type EvalContext, inForce, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import type { StaffView } from '../engine/history-index.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { wording } from '../report/wording.js';
+import { d, who, wording } from '../report/wording.js';
 
-/** Each held session of these kinds should last at least N minutes; a shorter one is flagged and still counts. */
+/**
+ * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,
+ * the minutes of the worker's agreed-session-length arrangement in force that day) and at most
+ * `maximumMinutes`; one outside is flagged and still counts. A session with no `durationMinutes`
+ * cannot be judged: it is reported not evaluable.
+ */
 export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalContext): void {
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
@@ -13,23 +19,55 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
     for (const ev of view.events) {
       const minutes = ev.event.durationMinutes;
       if (!ev.held || !rule.counts.includes(ev.type) || ev.event.superviseeId !== view.id) continue;
-      if (minutes === undefined || minutes >= rule.minimumMinutes) continue;
+      const agreed = rule.agreedMinimum === undefined ? undefined : agreedOn(view, ev.day);
+      const minimum = agreed ?? rule.minimumMinutes;
+      const maximum = rule.maximumMinutes;
+      const short = minimum !== undefined && (minutes === undefined || minutes < minimum);
+      const long = maximum !== undefined && (minutes === undefined || minutes > maximum);
+      if (!short && !long) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
       if (!inForce(ctx, ev.day)) continue;
+      const name = agreed === undefined ? rule.name : `${rule.name} (as agreed)`;
+      if (minutes === undefined) {
+        const bounds = [
+          ...(minimum === undefined ? [] : [`the ${minimum} minutes`]),
+          ...(maximum === undefined ? [] : [`at most ${maximum} minutes`]),
+        ].join(' and ');
+        ctx.out.notEvaluable.push({
+          ruleId: rule.id,
+          subject,
+          reason: `${who(subject)}'s session ${ev.event.id} on ${d(ev.day)} has no durationMinutes, so whether it lasted ${bounds} of ${name} is unknown`,
+          eventId: ev.event.id,
+        });
+        continue;
+      }
       ctx.out.breaches.push({
         ruleId: rule.id,
         subject,
         activity: rule.activity,
-        kind: 'too-short',
+        kind: short ? 'too-short' : 'too-long',
         dueOn: ev.event.date,
         metOn: null,
         daysLate: 0,
         severity: severityOf(rule),
         eventId: ev.event.id,
-        shortfall: { minutes: rule.minimumMinutes - minutes },
+        ...(short
+          ? { shortfall: { minutes: minimum! - minutes } }
+          : { excess: { minutes: minutes - maximum! } }),
         citation: rule.citation,
-        explanation: wording.sessionTooShort(subject, rule.name, ev.day, minutes, rule.minimumMinutes),
+        explanation: short
+          ? wording.sessionTooShort(subject, name, ev.day, minutes, minimum!)
+          : wording.sessionTooLong(subject, name, ev.day, minutes, maximum!),
       });
     }
   }
+}
+
+/** The minutes of the worker's agreed-session-length arrangement in force on a day (the latest begun), if any. */
+function agreedOn(view: StaffView, day: number): number | undefined {
+  let found: number | undefined;
+  for (const a of view.arrangements)
+    if (a.arrangement.type === 'agreed-session-length' && a.from <= day && day <= a.to)
+      found = a.arrangement.minutes ?? found;
+  return found;
 }

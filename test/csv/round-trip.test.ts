@@ -87,7 +87,9 @@ describe('fields the schema does not know yet', () => {
       ],
     };
     const files = exportCsv(history as unknown as History);
-    expect(files['staff.csv']?.split('\n')[0]).toMatch(/,directReports,nickname,grade$/);
+    expect(files['staff.csv']?.split('\n')[0]).toMatch(
+      /,directReports,lineManagerId,registered,nickname,grade$/,
+    );
     expect(files['supervisors.csv']?.split('\n')[0]).toBe('staffId,supervisorId,from,to,note');
     const back = roundTrip(history);
     expect(back.staff[0]).toMatchObject({ nickname: 'Asha', grade: '7' });

@@ -95,7 +95,19 @@ describe('docs/', () => {
       const section = rest.slice(0, rest.search(/^#{2,3} /m));
       const own = keysOf(option).filter(
         (k) =>
-          !['id', 'name', 'activity', 'strength', 'citation', 'note', 'when', 'kind', 'examples'].includes(k),
+          ![
+            'id',
+            'name',
+            'activity',
+            'strength',
+            'citation',
+            'note',
+            'when',
+            'kind',
+            'givenBy',
+            'approximate',
+            'examples',
+          ].includes(k),
       );
       expect(missing(section, own), `fields of ${kind}`).toEqual([]);
       expect(section, `${kind} has a worked example`).toMatch(/Worked example|Example/);
