@@ -66,9 +66,26 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
     segments.sort((a, b) => a.from - b.from);
     const events = sameCounts ? qualifying(view, rule.counts) : eventsOfParts(view, parts);
     const lastMet = sameCounts ? lastOf(view, rule.counts, ctx.asOf) : lastOfParts(view, events, ctx.asOf);
-    for (const window of windowsOf(segments)) walkWindow(parts, view, subject, window, events, lastMet, ctx);
+    // The segment a version's rule would have given the subject on a day past its version's last one.
+    const formerOn = (j: number, day: number) => {
+      const p = parts[j]!;
+      const kept = { ...p.ctx, version: { ...p.ctx.version, to: day } };
+      return buildSegments(p.rule, view, kept, schedules[j]).segments.find(
+        (s) => s.from <= day && day <= s.to,
+      );
+    };
+    for (const window of windowsOf(segments))
+      walkWindow(parts, view, subject, window, events, lastMet, ctx, formerOn);
   }
 }
+
+/** Whether two segments set the same interval, as an explanation words it. */
+const sameInterval = (a: Segment | undefined, b: Segment) =>
+  a !== undefined &&
+  a.label === b.label &&
+  a.phase === b.phase &&
+  a.via === b.via &&
+  a.workingDays === b.workingDays;
 
 /** Each version's qualifying events on the days it is in force, in day order. */
 function eventsOfParts(view: SubjectView, parts: readonly IntervalPart[]): number[] {
@@ -92,6 +109,7 @@ function walkWindow(
   events: readonly number[],
   lastMet: string | null,
   ctx: EvalContext,
+  formerOn: (part: number, day: number) => Segment | undefined,
 ): void {
   const first = window[0]!;
   const partOf = (s: Segment) => parts[s.part ?? 0]!;
@@ -181,9 +199,15 @@ function walkWindow(
       const change = window[k]!;
       const moved = Math.max(change.advance(last), Math.min(due, change.advance(change.from)));
       const before = window[k - 1];
-      const newVersion =
-        before !== undefined && before.part !== change.part ? partOf(change).ctx.version.name : null;
       if (moved !== due) {
+        // A version change is named only when it changed the interval itself: the old version's rule
+        // would have had another interval that day (not when an agreement or a phase changed it then).
+        const newVersion =
+          before !== undefined &&
+          before.part !== change.part &&
+          !sameInterval(formerOn(before.part ?? 0, change.from), change)
+            ? partOf(change).ctx.version.name
+            : null;
         moves += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}${newVersion === null ? '' : ` under version ${newVersion}`}`;
         if (newVersion !== null)
           versionChange = { on: d8(change.from), from: partOf(before!).ctx.version.name, to: newVersion };

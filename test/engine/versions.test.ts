@@ -389,3 +389,81 @@ describe('policy versions: periods', () => {
     expect(r.breaches.filter((b) => b.ruleId === 'TST-9')).toEqual([]);
   });
 });
+
+describe('policy versions: an agreement from the day a version takes effect', () => {
+  // TST-1: 1:1s every 28 days, or an agreed interval if sooner. S1 started, and had a 1:1, on Mon 24 Jun 2024; an agreed
+  // interval starts on Mon 1 Jul 2024, the day version B takes effect.
+  const strict = (version: string, days: number) => ({
+    ...oneToOnes(version, days, `every ${days} days (${version})`),
+    stricterWith: ['agreed-interval'],
+  });
+  const h = (weeks: number) => ({
+    staff: [
+      {
+        id: 'S1',
+        role: 'social-worker',
+        startDate: '2024-06-24',
+        arrangements: [
+          { type: 'agreed-interval', from: '2024-07-01', to: '2024-12-31', interval: { weeks } },
+        ],
+      },
+    ],
+    events: [{ id: 'E1', type: 'one-to-one', date: '2024-06-24', superviseeId: 'S1' }],
+  });
+  const asOf = '2024-07-20';
+  const tst1 = (r: ReturnType<typeof evaluate>) => r.breaches.filter((b) => b.ruleId === 'TST-1');
+
+  it('TST-1, same rule in both versions: the agreement moved the due date, not the version (no versionChange)', () => {
+    // 24 Jun + 28 = Mon 22 Jul. On 1 Jul the interval becomes "28 days, or the agreed 1 week if sooner": the
+    // later of 24 Jun + 7 = 1 Jul and the earlier of 22 Jul and 1 Jul + 7 = 8 Jul, so Mon 8 Jul; missed to
+    // asOf 20 Jul: 12 days. Version A's rule would have had the same interval on 1 Jul, so version B changed
+    // nothing: the breach reads as under one version.
+    const one = evaluate(
+      loadPolicy({ ...meta, version: 'A', effectiveFrom: '2024-01-01', rules: [strict('A', 28)] }),
+      h(1),
+      { asOf },
+    );
+    const two = evaluate(
+      loadPolicy({
+        ...meta,
+        versions: [
+          { version: 'A', effectiveFrom: '2024-01-01', rules: [strict('A', 28)] },
+          { version: 'B', effectiveFrom: '2024-07-01', rules: [strict('A', 28)] },
+        ],
+      }),
+      h(1),
+      { asOf },
+    );
+    expect(tst1(one).map(brief)).toEqual([
+      { kind: 'missed', dueOn: '2024-07-08', metOn: null, daysLate: 12 },
+    ]);
+    const [breach] = tst1(two);
+    expect(brief(breach!)).toEqual(brief(tst1(one)[0]!));
+    expect(breach!.policyVersion).toBe('B');
+    expect(breach!.versionChange).toBeUndefined();
+    expect(breach!.explanation).toBe(tst1(one)[0]!.explanation);
+    expect(breach!.explanation).not.toContain('under version');
+  });
+
+  it('TST-1, 28 days then 14 days: a version change on the agreement’s first day is still a version change', () => {
+    // Agreed 3 weeks from 1 Jul. Under A on 1 Jul: "28 days, or the agreed 3 weeks if sooner"; under B: "14 days,
+    // or the agreed 3 weeks if sooner". Due: the later of 24 Jun + 14 = 8 Jul and the earlier of 22 Jul and
+    // 1 Jul + 14 = 15 Jul, so Mon 15 Jul (under A alone: later of 24 Jun + 21 = 15 Jul and the earlier of 22 Jul
+    // and 1 Jul + 21 = 22 Jul, so 22 Jul); missed to asOf 20 Jul: 5 days, under version B.
+    const two = evaluate(
+      loadPolicy({
+        ...meta,
+        versions: [
+          { version: 'A', effectiveFrom: '2024-01-01', rules: [strict('A', 28)] },
+          { version: 'B', effectiveFrom: '2024-07-01', rules: [strict('B', 14)] },
+        ],
+      }),
+      h(3),
+      { asOf },
+    );
+    const [breach] = tst1(two);
+    expect(brief(breach!)).toEqual({ kind: 'missed', dueOn: '2024-07-15', metOn: null, daysLate: 5 });
+    expect(breach!.versionChange).toEqual({ on: '2024-07-01', from: 'A', to: 'B' });
+    expect(breach!.explanation).toContain('on Mon 1 Jul 2024 under version B');
+  });
+});
