@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { evaluate } from '../src/engine/evaluate.js';
+import { InputError } from '../src/errors/input-error.js';
 import type { PolicyId } from '../src/policies.js';
 import type { Policy } from '../src/policy/schema.js';
 import type { Breach, Report } from '../src/report/types.js';
@@ -69,3 +71,14 @@ export const changeOfSupervisor = () => ({
     event('agreement', '2025-03-12', { superviseeId: 'S1', supervisorId: 'M2' }),
   ],
 });
+
+/** The InputError `fn` throws; fails the test if it throws anything else or nothing. */
+export function thrown(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected an InputError, but nothing was thrown');
+}
