@@ -82,3 +82,23 @@ export function thrown(fn: () => unknown): InputError {
   }
   throw new Error('expected an InputError, but nothing was thrown');
 }
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** Every string anywhere in a value that starts like a date. */
+export function dateLike(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (DATE_RE.test(value)) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) dateLike(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) dateLike(v, out);
+  return out;
+}
+
+/** Whether `s` starts with a real calendar date (years 0000-0099 too: setUTCFullYear, not Date.UTC). */
+export const isRealDate = (s: string): boolean => {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
+  return d.toISOString().slice(0, 10) === s.slice(0, 10);
+};
