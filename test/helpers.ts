@@ -102,3 +102,27 @@ export const isRealDate = (s: string): boolean => {
   d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
   return d.toISOString().slice(0, 10) === s.slice(0, 10);
 };
+
+// ---- small policies written in a test -----------------------------------------------------------
+
+/** The citation of a rule written in a test. */
+export const testCitation = { source: 'x.txt', section: '§1', quote: 'monthly' };
+
+/** A must-rule of a test policy about staff one-to-ones, of any kind; `extra` adds or overrides fields. */
+export const testRule = (id: string, kind: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: 'one-to-one',
+  activity: 'one-to-one',
+  strength: 'must',
+  citation: testCitation,
+  kind,
+  subject: 'staff',
+  ...extra,
+});
+
+/** An interval rule of a test policy: a one-to-one every `interval` (`{ days: 28 }`, `{ months: 1 }`...). */
+export const intervalRule = (
+  id: string,
+  interval: Record<string, number>,
+  extra: Record<string, unknown> = {},
+) => testRule(id, 'interval', { counts: ['one-to-one'], schedule: [{ interval }], ...extra });
