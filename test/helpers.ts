@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { evaluate } from '../src/engine/evaluate.js';
 import { InputError } from '../src/errors/input-error.js';
 import type { PolicyId } from '../src/policies.js';
+import { loadPolicy } from '../src/policy/load.js';
 import type { Policy } from '../src/policy/schema.js';
 import type { Breach, Report } from '../src/report/types.js';
 
@@ -126,3 +127,15 @@ export const intervalRule = (
   interval: Record<string, number>,
   extra: Record<string, unknown> = {},
 ) => testRule(id, 'interval', { counts: ['one-to-one'], schedule: [{ interval }], ...extra });
+
+/** The fictional Fenchester Borough Council's policy (2025) holding `rules`: rules worked outside any real council. */
+export const fenchesterPolicy = (rules: unknown[]): Policy =>
+  loadPolicy({
+    id: 'fenchester',
+    name: 'Supervision Policy',
+    council: 'Fenchester Borough Council',
+    source: 'fenchester-supervision.txt',
+    version: '2025',
+    effectiveFrom: '2025-01-01',
+    rules,
+  });
