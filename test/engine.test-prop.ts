@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, getPolicy, type PolicyId, policyIds, type Report, safeEvaluate } from '../src/index.js';
 import { asOfArb, type GeneratedHistory, historyArb, isoOf, offsetOf } from './arbitraries.js';
+import { dateLike, isRealDate } from './helpers.js';
 
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 50) };
 const policyArb = fc.constantFrom(...policyIds);
@@ -18,23 +19,6 @@ function intervalRules(policy: PolicyId) {
   return getPolicy(policy).rules.flatMap((r) =>
     r.kind === 'interval' ? [{ key: `${r.id} ${r.activity}`, subject: r.subject, counts: r.counts }] : [],
   );
-}
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
-const isRealDate = (s: string) => {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.toISOString().slice(0, 10) === s.slice(0, 10);
-};
-
-/** Every string anywhere in a value that starts like a date. */
-function dateLike(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (DATE_RE.test(value)) out.push(value);
-  } else if (Array.isArray(value)) for (const v of value) dateLike(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) dateLike(v, out);
-  return out;
 }
 
 function shuffle<T>(items: readonly T[], keys: readonly number[]): T[] {

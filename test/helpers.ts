@@ -1,5 +1,8 @@
+import { expect } from 'vitest';
 import { evaluate } from '../src/engine/evaluate.js';
+import { InputError } from '../src/errors/input-error.js';
 import type { PolicyId } from '../src/policies.js';
+import { loadPolicy } from '../src/policy/load.js';
 import type { Policy } from '../src/policy/schema.js';
 import type { Breach, Report } from '../src/report/types.js';
 
@@ -69,3 +72,70 @@ export const changeOfSupervisor = () => ({
     event('agreement', '2025-03-12', { superviseeId: 'S1', supervisorId: 'M2' }),
   ],
 });
+
+/** The InputError `fn` throws; fails the test if it throws anything else or nothing. */
+export function thrown(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected an InputError, but nothing was thrown');
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** Every string anywhere in a value that starts like a date. */
+export function dateLike(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (DATE_RE.test(value)) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) dateLike(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) dateLike(v, out);
+  return out;
+}
+
+/** Whether `s` starts with a real calendar date (years 0000-0099 too: setUTCFullYear, not Date.UTC). */
+export const isRealDate = (s: string): boolean => {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
+  return d.toISOString().slice(0, 10) === s.slice(0, 10);
+};
+
+// ---- small policies written in a test -----------------------------------------------------------
+
+/** The citation of a rule written in a test. */
+export const testCitation = { source: 'x.txt', section: '§1', quote: 'monthly' };
+
+/** A must-rule of a test policy about staff one-to-ones, of any kind; `extra` adds or overrides fields. */
+export const testRule = (id: string, kind: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: 'one-to-one',
+  activity: 'one-to-one',
+  strength: 'must',
+  citation: testCitation,
+  kind,
+  subject: 'staff',
+  ...extra,
+});
+
+/** An interval rule of a test policy: a one-to-one every `interval` (`{ days: 28 }`, `{ months: 1 }`...). */
+export const intervalRule = (
+  id: string,
+  interval: Record<string, number>,
+  extra: Record<string, unknown> = {},
+) => testRule(id, 'interval', { counts: ['one-to-one'], schedule: [{ interval }], ...extra });
+
+/** The fictional Fenchester Borough Council's policy (2025) holding `rules`: rules worked outside any real council. */
+export const fenchesterPolicy = (rules: unknown[]): Policy =>
+  loadPolicy({
+    id: 'fenchester',
+    name: 'Supervision Policy',
+    council: 'Fenchester Borough Council',
+    source: 'fenchester-supervision.txt',
+    version: '2025',
+    effectiveFrom: '2025-01-01',
+    rules,
+  });

@@ -135,15 +135,19 @@ function buildLayout(): TableLayout[] {
   const entity = (target: 'staff' | 'cases' | 'events', schema: AnySchema, parentColumn: string): void => {
     const own = scalarFields(schema).filter(([f]) => !DATE_LIST_TABLES[f]);
     tables.push({ target, file: `${target}.csv`, key: target, fields: own });
+    // A list inside an entity: its own file, each row naming its entity in `parentColumn`.
+    const child = (key: string) => ({
+      target: key as Target,
+      file: `${kebab(key)}.csv`,
+      parent: target,
+      parentColumn,
+      key,
+    });
     for (const [key, field] of Object.entries(shapeOf(schema))) {
       const k = kindOf(field);
       if (k === 'records')
         tables.push({
-          target: key as Target,
-          file: `${kebab(key)}.csv`,
-          parent: target,
-          parentColumn,
-          key,
+          ...child(key),
           // The record's own fields first, then its range: `supervisorId,from,to`.
           fields: scalarFields(elementOf(field)).sort(
             (a, b) => Number(RANGE.has(a[0])) - Number(RANGE.has(b[0])),
@@ -151,11 +155,7 @@ function buildLayout(): TableLayout[] {
         });
       else if (k === 'list' && DATE_LIST_TABLES[key])
         tables.push({
-          target: key as Target,
-          file: `${kebab(key)}.csv`,
-          parent: target,
-          parentColumn,
-          key,
+          ...child(key),
           fields: [['date', 'date']],
           scalarItems: true,
         });

@@ -14,6 +14,7 @@ import {
   parseHistory,
   safeEvaluate,
 } from '../../src/index.js';
+import { thrown } from '../helpers.js';
 
 const ASOF = '2025-06-30';
 const validStaff = () => ({ id: 'S1', role: 'social-worker', startDate: '2024-01-08' });
@@ -32,16 +33,6 @@ const withChange = (change: (h: Mutable) => void): unknown => {
 const staff0 = (h: Mutable) => h.staff[0] as Record<string, unknown>;
 const event0 = (h: Mutable) => h.events[0] as Record<string, unknown>;
 const case0 = (h: Mutable) => h.cases[0] as Record<string, unknown>;
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 /** Asserts evaluate throws `code` with an issue at `path` whose message contains `fragment`. */
 function expectBad(

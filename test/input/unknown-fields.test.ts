@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../src/history/fast-check.js';
 import { checkHistory, checkHistorySlowly } from '../../src/history/parse.js';
-import { compare, evaluate, InputError, loadPolicy, parseHistory, safeEvaluate } from '../../src/index.js';
+import { compare, evaluate, loadPolicy, parseHistory, safeEvaluate } from '../../src/index.js';
 import { historyArb } from '../arbitraries.js';
+import { thrown } from '../helpers.js';
 
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 200) };
 
@@ -33,16 +34,6 @@ const ERROR = {
   path: 'events[0].recordedat',
   message: 'unknown field "recordedat"; did you mean recordedAt?',
 };
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('an unknown field in a history', () => {
   it('recordedat for recordedAt: the record counts as not made, and the warning says why, with the name meant', () => {

@@ -7,9 +7,9 @@ import { matches } from '../../src/policy/examples.js';
 import { lintPolicy } from '../../src/policy/lint.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { cli, tempFiles } from '../cli/fake-io.js';
+import { intervalRule, testRule } from '../helpers.js';
 
 const root = resolve(__dirname, '../..');
-const citation = { source: 'x.txt', section: '§1', quote: 'monthly' };
 // A session on Mon 6 Jan 2025 and the next on Thu 20 Feb: 6 Jan + 1 month = 6 Feb, so 20 Feb is 14 days late.
 const history = {
   recordsFrom: '2025-01-06',
@@ -20,29 +20,19 @@ const history = {
   ],
 };
 const late = { kind: 'late', dueOn: '2025-02-06', metOn: '2025-02-20', daysLate: 14 };
-const rule = (id: string, examples: unknown[], extra: Record<string, unknown> = {}) => ({
-  id,
-  name: 'monthly',
-  activity: 'one-to-one',
-  strength: 'must',
-  citation,
-  kind: 'interval',
-  subject: 'staff',
-  counts: ['one-to-one'],
-  schedule: [{ interval: { months: 1 } }],
-  examples,
-  ...extra,
+const rule = (id: string, examples: unknown[], extra: Record<string, unknown> = {}) =>
+  intervalRule(id, { months: 1 }, { name: 'monthly', examples, ...extra });
+/** A one-version test policy as written in a file. */
+const policyFile = (rules: unknown[]) => ({
+  id: 'test',
+  name: 'T',
+  council: 'T',
+  source: 'x.txt',
+  version: '1',
+  effectiveFrom: '2020-01-01',
+  rules,
 });
-const policy = (rules: unknown[]) =>
-  loadPolicy({
-    id: 'test',
-    name: 'T',
-    council: 'T',
-    source: 'x.txt',
-    version: '1',
-    effectiveFrom: '2020-01-01',
-    rules,
-  });
+const policy = (rules: unknown[]) => loadPolicy(policyFile(rules));
 const example = (expect: unknown, name = 'E') => ({ name, asOf: '2025-03-01', history, expect });
 
 describe('runPolicyExamples', () => {
@@ -104,20 +94,14 @@ describe('runPolicyExamples', () => {
   });
 
   it("an exception's examples see the findings of the rule it modifies", () => {
-    const exception = {
-      id: 'TST-2',
+    const exception = testRule('TST-2', 'exception', {
       name: 'relaxed',
-      activity: 'one-to-one',
-      strength: 'must',
-      citation,
-      kind: 'exception',
-      subject: 'staff',
       modifies: 'TST-1',
       when: { role: ['social-worker'] },
       interval: { days: 60 },
       // 6 Jan + 60 days = 7 Mar: 20 Feb is on time, and the next is due 20 Feb + 60 = 21 Apr.
       examples: [example({ obligations: [{ dueOn: '2025-04-21' }], absent: { breaches: [{}] } })],
-    };
+    });
     const [r] = runPolicyExamples(policy([rule('TST-1', []), exception]));
     expect(r).toMatchObject({ ruleId: 'TST-2', passed: true });
   });
@@ -234,20 +218,15 @@ describe('supervision-rules test', () => {
   });
 
   it('a failing example: FAIL with the reason, exit 1, and a JUnit file', () => {
-    const path = file('p.json', {
-      id: 'test',
-      name: 'T',
-      council: 'T',
-      source: 'x.txt',
-      version: '1',
-      effectiveFrom: '2020-01-01',
-      rules: [
+    const path = file(
+      'p.json',
+      policyFile([
         rule('TST-1', [
           example({ breaches: [{ daysLate: 15 }] }, 'wrong'),
           example({ breaches: [late] }, 'right'),
         ]),
-      ],
-    });
+      ]),
+    );
     const junit = `${dir}/out.xml`;
     const r = cli(['test', path, '--junit', junit]);
     expect(r.code).toBe(1);

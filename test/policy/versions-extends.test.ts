@@ -4,20 +4,10 @@ import { getPolicy } from '../../src/policies.js';
 import { lintPolicy } from '../../src/policy/lint.js';
 import { checkPolicyWith, loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema.js';
+import { intervalRule, testCitation, testRule } from '../helpers.js';
 
-const citation = { source: 'x.txt', section: '§1', quote: 'monthly' };
-const rule = (id: string, days: number, extra: Record<string, unknown> = {}) => ({
-  id,
-  name: 'one-to-one',
-  activity: 'one-to-one',
-  strength: 'must',
-  citation,
-  kind: 'interval',
-  subject: 'staff',
-  counts: ['one-to-one'],
-  schedule: [{ interval: { days } }],
-  ...extra,
-});
+const rule = (id: string, days: number, extra: Record<string, unknown> = {}) =>
+  intervalRule(id, { days }, extra);
 const meta = { id: 'test', name: 'Test', council: 'Test', source: 'x.txt' };
 const issuesOf = (definition: unknown) => {
   try {
@@ -122,7 +112,7 @@ describe('lintPolicy: versions', () => {
       ...meta,
       versions: [
         v('1', '2024-01-01', [rule('TST-1', 28)]),
-        v('2', '2024-07-01', [rule('TST-1', 28, { citation: { ...citation, section: '§2' } })]),
+        v('2', '2024-07-01', [rule('TST-1', 28, { citation: { ...testCitation, section: '§2' } })]),
       ],
     });
     expect(lintOthers(cited)).toEqual([]);
@@ -176,18 +166,12 @@ describe('loadPolicy: extends', () => {
   });
 
   it('an exception may modify an inherited interval rule', () => {
-    const exception = {
-      id: 'TST-2',
+    const exception = testRule('TST-2', 'exception', {
       name: 'relaxed',
-      activity: 'one-to-one',
-      strength: 'must',
-      citation,
-      kind: 'exception',
-      subject: 'staff',
       modifies: 'YRK-1',
       when: { fullTime: false },
       interval: { weeks: 6 },
-    };
+    });
     expect(loadPolicy({ ...own, rules: [exception] }).rules.at(-1)).toEqual(exception);
   });
 

@@ -9,6 +9,7 @@ import { evaluate, safeEvaluate } from '../../src/engine/evaluate.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { checkHistory } from '../../src/history/parse.js';
 import { checkPolicy, loadPolicy } from '../../src/policy/load.js';
+import { intervalRule } from '../helpers.js';
 
 const UNREADABLE = 'could not be read (a getter or proxy threw an error)';
 const worker = { id: 'S1', role: 'social-worker', startDate: '2018-01-08', qualifiedDate: '2017-07-01' };
@@ -141,18 +142,7 @@ describe('options.strict read once and checked with everything else', () => {
 });
 
 describe('policy versions, copied and bounded', () => {
-  const citation = { source: 'x.txt', section: '§1', quote: 'monthly' };
-  const rule = (days: number) => ({
-    id: 'TST-1',
-    name: 'one-to-one',
-    activity: 'one-to-one',
-    strength: 'must',
-    citation,
-    kind: 'interval',
-    subject: 'staff',
-    counts: ['one-to-one'],
-    schedule: [{ interval: { days } }],
-  });
+  const rule = (days: number) => intervalRule('TST-1', { days });
   const meta = { id: 'test', name: 'Test', council: 'Test', source: 'x.txt' };
 
   it("a version's getter that throws is listed beside another version's duration over 100 years", () => {

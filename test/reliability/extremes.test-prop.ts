@@ -10,24 +10,9 @@ import { safeEvaluate } from '../../src/engine/evaluate.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { policyIds } from '../../src/policies.js';
 import { asOfArb, extremeEraArb, historyArb, shiftEra } from '../arbitraries.js';
+import { dateLike, isRealDate } from '../helpers.js';
 
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 30) };
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/** Every string in a value that starts like a date. */
-function dateLike(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (DATE_RE.test(value)) out.push(value);
-  } else if (Array.isArray(value)) for (const v of value) dateLike(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) dateLike(v, out);
-  return out;
-}
-const isRealDate = (s: string) => {
-  const m = DATE_RE.exec(s)!;
-  const d = new Date(0);
-  d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
-  return d.toISOString().slice(0, 10) === s.slice(0, 10);
-};
 
 /** A value that cannot be read safely: a throwing getter, a revoked proxy, a proxy whose traps throw. */
 function hostile(kind: 'getter' | 'revoked' | 'trap'): unknown {

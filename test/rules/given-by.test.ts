@@ -4,8 +4,7 @@
  * worker"). Worked on a fictional council's rules FEN-2, FEN-3 and FEN-4 (28 days apart each).
  */
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load.js';
-import { breachesOf, brief, obligationsOf, oneToOne, run, staff } from '../helpers.js';
+import { breachesOf, brief, fenchesterPolicy, obligationsOf, oneToOne, run, staff } from '../helpers.js';
 
 const rule = (id: string, name: string, givenBy: unknown) => ({
   id,
@@ -20,19 +19,11 @@ const rule = (id: string, name: string, givenBy: unknown) => ({
   givenBy,
   citation: { source: 'fenchester-supervision.txt', section: '3. Who supervises', quote: name },
 });
-const fenchester = loadPolicy({
-  id: 'fenchester',
-  name: 'Supervision Policy',
-  council: 'Fenchester Borough Council',
-  source: 'fenchester-supervision.txt',
-  version: '2025',
-  effectiveFrom: '2025-01-01',
-  rules: [
-    rule('FEN-2', 'supervision by the line manager', 'line-manager'),
-    rule('FEN-3', 'supervision led by a registered social worker', { registered: true }),
-    rule('FEN-4', 'supervision by an advanced practitioner', { role: ['advanced-practitioner'] }),
-  ],
-});
+const fenchester = fenchesterPolicy([
+  rule('FEN-2', 'supervision by the line manager', 'line-manager'),
+  rule('FEN-3', 'supervision led by a registered social worker', { registered: true }),
+  rule('FEN-4', 'supervision by an advanced practitioner', { role: ['advanced-practitioner'] }),
+]);
 
 // S1 (line manager M1) starts Mon 2 Jun 2025. M1: team manager, registered; M3: team manager,
 // registered; M2: advanced practitioner, not registered. S2 has no lineManagerId. asOf Fri 1 Aug 2025.
@@ -93,10 +84,7 @@ describe('FEN-4 (givenBy: { role: [advanced-practitioner] }): only M2’s sessio
   });
 
   it('without givenBy, every session counts (the same rule has no breach)', () => {
-    const plain = loadPolicy({
-      ...fenchester,
-      rules: [{ ...rule('FEN-4', 'supervision', undefined), givenBy: undefined }],
-    });
+    const plain = fenchesterPolicy([{ ...rule('FEN-4', 'supervision', undefined), givenBy: undefined }]);
     expect(breachesOf(run(plain, history, '2025-08-01'), 'FEN-4', 'S1')).toEqual([]);
   });
 });

@@ -4,36 +4,27 @@
  * a fictional council's rule, FEN-1, not on Nottingham's NOT-7 where the construct first appeared.
  */
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load.js';
-import { breachesOf, brief, obligationsOf, oneToOne, run, staff } from '../helpers.js';
+import { breachesOf, brief, fenchesterPolicy, obligationsOf, oneToOne, run, staff } from '../helpers.js';
 
-const fenchester = loadPolicy({
-  id: 'fenchester',
-  name: 'Supervision Policy',
-  council: 'Fenchester Borough Council',
-  source: 'fenchester-supervision.txt',
-  version: '2025',
-  effectiveFrom: '2025-01-01',
-  rules: [
-    {
-      id: 'FEN-1',
-      kind: 'interval',
-      name: 'weekly or fortnightly supervision',
-      activity: 'one-to-one',
-      strength: 'must',
-      subject: 'staff',
-      counts: ['one-to-one'],
-      schedule: [{ interval: { weeks: 1 }, label: 'weekly or fortnightly' }],
-      breachAfter: { weeks: 2 },
-      citation: {
-        source: 'fenchester-supervision.txt',
-        section: '2. Frequency',
-        quote: 'Supervision will take place weekly or fortnightly.',
-      },
-      note: 'Interpretation: due weekly (the shorter), a breach only when nothing is held within a fortnight (the longer).',
+const fenchester = fenchesterPolicy([
+  {
+    id: 'FEN-1',
+    kind: 'interval',
+    name: 'weekly or fortnightly supervision',
+    activity: 'one-to-one',
+    strength: 'must',
+    subject: 'staff',
+    counts: ['one-to-one'],
+    schedule: [{ interval: { weeks: 1 }, label: 'weekly or fortnightly' }],
+    breachAfter: { weeks: 2 },
+    citation: {
+      source: 'fenchester-supervision.txt',
+      section: '2. Frequency',
+      quote: 'Supervision will take place weekly or fortnightly.',
     },
-  ],
-});
+    note: 'Interpretation: due weekly (the shorter), a breach only when nothing is held within a fortnight (the longer).',
+  },
+]);
 
 describe('FEN-1 (weekly or fortnightly): due at 7 days, a breach only past 14', () => {
   // S1 starts Mon 2 Jun 2025; 1:1s on Mon 2 Jun, Tue 10 Jun and Wed 2 Jul 2025; asOf Mon 14 Jul 2025.

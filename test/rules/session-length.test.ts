@@ -3,8 +3,7 @@
  * session with no `durationMinutes` cannot be judged and is reported not evaluable, naming it.
  */
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load.js';
-import { breachesOf, oneToOne, run, staff } from '../helpers.js';
+import { breachesOf, fenchesterPolicy, oneToOne, run, staff } from '../helpers.js';
 
 describe('SWK-1 (90-minute formal supervision): a session with no durationMinutes is notEvaluable', () => {
   // S1, a social worker since 2020. Three 1:1s in June 2025, asOf Mon 30 Jun 2025:
@@ -52,32 +51,24 @@ describe('SWK-1 (90-minute formal supervision): a session with no durationMinute
 });
 
 describe('FEN-8 (90 minutes, agreedMinimum: agreed-session-length): an agreed 60 minutes from 1 Jun 2025', () => {
-  const fenchester = loadPolicy({
-    id: 'fenchester',
-    name: 'Supervision Policy',
-    council: 'Fenchester Borough Council',
-    source: 'fenchester-supervision.txt',
-    version: '2025',
-    effectiveFrom: '2025-01-01',
-    rules: [
-      {
-        id: 'FEN-8',
-        kind: 'session-length',
-        name: '90-minute supervision',
-        activity: 'one-to-one',
-        strength: 'should',
-        subject: 'staff',
-        counts: ['one-to-one'],
-        minimumMinutes: 90,
-        agreedMinimum: 'agreed-session-length',
-        citation: {
-          source: 'fenchester-supervision.txt',
-          section: '5. Length',
-          quote: 'Sessions last 90 minutes, or the time agreed with a part-time worker.',
-        },
+  const fenchester = fenchesterPolicy([
+    {
+      id: 'FEN-8',
+      kind: 'session-length',
+      name: '90-minute supervision',
+      activity: 'one-to-one',
+      strength: 'should',
+      subject: 'staff',
+      counts: ['one-to-one'],
+      minimumMinutes: 90,
+      agreedMinimum: 'agreed-session-length',
+      citation: {
+        source: 'fenchester-supervision.txt',
+        section: '5. Length',
+        quote: 'Sessions last 90 minutes, or the time agreed with a part-time worker.',
       },
-    ],
-  });
+    },
+  ]);
   // S1 agrees 60 minutes from Sun 1 Jun 2025. 1:1s, asOf Mon 30 Jun 2025:
   //   Thu 15 May, 75 minutes (before the agreement, 90 applies): 90 − 75 = 15 short.
   //   Thu 12 Jun, 75 minutes: 75 ≥ 60, nothing.
@@ -125,31 +116,23 @@ describe('FEN-8 (90 minutes, agreedMinimum: agreed-session-length): an agreed 60
 
 describe('FEN-9 (maximumMinutes 120): a session over two hours is too long', () => {
   const policy = (bounds: Record<string, number>) =>
-    loadPolicy({
-      id: 'fenchester',
-      name: 'Supervision Policy',
-      council: 'Fenchester Borough Council',
-      source: 'fenchester-supervision.txt',
-      version: '2025',
-      effectiveFrom: '2025-01-01',
-      rules: [
-        {
-          id: 'FEN-9',
-          kind: 'session-length',
-          name: 'supervision of at most two hours',
-          activity: 'one-to-one',
-          strength: 'advisory',
-          subject: 'staff',
-          counts: ['one-to-one'],
-          ...bounds,
-          citation: {
-            source: 'fenchester-supervision.txt',
-            section: '5. Length',
-            quote: 'Supervision should not exceed two hours.',
-          },
+    fenchesterPolicy([
+      {
+        id: 'FEN-9',
+        kind: 'session-length',
+        name: 'supervision of at most two hours',
+        activity: 'one-to-one',
+        strength: 'advisory',
+        subject: 'staff',
+        counts: ['one-to-one'],
+        ...bounds,
+        citation: {
+          source: 'fenchester-supervision.txt',
+          section: '5. Length',
+          quote: 'Supervision should not exceed two hours.',
         },
-      ],
-    });
+      },
+    ]);
   // 1:1s: Thu 5 Jun 2025, 150 minutes: 150 − 120 = 30 over. Thu 12 Jun, 120: not over. Thu 19 Jun, none.
   const history = {
     staff: [staff('S1')],
