@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadPolicy, type Report } from '../../src/index.js';
+import { intervalRule } from '../helpers.js';
 
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 300) };
 
@@ -230,17 +231,7 @@ function policyOf(s: Scenario) {
     version: '1',
     effectiveFrom: isoOf(s.effectiveFrom),
     rules: [
-      {
-        id: 'TST-1',
-        name: 'supervision',
-        activity: 'one-to-one',
-        strength: 'must',
-        citation: CITE,
-        kind: 'interval',
-        subject: 'staff',
-        counts: ['one-to-one'],
-        schedule: [{ interval: s.interval }],
-      },
+      intervalRule('TST-1', s.interval, { name: 'supervision', citation: CITE }),
       {
         id: 'TST-2',
         name: 'record',
