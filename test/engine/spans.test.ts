@@ -11,7 +11,7 @@ import {
 } from '../../src/engine/spans.js';
 
 // Spans are inclusive [from, to] runs of day numbers; the examples count days by hand.
-describe('spans (mutation tests)', () => {
+describe('spans', () => {
   it('normalize sorts, drops empty spans and merges overlapping or touching ones', () => {
     // [9, 8] is empty; [4, 4] touches [1, 3] (4 = 3 + 1); [5, 7] then touches [1, 4].
     expect(

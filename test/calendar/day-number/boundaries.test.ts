@@ -17,7 +17,7 @@ import {
 } from '../../../src/calendar/index.js';
 import { asString, utcDay } from '../oracle.js';
 
-describe('day numbers (mutation tests)', () => {
+describe('day numbers: leap years, month lengths, refusals', () => {
   it('leap years: every 4th year, not every 100th, but every 400th', () => {
     expect([2024, 2023, 1900, 2000].map(isLeapYear)).toEqual([true, false, false, true]);
   });

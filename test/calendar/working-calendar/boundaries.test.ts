@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../../src/calendar/index.js';
 import { asString, utcDay } from '../oracle.js';
 
-describe('WorkingCalendar (mutation tests)', () => {
+describe('WorkingCalendar: counting back, closures, growing tables', () => {
   it('counts back over Easter 2025: 18 Apr Good Friday, 19-20 weekend, 21 Easter Monday', () => {
     const cal = new WorkingCalendar();
     expect(cal.addWorkingDays('2025-04-22', -1)).toBe('2025-04-17');
