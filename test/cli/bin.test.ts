@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_OUT } from './build-cli.js';
 
+// The other command line tests run it in this process (fake-io.ts); these run the built command as a
+// program, for what only a process shows: the link, the exit code it sets, a real pipe.
 // npm installs the command as a symlink named after the package (node_modules/.bin/supervision-rules)
 // pointing at dist/cli.js; npx runs that link. The command must run whatever it is called.
 const dir = mkdtempSync(join(tmpdir(), 'sr-bin-'));
@@ -53,5 +55,22 @@ describe('the installed command, run through a symlink as npm installs it', () =
     expect(failing.status).toBe(1);
     expect(failing.stdout).toMatch(/SESSION OVERDUE.*YRK-2.*due by Mon 30 Jun 2025/);
     expect(viaLink(...args).status).toBe(0);
+  });
+
+  it('piped into a slow reader that stops early (| head): no stack trace, exit 141 as for SIGPIPE', async () => {
+    const example = resolve(__dirname, '../../fixtures/example/history.json');
+    // About 1.7 MB of JSON: more than a pipe holds.
+    const child = spawn(link, ['compare', example, '--as-of', '2025-12-01', '--format', 'json'], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+    // Read nothing for a while, so the pipe fills and the command waits on it, then go away.
+    setTimeout(() => child.stdout.destroy(), 500);
+    const code = await new Promise((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(141);
   });
 });

@@ -1,6 +1,5 @@
-import { type SpawnSyncOptionsWithStringEncoding, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { build } from 'tsup';
 
 const root = resolve(__dirname, '../..');
@@ -16,18 +15,7 @@ export const CLI_OUT = resolve(
   createHash('sha256').update(root).digest('hex').slice(0, 16),
 );
 
-/** The built command, run as a user would in a child process from the repository's root, NO_COLOR set. */
-export function runBuiltCli(args: string[], options: Partial<SpawnSyncOptionsWithStringEncoding> = {}) {
-  const r = spawnSync(process.execPath, [join(CLI_OUT, 'cli.js'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
-    ...options,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** vitest globalSetup: builds the installed command (src/cli/bin.ts) once per test run. */
+/** vitest globalSetup: builds the installed command (src/cli/bin.ts) once per test run, for bin.test.ts. */
 export default async function setup(): Promise<void> {
   await build({
     config: false,

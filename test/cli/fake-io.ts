@@ -19,17 +19,31 @@ export function tempFiles() {
   };
 }
 
-/** Runs the command line in this process with collecting streams; stdout is kept as its pieces too. */
-export function cli(args: string[], extra: { env?: NodeJS.ProcessEnv; stdin?: number } = {}) {
+/** Collecting streams for runCli, and the result once the command has answered. */
+function fakeIo(extra: { env?: NodeJS.ProcessEnv; stdin?: number }) {
   const pieces: string[] = [];
   let err = '';
-  const code = runCli(args, {
+  const io = {
     stdout: { write: (s: string) => pieces.push(s) },
     stderr: { write: (s: string) => (err += s) },
     env: { NO_COLOR: '1', ...extra.env },
     ...(extra.stdin === undefined ? {} : { stdin: extra.stdin }),
-  });
-  return { code, out: pieces.join(''), pieces, err };
+  };
+  return { io, result: (code: number) => ({ code, out: pieces.join(''), pieces, err }) };
+}
+
+/** Runs the command line in this process with collecting streams; stdout is kept as its pieces too. */
+export function cli(args: string[], extra: { env?: NodeJS.ProcessEnv; stdin?: number } = {}) {
+  const { io, result } = fakeIo(extra);
+  const code = runCli(args, io);
+  if (typeof code !== 'number') throw new Error(`${args[0]} answers later: run it with cliAsync`);
+  return result(code);
+}
+
+/** {@link cli} for the commands that answer with a promise (import streams its files), awaited. */
+export async function cliAsync(args: string[], extra: { env?: NodeJS.ProcessEnv; stdin?: number } = {}) {
+  const { io, result } = fakeIo(extra);
+  return result(await runCli(args, io));
 }
 
 // YRK-2's worked example: sessions 2 Jun, 30 Jun, 4 Aug 2025; as of 15 Sep one late and one missed breach.

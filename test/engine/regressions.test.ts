@@ -1,5 +1,5 @@
 /**
- * Engine bugs found by the property tests (test/engine.test-prop.ts), each as a plain example.
+ * Engine bugs found by the property tests (test/engine/evaluate/evaluate.test-prop.ts), each as a plain example.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/index.js';
