@@ -4,8 +4,8 @@
  * checks) always reported, path and message. The catalogue in bad-input.test.ts covers the wording.
  */
 import { describe, expect, it } from 'vitest';
-import { quickAccept } from '../../src/history/fast-check.js';
 import { checkHistory, checkHistorySlowly } from '../../src/history/parse.js';
+import { quickAccept } from '../../src/history/quick-validate.js';
 import { compare, evaluate, policyIds } from '../../src/index.js';
 
 /** A valid history with every field of the contract filled in. */

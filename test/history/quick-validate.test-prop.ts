@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickAccept } from '../../src/history/fast-check.js';
 import { checkHistory, checkHistorySlowly } from '../../src/history/parse.js';
+import { quickAccept } from '../../src/history/quick-validate.js';
 import { historyArb } from '../arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 300) };

@@ -1,9 +1,11 @@
 /**
- * A fast path for {@link checkHistory}: one walk over the input that says `valid` only when the slow path (copyJson, then the zod schema) would accept it too, and `unknown-fields` when it would, but the input also holds
- * fields the schema does not name (checkHistory then has them named by `unknownFields`, without
- * zod). Anything unusual gets `unsure`, and the slow path then decides and words every problem. So
- * this has only to be sound, never complete; it is complete on histories as JSON.parse gives them,
- * which is where the time goes.
+ * The quick validator, a fast path for {@link checkHistory}: a hand-written check that accepts
+ * exactly what the zod history schema accepts, in one walk. It says `valid` only when the slow path
+ * (copyJson, then the zod schema) would accept the input too, and `unknown-fields` when it would,
+ * but the input also holds fields the schema does not name (checkHistory then has them named by
+ * `unknownFields`, without zod). Anything unusual gets `unsure`, and the slow path then decides and
+ * words every problem. So this has only to be sound, never complete; it is complete on histories
+ * as JSON.parse gives them, which is where the time goes.
  *
  * Stricter than the slow path, on purpose (those inputs fall back to it): years before 1000,
  * fractions of a second of more than 9 digits, objects whose prototype is not `Object.prototype`
@@ -275,7 +277,7 @@ const history = shape('staff', {
  * fields the schema does not name (to be reported by `unknownFields`); `unsure` when the slow path
  * must decide.
  */
-export function quickCheck(input: unknown): 'valid' | 'unknown-fields' | 'unsure' {
+export function quickValidate(input: unknown): 'valid' | 'unknown-fields' | 'unsure' {
   const seen: Seen = { unknownField: false };
   if (!prototypeIsClean() || !objectOk(input, history, 0, seen)) return 'unsure';
   return seen.unknownField ? 'unknown-fields' : 'valid';
@@ -283,5 +285,5 @@ export function quickCheck(input: unknown): 'valid' | 'unknown-fields' | 'unsure
 
 /** `true` only when the slow path would accept `input` as it is (unknown fields and all). */
 export function quickAccept(input: unknown): input is History {
-  return quickCheck(input) !== 'unsure';
+  return quickValidate(input) !== 'unsure';
 }
