@@ -7,62 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHistory, checkHistorySlowly } from '../../src/history/parse.js';
 import { quickAccept } from '../../src/history/quick-validate.js';
 import { compare, evaluate, policyIds } from '../../src/index.js';
-
-/** A valid history with every field of the contract filled in. */
-const full = () => ({
-  recordsFrom: '2024-01-01',
-  calendar: { closures: ['2024-12-27'] },
-  staff: [
-    {
-      id: 'S1',
-      role: 'social-worker',
-      startDate: '2024-01-08',
-      roleStartDate: '2024-01-08',
-      endDate: null,
-      qualifiedDate: '2023-07-01',
-      asye: { start: '2024-01-08', end: '2025-01-07' },
-      confirmedInPost: '2024-07-08',
-      service: 'child-protection',
-      teamId: 'T1',
-      fullTime: true,
-      supervisors: [{ supervisorId: 'M1', from: '2024-01-08', to: null }],
-      absences: [{ from: '2024-03-01', to: '2024-03-05', reason: 'sickness' }],
-      arrangements: [{ type: 'agreed-interval', from: '2024-01-08', interval: { weeks: 4 } }],
-      directReports: 0,
-    },
-    { id: 'M1', role: 'team-manager', startDate: '2020-01-06', teamId: null },
-  ],
-  cases: [
-    {
-      id: 'C1',
-      allocations: [{ workerId: 'S1', from: '2024-01-08', to: null }],
-      episodes: [{ type: 'child-protection', from: '2024-01-10' }],
-      flags: [{ flag: 'high-risk', from: '2024-02-01', to: '2024-05-01' }],
-      reviews: ['2024-04-01'],
-      closedDate: '2024-06-01',
-    },
-  ],
-  events: [
-    {
-      id: 'E1',
-      type: 'one-to-one',
-      date: '2024-02-01',
-      start: '2024-02-01T10:00:00.250Z',
-      durationMinutes: 60,
-      status: 'held',
-      superviseeId: 'S1',
-      supervisorId: 'M1',
-      caseIds: ['C1'],
-      recordedAt: '2024-02-02T09:00:00+01:00',
-      caseRecords: [
-        { caseId: 'C1', recordedAt: '2024-02-03' },
-        { caseId: 'C1', recordedAt: null },
-      ],
-      safeguarding: false,
-    },
-    { id: 'E2', type: 'group', date: '2024-02-08', participantIds: ['S1'], teamId: 'T1' },
-  ],
-});
+import { fullHistory as full } from './full-history.js';
 
 const REMOVE = Symbol('remove');
 /** `full()` with the value at a path like `staff[0].asye.end` set (as an own key), or removed. */
