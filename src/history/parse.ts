@@ -21,18 +21,15 @@ export interface ParseHistoryOptions {
 
 /**
  * Checks a history (docs/history-format.md) and returns it typed, or every problem found with its JSON path.
- * Never throws. The input is first copied as plain data, each property read once (copyJson), so
- * what is checked is what is evaluated. A valid copy is usually recognised in one pass
- * ({@link quickValidate}) and returned as it is; anything else goes through zod, which words every
- * problem.
+ * Never throws. The input is copied as plain data, each property read once (copyJson's walk), so
+ * what is checked is what is evaluated. The quick validator ({@link quickValidate}) checks the copy
+ * in that same walk, and a valid copy is returned as it is; anything else goes through zod, on the
+ * copy, which words every problem.
  */
 export function checkHistory(input: unknown, options: ParseHistoryOptions = {}): CheckedHistory {
-  const copied = copyJson(input);
-  if (copied.issues.length === 0) {
-    const quick = quickValidate(copied.value);
-    if (quick === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
-    if (quick === 'unknown-fields') return withUnknownFields(copied.value as History, options);
-  }
+  const copied = quickValidate(input);
+  if (copied.verdict === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
+  if (copied.verdict === 'unknown-fields') return withUnknownFields(copied.value as History, options);
   return checkCopy(copied, options);
 }
 

@@ -272,7 +272,7 @@ function probed({ at, value }: Probe): unknown {
 const zodVerdict = (h: unknown): Verdict =>
   !historySchema.safeParse(h).success ? 'refused' : unknownFields(h).length > 0 ? 'unknown-fields' : 'valid';
 const quickVerdict = (h: unknown): Verdict => {
-  const v = quickValidate(h);
+  const v = quickValidate(h).verdict;
   return v === 'unsure' ? 'refused' : v;
 };
 

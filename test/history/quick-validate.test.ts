@@ -194,20 +194,56 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
     expect(checked.ok && 'durationMinutes' in checked.history.events![0]!).toBe(false);
   });
 
-  it('turns down what it leaves to the slow path, which accepts it', () => {
-    const leftToZod: unknown[] = [
+  it('accepts what the copy makes plain, as the slow path does: no prototype, a subclass of Array, a hidden key', () => {
+    const plainOnceCopied: unknown[] = [
       withValue('calendar', Object.assign(Object.create(null), { closures: [] })),
       withValue('cases', Object.setPrototypeOf([], class extends Array {}.prototype)),
       (() => {
         const h = full();
-        Object.defineProperty(h.staff[1], 'note', { value: 'hidden', enumerable: false });
+        Object.defineProperty(h.staff[1], 'startDate', { value: 'not a date', enumerable: false });
+        Object.defineProperty(h.staff[1], 'startdate', { value: '2020-01-06', enumerable: true });
         return h;
       })(),
     ];
-    for (const h of leftToZod) {
-      expect(quickAccept(h)).toBe(false);
-      expect(checkHistory(h).ok).toBe(true);
+    const [, , hidden] = plainOnceCopied;
+    expect(checkHistorySlowly(hidden).ok).toBe(false); // the hidden startDate is left out: required
+    for (const h of plainOnceCopied.slice(0, 2)) {
+      expect(quickAccept(h)).toBe(true);
+      expect(checkHistorySlowly(h).ok).toBe(true);
     }
+    expect(quickAccept(hidden)).toBe(false);
+  });
+
+  it('reads each property once, also when the history is refused (zod checks the same copy)', () => {
+    let reads = 0;
+    const h = withValue('events[0].durationMinutes', -5) as { staff: object[] };
+    Object.defineProperty(h.staff[1], 'teamId', {
+      enumerable: true,
+      get() {
+        reads++;
+        return 'T1';
+      },
+    });
+    const checked = checkHistory(h);
+    expect(checked.ok).toBe(false);
+    expect(reads).toBe(1);
+  });
+
+  it('returns a copy that shares no object with the input', () => {
+    const h = full();
+    const checked = checkHistory(h);
+    if (!checked.ok) throw new Error('expected a valid history');
+    const copy = checked.history;
+    expect(copy).toEqual(h);
+    for (const [a, b] of [
+      [copy, h],
+      [copy.staff, h.staff],
+      [copy.staff[0], h.staff[0]],
+      [copy.staff[0]!.arrangements![0]!.interval, h.staff[0]!.arrangements![0]!.interval!],
+      [copy.events![0]!.caseRecords, h.events[0]!.caseRecords],
+      [copy.calendar!.closures, h.calendar.closures],
+    ])
+      expect(a).not.toBe(b);
   });
 
   it('turns everything down while Object.prototype has something added to it', () => {
