@@ -2,7 +2,7 @@ import { InputError, type Issue } from '../errors/input-error.js';
 import { besideGuarded, type CopiedJson, copyJson, JSON_LIMITS } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
-import { quickCheck } from './fast-check.js';
+import { quickValidate } from './quick-validate.js';
 import { caseSchema, eventSchema, type History, historySchema, staffSchema } from './schema.js';
 import { type UnknownField, unknownFieldIssues, unknownFields } from './unknown-fields.js';
 
@@ -21,18 +21,15 @@ export interface ParseHistoryOptions {
 
 /**
  * Checks a history (docs/history-format.md) and returns it typed, or every problem found with its JSON path.
- * Never throws. The input is first copied as plain data, each property read once (copyJson), so
- * what is checked is what is evaluated. A valid copy is usually recognised in one pass
- * ({@link quickCheck}) and returned as it is; anything else goes through zod, which words every
- * problem.
+ * Never throws. The input is copied as plain data, each property read once (copyJson's walk), so
+ * what is checked is what is evaluated. The quick validator ({@link quickValidate}) checks the copy
+ * in that same walk, and a valid copy is returned as it is; anything else goes through zod, on the
+ * copy, which words every problem.
  */
 export function checkHistory(input: unknown, options: ParseHistoryOptions = {}): CheckedHistory {
-  const copied = copyJson(input);
-  if (copied.issues.length === 0) {
-    const quick = quickCheck(copied.value);
-    if (quick === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
-    if (quick === 'unknown-fields') return withUnknownFields(copied.value as History, options);
-  }
+  const copied = quickValidate(input);
+  if (copied.verdict === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
+  if (copied.verdict === 'unknown-fields') return withUnknownFields(copied.value as History, options);
   return checkCopy(copied, options);
 }
 

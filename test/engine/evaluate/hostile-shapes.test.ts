@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../../src/engine/compare.js';
 import { evaluate, safeEvaluate } from '../../../src/engine/evaluate.js';
 import { InputError } from '../../../src/errors/input-error.js';
-import { JSON_LIMITS } from '../../../src/errors/json-guard.js';
+import { copyJson, JSON_LIMITS } from '../../../src/errors/json-guard.js';
 import { getPolicy } from '../../../src/policies.js';
 import { lintPolicy } from '../../../src/policy/lint.js';
 import { loadPolicy } from '../../../src/policy/load.js';
@@ -44,6 +44,25 @@ describe('hostile shapes: answered or refused, never thrown', () => {
     const r = refused({ staff: [worker({ extra: node })] });
     expect(r.issues[0]?.message).toMatch(/same objects again more than/);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('an object met again exactly maxRepeats times is copied; once more is refused', () => {
+    // A list of n references to one object: the list and the object are met n + 1 times, n − 1 of them again.
+    const shared = { a: 1 };
+    const list = (n: number) => Array.from({ length: n }, () => shared);
+    const atLimit = copyJson(list(JSON_LIMITS.maxRepeats + 1));
+    expect([atLimit.issues, atLimit.complete]).toEqual([[], true]);
+    expect((atLimit.value as unknown[])[JSON_LIMITS.maxRepeats]).toEqual(shared);
+    const over = copyJson(list(JSON_LIMITS.maxRepeats + 2));
+    expect([over.issues, over.complete]).toEqual([
+      [
+        {
+          path: `[${JSON_LIMITS.maxRepeats + 1}]`,
+          message: `the input uses the same objects again more than ${JSON_LIMITS.maxRepeats.toLocaleString('en-GB')} times`,
+        },
+      ],
+      false,
+    ]);
   });
 
   it('an object shared by a few places is copied to each and evaluated', () => {

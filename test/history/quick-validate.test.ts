@@ -4,65 +4,10 @@
  * checks) always reported, path and message. The catalogue in bad-input.test.ts covers the wording.
  */
 import { describe, expect, it } from 'vitest';
-import { quickAccept } from '../../src/history/fast-check.js';
 import { checkHistory, checkHistorySlowly } from '../../src/history/parse.js';
+import { quickAccept } from '../../src/history/quick-validate.js';
 import { compare, evaluate, policyIds } from '../../src/index.js';
-
-/** A valid history with every field of the contract filled in. */
-const full = () => ({
-  recordsFrom: '2024-01-01',
-  calendar: { closures: ['2024-12-27'] },
-  staff: [
-    {
-      id: 'S1',
-      role: 'social-worker',
-      startDate: '2024-01-08',
-      roleStartDate: '2024-01-08',
-      endDate: null,
-      qualifiedDate: '2023-07-01',
-      asye: { start: '2024-01-08', end: '2025-01-07' },
-      confirmedInPost: '2024-07-08',
-      service: 'child-protection',
-      teamId: 'T1',
-      fullTime: true,
-      supervisors: [{ supervisorId: 'M1', from: '2024-01-08', to: null }],
-      absences: [{ from: '2024-03-01', to: '2024-03-05', reason: 'sickness' }],
-      arrangements: [{ type: 'agreed-interval', from: '2024-01-08', interval: { weeks: 4 } }],
-      directReports: 0,
-    },
-    { id: 'M1', role: 'team-manager', startDate: '2020-01-06', teamId: null },
-  ],
-  cases: [
-    {
-      id: 'C1',
-      allocations: [{ workerId: 'S1', from: '2024-01-08', to: null }],
-      episodes: [{ type: 'child-protection', from: '2024-01-10' }],
-      flags: [{ flag: 'high-risk', from: '2024-02-01', to: '2024-05-01' }],
-      reviews: ['2024-04-01'],
-      closedDate: '2024-06-01',
-    },
-  ],
-  events: [
-    {
-      id: 'E1',
-      type: 'one-to-one',
-      date: '2024-02-01',
-      start: '2024-02-01T10:00:00.250Z',
-      durationMinutes: 60,
-      status: 'held',
-      superviseeId: 'S1',
-      supervisorId: 'M1',
-      caseIds: ['C1'],
-      recordedAt: '2024-02-02T09:00:00+01:00',
-      caseRecords: [
-        { caseId: 'C1', recordedAt: '2024-02-03' },
-        { caseId: 'C1', recordedAt: null },
-      ],
-      safeguarding: false,
-    },
-    { id: 'E2', type: 'group', date: '2024-02-08', participantIds: ['S1'], teamId: 'T1' },
-  ],
-});
+import { fullHistory as full } from './full-history.js';
 
 const REMOVE = Symbol('remove');
 /** `full()` with the value at a path like `staff[0].asye.end` set (as an own key), or removed. */
@@ -249,20 +194,56 @@ describe('quickAccept: each constraint, worded by the slow path', () => {
     expect(checked.ok && 'durationMinutes' in checked.history.events![0]!).toBe(false);
   });
 
-  it('turns down what it leaves to the slow path, which accepts it', () => {
-    const leftToZod: unknown[] = [
+  it('accepts what the copy makes plain, as the slow path does: no prototype, a subclass of Array, a hidden key', () => {
+    const plainOnceCopied: unknown[] = [
       withValue('calendar', Object.assign(Object.create(null), { closures: [] })),
       withValue('cases', Object.setPrototypeOf([], class extends Array {}.prototype)),
       (() => {
         const h = full();
-        Object.defineProperty(h.staff[1], 'note', { value: 'hidden', enumerable: false });
+        Object.defineProperty(h.staff[1], 'startDate', { value: 'not a date', enumerable: false });
+        Object.defineProperty(h.staff[1], 'startdate', { value: '2020-01-06', enumerable: true });
         return h;
       })(),
     ];
-    for (const h of leftToZod) {
-      expect(quickAccept(h)).toBe(false);
-      expect(checkHistory(h).ok).toBe(true);
+    const [, , hidden] = plainOnceCopied;
+    expect(checkHistorySlowly(hidden).ok).toBe(false); // the hidden startDate is left out: required
+    for (const h of plainOnceCopied.slice(0, 2)) {
+      expect(quickAccept(h)).toBe(true);
+      expect(checkHistorySlowly(h).ok).toBe(true);
     }
+    expect(quickAccept(hidden)).toBe(false);
+  });
+
+  it('reads each property once, also when the history is refused (zod checks the same copy)', () => {
+    let reads = 0;
+    const h = withValue('events[0].durationMinutes', -5) as { staff: object[] };
+    Object.defineProperty(h.staff[1], 'teamId', {
+      enumerable: true,
+      get() {
+        reads++;
+        return 'T1';
+      },
+    });
+    const checked = checkHistory(h);
+    expect(checked.ok).toBe(false);
+    expect(reads).toBe(1);
+  });
+
+  it('returns a copy that shares no object with the input', () => {
+    const h = full();
+    const checked = checkHistory(h);
+    if (!checked.ok) throw new Error('expected a valid history');
+    const copy = checked.history;
+    expect(copy).toEqual(h);
+    for (const [a, b] of [
+      [copy, h],
+      [copy.staff, h.staff],
+      [copy.staff[0], h.staff[0]],
+      [copy.staff[0]!.arrangements![0]!.interval, h.staff[0]!.arrangements![0]!.interval!],
+      [copy.events![0]!.caseRecords, h.events[0]!.caseRecords],
+      [copy.calendar!.closures, h.calendar.closures],
+    ])
+      expect(a).not.toBe(b);
   });
 
   it('turns everything down while Object.prototype has something added to it', () => {
