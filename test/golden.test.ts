@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/engine/evaluate.js';
+import { evaluate } from '../src/front-door.js';
 import { isPolicyId } from '../src/policies.js';
 import type { Report } from '../src/report/types.js';
 

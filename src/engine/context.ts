@@ -13,6 +13,10 @@ import { type ConditionContext, conditionSpans } from './conditions.js';
 import { type GivenBy, givenByView } from './given-by.js';
 import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
+import type { MergedEntry, VersionInForce } from './prepare.js';
+
+export type { VersionInForce } from './prepare.js';
+
 import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
 
 /** A finding as a rule makes it: `evaluate` adds the policy version when the rule has not. */
@@ -86,18 +90,11 @@ export interface EvalContext extends ConditionContext {
   readonly version: VersionInForce;
   /** The last day the running rule is in force, through later versions that keep it; Infinity if none drops it. */
   readonly ruleEnd: number;
-  readonly exceptions: ReadonlyMap<string, readonly RuleOf<'exception'>[]>;
+  /** Each interval rule of the running version with its schedule, exceptions merged in (`preparePolicy`). */
+  readonly schedules: ReadonlyMap<RuleOf<'interval'>, readonly MergedEntry[]>;
   readonly out: Findings;
   /** One subject object per subject in a report, however many findings name it. */
   readonly subjects: SubjectCache;
-}
-
-export interface VersionInForce {
-  readonly name: string;
-  readonly from: number;
-  readonly to: number;
-  /** The next version's name, if any. */
-  readonly next?: string;
 }
 
 /** Whether the running rule's version is in force on a day. */

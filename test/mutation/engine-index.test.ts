@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/calendar/index.js';
-import { compare, summarise } from '../../src/engine/compare.js';
+import { summarise } from '../../src/engine/compare.js';
 import {
   baseSpans,
   type EvalContext,
@@ -15,9 +15,9 @@ import {
   subjectsOf,
   tally,
 } from '../../src/engine/context.js';
-import { evaluate, safeEvaluate } from '../../src/engine/evaluate.js';
 import { type CaseView, indexHistory, type StaffView } from '../../src/engine/history-index.js';
 import { InputError } from '../../src/errors/input-error.js';
+import { compare, evaluate, safeEvaluate } from '../../src/front-door.js';
 import { parseHistory } from '../../src/history/parse.js';
 import { getPolicy, type PolicyId } from '../../src/policies.js';
 import type { Policy } from '../../src/policy/schema.js';
