@@ -43,7 +43,15 @@ export interface PreparedPolicy {
   readonly policy: Policy;
   readonly versions: readonly PreparedVersion[];
   readonly calendar: WorkingCalendar;
+  /**
+   * Calendars with a history's closure days added, by those days (sorted, joined): the histories of
+   * one council list the same few. At most {@link CALENDARS_KEPT}; the oldest goes first.
+   */
+  readonly calendars: Map<string, WorkingCalendar>;
 }
+
+/** How many calendars with a history's closures a prepared policy keeps. */
+export const CALENDARS_KEPT = 16;
 
 /**
  * Prepares a validated policy for evaluation. Pure; the front door keeps the result for policies
@@ -68,7 +76,12 @@ export function preparePolicy(policy: Policy): PreparedPolicy {
       schedules: mergedSchedules(v.rules),
     };
   });
-  return { policy, versions, calendar: new WorkingCalendar({ closures: policy.closures ?? [] }) };
+  return {
+    policy,
+    versions,
+    calendar: new WorkingCalendar({ closures: policy.closures ?? [] }),
+    calendars: new Map(),
+  };
 }
 
 /** Each interval rule's schedule: the exceptions that modify it (in the policy's order), then its own entries. */
@@ -88,9 +101,18 @@ function mergedSchedules(rules: readonly Rule[]): Map<RuleOf<'interval'>, readon
 
 /**
  * The calendar an evaluation counts working days on: the policy's, or, when the history lists
- * closure days of its own, a new one with both.
+ * closure days of its own, one with both (kept on the prepared policy for the next history that
+ * lists the same days). A calendar only memoises its year tables, so sharing one changes no answer.
  */
 export function calendarFor(prepared: PreparedPolicy, historyClosures: readonly string[]): WorkingCalendar {
   if (historyClosures.length === 0) return prepared.calendar;
-  return new WorkingCalendar({ closures: [...(prepared.policy.closures ?? []), ...historyClosures] });
+  const key = [...new Set(historyClosures)].sort().join(',');
+  let calendar = prepared.calendars.get(key);
+  if (calendar === undefined) {
+    calendar = new WorkingCalendar({ closures: [...(prepared.policy.closures ?? []), ...historyClosures] });
+    if (prepared.calendars.size >= CALENDARS_KEPT)
+      prepared.calendars.delete(prepared.calendars.keys().next().value!);
+    prepared.calendars.set(key, calendar);
+  }
+  return calendar;
 }
