@@ -162,16 +162,13 @@ export function baseSpans(view: SubjectView, ctx: EvalContext): Spans {
 
 /**
  * Held events of the given types for a subject, by day (a case counts those that list it). Worked
- * out once per subject and list of types: rules (and, in `compare`, policies) ask the same again.
+ * out once per subject and list of types, kept on the view (`memo`): rules (and, in `compare`,
+ * policies) ask the same again.
  */
 export function qualifying(view: SubjectView, types: readonly string[]): readonly number[] {
   const key = types.join('\u0000');
-  let byTypes = QUALIFYING.get(view);
-  if (byTypes === undefined) {
-    byTypes = new Map();
-    QUALIFYING.set(view, byTypes);
-  }
-  let days = byTypes.get(key);
+  view.memo.qualifying ??= new Map();
+  let days = view.memo.qualifying.get(key);
   if (days === undefined) {
     const found: number[] = [];
     for (const ev of view.events) {
@@ -179,13 +176,10 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
       if (found[found.length - 1] !== ev.day) found.push(ev.day);
     }
     days = found;
-    byTypes.set(key, days);
+    view.memo.qualifying.set(key, days);
   }
   return days;
 }
-
-/** Per subject view (they live as long as their index), its qualifying days by list of types. */
-const QUALIFYING = new WeakMap<SubjectView, Map<string, readonly number[]>>();
 
 /**
  * The date of the subject's last held event of these types on or before `asOf` (an obligation's
