@@ -71,7 +71,15 @@ export function createDateHolidaysSource(): BankHolidaySource {
 
 /** date-holidays' England calendar, loaded when first needed (CommonJS, so synchronously). */
 function loadDateHolidays(): Holidays {
-  const HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  let HolidaysClass: typeof Holidays;
+  try {
+    HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  } catch (e) {
+    // A bundle that left date-holidays out, run where it cannot be found.
+    throw new Error(
+      `date-holidays could not be loaded; the bank holidays of years outside ${FIRST_YEAR}–${LAST_YEAR} come from it (${(e as Error).message})`,
+    );
+  }
   return new HolidaysClass('GB', 'ENG');
 }
 

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { describe, expect, it, vi } from 'vitest';
 import { datePrefixDayNumber, twoDigits } from '../../src/calendar/day-number.js';
 import {
@@ -25,7 +26,9 @@ import {
 /** Day number by an independent oracle (Date.UTC), for the expected values. */
 const utcDay = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 const asString = (v: unknown): string => v as string;
-type HolidayEntry = ReturnType<Holidays['getHolidays']>[number];
+// The class the calendar loads (date-holidays' CommonJS build, required on first use).
+const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+type HolidayEntry = ReturnType<HolidaysClass['getHolidays']>[number];
 
 describe('instants: the hand-written parser', () => {
   it.each([
