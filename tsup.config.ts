@@ -9,6 +9,8 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     treeshake: true,
+    // import.meta.url in the CommonJS build (the calendar loads date-holidays with createRequire).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/bin.ts' },

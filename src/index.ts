@@ -24,15 +24,10 @@ export {
   type BaselineVerdict,
   compareToBaseline,
 } from './engine/baseline.js';
-export {
-  type CompareOptions,
-  type Comparison,
-  compare,
-  type PolicySummary,
-  summarise,
-} from './engine/compare.js';
-export { type EvaluateOptions, evaluate, safeEvaluate } from './engine/evaluate.js';
+export { type Comparison, type PolicySummary, summarise } from './engine/compare.js';
+export type { EvaluateOptions } from './engine/evaluate.js';
 export { InputError, type InputErrorCode, type Issue } from './errors/input-error.js';
+export { type CompareOptions, compare, evaluate, preparePolicy, safeEvaluate } from './front-door.js';
 export { type ParseHistoryOptions, parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';

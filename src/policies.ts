@@ -7,7 +7,7 @@ import southwark from '../policies/southwark.json' with { type: 'json' };
 import york from '../policies/york.json' with { type: 'json' };
 import { InputError, type Issue } from './errors/input-error.js';
 import { messages } from './errors/messages.js';
-import { checkPolicy, loadPolicy } from './policy/load.js';
+import { loadPolicy } from './policy/load.js';
 import type { Policy } from './policy/schema.js';
 
 /** The built-in councils' ids: what `compare` and `npm start` use unless told otherwise. */
@@ -60,40 +60,8 @@ export function getPolicy(id: PolicyId): Policy {
   return loadPolicy(definitions[id]);
 }
 
-/**
- * A policy given as a built-in id or as a definition, validated. Problems are reported at `path`
- * (an unknown id) or, for a definition, at their own paths under `prefix`.
- *
- * @throws {InputError} `unknown-policy` or `invalid-policy`.
- */
-export function resolvePolicy(policy: unknown, path: string, prefix = ''): Policy {
-  const checked = tryResolvePolicy(policy, path, prefix);
-  if (!checked.ok) throw new InputError(checked.code, checked.issues);
-  return checked.policy;
-}
-
-/** {@link resolvePolicy} without throwing: the policy, or every problem with the code to report it by. */
-export function tryResolvePolicy(
-  policy: unknown,
-  path: string,
-  prefix = '',
-): { ok: true; policy: Policy } | { ok: false; code: 'unknown-policy' | 'invalid-policy'; issues: Issue[] } {
-  if (typeof policy === 'string') {
-    if (!isPolicyId(policy))
-      return { ok: false, code: 'unknown-policy', issues: [unknownPolicyIssue(policy, path)] };
-    return { ok: true, policy: loadPolicy(definitions[policy]) };
-  }
-  const checked = checkPolicy(policy);
-  if (checked.ok) return checked;
-  const under = (p: string) => (prefix === '' ? p : p === '' ? prefix : `${prefix}.${p}`);
-  return {
-    ok: false,
-    code: 'invalid-policy',
-    issues: checked.issues.map((i) => ({ ...i, path: under(i.path) })),
-  };
-}
-
-function unknownPolicyIssue(id: unknown, path: string): Issue {
+/** The issue for a policy id that is not built in, at `path`. */
+export function unknownPolicyIssue(id: unknown, path: string): Issue {
   return { path, message: messages.unknownPolicy(id, builtInIds) };
 }
 

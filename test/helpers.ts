@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { evaluate } from '../src/engine/evaluate.js';
 import { InputError } from '../src/errors/input-error.js';
+import { evaluate } from '../src/front-door.js';
 import type { PolicyId } from '../src/policies.js';
 import { loadPolicy } from '../src/policy/load.js';
 import type { Policy } from '../src/policy/schema.js';

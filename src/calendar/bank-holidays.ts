@@ -1,4 +1,6 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+import { FIRST_YEAR, LAST_YEAR, NAMES, YEARS } from './bank-holiday-table.js';
 import { daysFromCivil, parseIsoDate, weekdayOf } from './day-number.js';
 
 /**
@@ -32,7 +34,8 @@ export interface BankHolidaySource {
  * which depend on the host time zone. Entries on a Saturday or Sunday are dropped: date-holidays also
  * lists e.g. Boxing Day on Sat 26 Dec 2026 next to its substitute Mon 28 Dec 2026, whereas the
  * published GOV.UK list has only the substitute day (the weekend day is not a working day anyway).
- * The Holidays instance is created lazily, and each year is asked for once.
+ * date-holidays is loaded on first use (it holds every country's rules: loading it costs an import
+ * several times what the rest of this library does), and each year is asked for once.
  *
  * @example
  * const source = createDateHolidaysSource();
@@ -45,7 +48,7 @@ export function createDateHolidaysSource(): BankHolidaySource {
     holidays(year: number): readonly BankHoliday[] {
       const cached = byYear.get(year);
       if (cached !== undefined) return cached;
-      instance ??= new Holidays('GB', 'ENG');
+      instance ??= loadDateHolidays();
       const seen = new Set<string>();
       const list: BankHoliday[] = [];
       for (const entry of instance.getHolidays(year)) {
@@ -59,6 +62,58 @@ export function createDateHolidaysSource(): BankHolidaySource {
         list.push(Object.freeze({ date, name: entry.name }));
       }
       list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const frozen = Object.freeze(list);
+      byYear.set(year, frozen);
+      return frozen;
+    },
+  };
+}
+
+/** date-holidays' England calendar, loaded when first needed (CommonJS, so synchronously). */
+function loadDateHolidays(): Holidays {
+  let HolidaysClass: typeof Holidays;
+  try {
+    HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  } catch (e) {
+    // A bundle that left date-holidays out, run where it cannot be found.
+    throw new Error(
+      `date-holidays could not be loaded; the bank holidays of years outside ${FIRST_YEAR}–${LAST_YEAR} come from it (${(e as Error).message})`,
+    );
+  }
+  return new HolidaysClass('GB', 'ENG');
+}
+
+/**
+ * The bank holiday source every {@link WorkingCalendar} uses unless given another: a table generated
+ * from date-holidays (`bank-holiday-table.ts`, years {@link FIRST_YEAR} to {@link LAST_YEAR}; a test
+ * checks it equals date-holidays year by year), and date-holidays itself for any other year. The
+ * table spares an integrator's process from loading date-holidays at all.
+ *
+ * @example
+ * const source = createBankHolidaySource();
+ * source.holidays(2025).length; // 8 (from the table)
+ * source.holidays(1900).length; // from date-holidays, loaded then
+ */
+export function createBankHolidaySource(): BankHolidaySource {
+  let fallback: BankHolidaySource | undefined;
+  const byYear = new Map<number, readonly BankHoliday[]>();
+  return {
+    holidays(year: number): readonly BankHoliday[] {
+      if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+        fallback ??= createDateHolidaysSource();
+        return fallback.holidays(year);
+      }
+      const cached = byYear.get(year);
+      if (cached !== undefined) return cached;
+      const row = YEARS[year - FIRST_YEAR]!;
+      const list: BankHoliday[] = [];
+      for (let i = 0; i < row.length; i += 6)
+        list.push(
+          Object.freeze({
+            date: `${year}-${row.slice(i, i + 2)}-${row.slice(i + 2, i + 4)}`,
+            name: NAMES[Number(row.slice(i + 4, i + 6))]!,
+          }),
+        );
       const frozen = Object.freeze(list);
       byYear.set(year, frozen);
       return frozen;

@@ -17,16 +17,19 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/** Europe/London wall clocks before 1996, from the time zone database (made on first use: it costs an import a few ms). */
+let london: Intl.DateTimeFormat | undefined;
+const londonFormat = (): Intl.DateTimeFormat =>
+  (london ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }));
 
 /**
  * Epoch milliseconds of `YYYY-MM-DDTHH:MM[:SS[.fraction of 1–9 digits]](Z|±HH:MM)` with a real date and
@@ -164,7 +167,7 @@ function londonWallClock(epochMs: number): LondonWallClock {
     return { dayNumber, msOfDay: local - dayNumber * MS_PER_DAY + (epochMs - seconds), offsetMinutes: fast };
   }
   const fields: Record<string, number> = {};
-  for (const part of LONDON.formatToParts(new Date(seconds))) {
+  for (const part of londonFormat().formatToParts(new Date(seconds))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
   const dayNumber = daysFromCivil(fields.year ?? 1970, fields.month ?? 1, fields.day ?? 1);

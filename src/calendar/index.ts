@@ -7,7 +7,7 @@
  * new WorkingCalendar().addWorkingDays('2026-12-24', 1); // '2026-12-29'
  */
 export type { BankHoliday, BankHolidaySource } from './bank-holidays.js';
-export { createDateHolidaysSource } from './bank-holidays.js';
+export { createBankHolidaySource, createDateHolidaysSource } from './bank-holidays.js';
 export type { ClockDeadline } from './clock.js';
 export {
   clockDeadline,

@@ -1,4 +1,4 @@
-import { addMonths } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
 import { civilFromDays, daysFromCivil, fromDayNumber, toDayNumber } from './day-number.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type BankHoliday, type BankHolidaySource, createDateHolidaysSource } from './bank-holidays.js';
+import { type BankHoliday, type BankHolidaySource, createBankHolidaySource } from './bank-holidays.js';
 import {
   civilFromDays,
   daysFromCivil,
@@ -81,12 +81,13 @@ function checkCount(n: number): void {
  * calendar.isWorkingDay('2025-12-29'); // false (council closure)
  */
 /**
- * One date-holidays source for every calendar: its answers depend on the year alone, and building
- * one (the library's rules for England) costs about as much as a small evaluation.
+ * One bank holiday source for every calendar: its answers depend on the year alone, and building
+ * date-holidays' rules for England, for a year outside the generated table, costs about as much as
+ * a small evaluation.
  */
 let shared: BankHolidaySource | undefined;
 function sharedHolidays(): BankHolidaySource {
-  shared ??= createDateHolidaysSource();
+  shared ??= createBankHolidaySource();
   return shared;
 }
 

@@ -1,19 +1,20 @@
 import type { Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
-import { type PolicyId, policyIds, tryResolvePolicy } from '../policies.js';
 import type { Policy } from '../policy/schema.js';
 import type { Obligation, Report } from '../report/types.js';
 import { evaluationBoundIssues } from './bounds.js';
-import { evaluateValid, readOptions, throwAll, throwBounds } from './evaluate.js';
+import { evaluateValid, type PolicyResolver, readOptions, throwAll, throwBounds } from './evaluate.js';
 import { indexHistory } from './history-index.js';
+import type { PreparedPolicy } from './prepare.js';
 
-export interface CompareOptions {
+/** `compare`'s options; `Id` is the policy ids the front door knows. */
+export interface CompareOptions<Id extends string = string> {
   asOf: string;
   /** Refuse fields the history format does not know, instead of listing them in each report's warnings. */
   strict?: boolean | undefined;
   /** Built-in ids or policy definitions; default all five built-in policies. */
-  policies?: readonly (PolicyId | Policy)[];
+  policies?: readonly (Id | Policy)[];
 }
 
 /** What one policy makes of the history, in numbers a manager can compare across councils. */
@@ -40,25 +41,28 @@ export interface Comparison {
 }
 
 /**
- * Evaluates one history against several policies (default: all five built-in) and summarises
- * each, so a council changing policy, or a worker moving council, sees the difference.
+ * The engine's `compare`: each policy resolved by `resolve` (the front door's `compare` passes its
+ * own, which knows the built-in ids; `defaults` are the policies compared when none are given), then
+ * one validated, indexed history evaluated against each.
  *
  * @throws {InputError} for an invalid history, option or policy: every problem of all of them, under
  * the code of the first (options, policies, history).
- * @example
- * const { results } = compare(history, { asOf: '2025-12-01', policies: ['york', 'derby'] });
- * results.map((r) => [r.policy.id, r.summary.breachesBySeverity.breach]);
  */
-export function compare(history: unknown, options: CompareOptions): Comparison {
+export function compareWith(
+  resolve: PolicyResolver,
+  defaults: readonly string[],
+  history: unknown,
+  options: unknown,
+): Comparison {
   const { asOf, strict, issues: optionIssues } = readOptions(options);
-  const listed = readPolicies(options);
+  const listed = readPolicies(options, defaults);
   optionIssues.push(...listed.issues);
-  const policies: Policy[] = [];
+  const policies: PreparedPolicy[] = [];
   const policyIssues: Issue[] = [];
   let policyCode: 'unknown-policy' | 'invalid-policy' = 'invalid-policy';
   listed.policies.forEach((p, i) => {
-    const resolved = tryResolvePolicy(p, `policies[${i}]`, `policies[${i}]`);
-    if (resolved.ok) policies.push(resolved.policy);
+    const resolved = resolve(p, `policies[${i}]`, `policies[${i}]`);
+    if (resolved.ok) policies.push(resolved.prepared);
     else {
       if (policyIssues.length === 0) policyCode = resolved.code;
       policyIssues.push(...resolved.issues);
@@ -72,7 +76,7 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
       ['invalid-history', checked.ok ? [] : checked.issues],
     ]);
   const bounds = new Map<string, Issue>();
-  for (const policy of policies)
+  for (const { policy } of policies)
     for (const issue of evaluationBoundIssues(policy, checked.history, asOf))
       bounds.set(`${issue.path}\n${issue.message}`, issue);
   if (bounds.size > 0) throwBounds([...bounds.values()]);
@@ -80,8 +84,8 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
   const index = indexHistory(checked.history);
   return {
     asOf,
-    results: policies.map((policy) => {
-      const report = evaluateValid(policy, checked.history, asOf, index, checked.warnings);
+    results: policies.map((prepared) => {
+      const report = evaluateValid(prepared, checked.history, asOf, index, checked.warnings);
       return { policy: report.policy, report, summary: summarise(report) };
     }),
   };
@@ -90,12 +94,15 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
 /** The most policies one comparison takes. */
 const MAX_POLICIES = 100;
 
-/** `options.policies` read once: a list (default all built-in), or the problem with it. */
-function readPolicies(options: unknown): { policies: readonly unknown[]; issues: Issue[] } {
+/** `options.policies` read once: a list (default `defaults`), or the problem with it. */
+function readPolicies(
+  options: unknown,
+  defaults: readonly string[],
+): { policies: readonly unknown[]; issues: Issue[] } {
   let value: unknown;
   try {
     value = (options as { policies?: unknown } | undefined)?.policies;
-    if (value === undefined) return { policies: policyIds, issues: [] };
+    if (value === undefined) return { policies: defaults, issues: [] };
     if (Array.isArray(value) && value.length > MAX_POLICIES)
       return { policies: [], issues: [{ path: 'policies', message: messages.tooManyItems(MAX_POLICIES) }] };
     if (Array.isArray(value)) return { policies: Array.from(value), issues: [] };

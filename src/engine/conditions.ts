@@ -96,19 +96,18 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
   }
 }
 
-/** Per index, how many staff have each supervisor (at any time): counted once, not per question. */
-const reportCounts = new WeakMap<HistoryIndex, Map<string, number>>();
-
+/** How many staff each supervisor has (at any time): counted once per index, kept on it (`memo`). */
 function reportsOf(supervisorId: string, index: HistoryIndex): number | undefined {
   const sup = index.staffById.get(supervisorId);
   if (sup?.staff.directReports !== undefined) return sup.staff.directReports;
-  let counts = reportCounts.get(index);
+  let counts = index.memo.reportCounts;
   if (counts === undefined) {
-    counts = new Map();
+    const counted = new Map<string, number>();
     for (const s of index.staff)
       for (const id of new Set(s.supervisors.map((x) => x.supervisorId)))
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-    reportCounts.set(index, counts);
+        counted.set(id, (counted.get(id) ?? 0) + 1);
+    counts = counted;
+    index.memo.reportCounts = counts;
   }
   return counts.get(supervisorId) ?? 0;
 }

@@ -13,6 +13,10 @@ import { type ConditionContext, conditionSpans } from './conditions.js';
 import { type GivenBy, givenByView } from './given-by.js';
 import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
+import type { MergedEntry, VersionInForce } from './prepare.js';
+
+export type { VersionInForce } from './prepare.js';
+
 import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
 
 /** A finding as a rule makes it: `evaluate` adds the policy version when the rule has not. */
@@ -86,18 +90,11 @@ export interface EvalContext extends ConditionContext {
   readonly version: VersionInForce;
   /** The last day the running rule is in force, through later versions that keep it; Infinity if none drops it. */
   readonly ruleEnd: number;
-  readonly exceptions: ReadonlyMap<string, readonly RuleOf<'exception'>[]>;
+  /** Each interval rule of the running version with its schedule, exceptions merged in (`preparePolicy`). */
+  readonly schedules: ReadonlyMap<RuleOf<'interval'>, readonly MergedEntry[]>;
   readonly out: Findings;
   /** One subject object per subject in a report, however many findings name it. */
   readonly subjects: SubjectCache;
-}
-
-export interface VersionInForce {
-  readonly name: string;
-  readonly from: number;
-  readonly to: number;
-  /** The next version's name, if any. */
-  readonly next?: string;
 }
 
 /** Whether the running rule's version is in force on a day. */
@@ -165,16 +162,13 @@ export function baseSpans(view: SubjectView, ctx: EvalContext): Spans {
 
 /**
  * Held events of the given types for a subject, by day (a case counts those that list it). Worked
- * out once per subject and list of types: rules (and, in `compare`, policies) ask the same again.
+ * out once per subject and list of types, kept on the view (`memo`): rules (and, in `compare`,
+ * policies) ask the same again.
  */
 export function qualifying(view: SubjectView, types: readonly string[]): readonly number[] {
   const key = types.join('\u0000');
-  let byTypes = QUALIFYING.get(view);
-  if (byTypes === undefined) {
-    byTypes = new Map();
-    QUALIFYING.set(view, byTypes);
-  }
-  let days = byTypes.get(key);
+  view.memo.qualifying ??= new Map();
+  let days = view.memo.qualifying.get(key);
   if (days === undefined) {
     const found: number[] = [];
     for (const ev of view.events) {
@@ -182,13 +176,10 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
       if (found[found.length - 1] !== ev.day) found.push(ev.day);
     }
     days = found;
-    byTypes.set(key, days);
+    view.memo.qualifying.set(key, days);
   }
   return days;
 }
-
-/** Per subject view (they live as long as their index), its qualifying days by list of types. */
-const QUALIFYING = new WeakMap<SubjectView, Map<string, readonly number[]>>();
 
 /**
  * The date of the subject's last held event of these types on or before `asOf` (an obligation's

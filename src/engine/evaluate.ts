@@ -1,11 +1,10 @@
-import { isIsoDate, toDayNumber, WorkingCalendar } from '../calendar/index.js';
+import { isIsoDate, toDayNumber } from '../calendar/index.js';
 import { InputError, type InputErrorCode, type Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
-import { type PolicyId, tryResolvePolicy } from '../policies.js';
-import { byDate, ruleKey } from '../policy/load.js';
-import type { Policy, RuleOf } from '../policy/schema.js';
+import type { RuleOf } from '../policy/schema.js';
+import { ruleKey } from '../policy/versions.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type {
   Breach,
@@ -24,9 +23,9 @@ import {
   type SubjectCache,
   type SubjectTallies,
   subjectCache,
-  type VersionInForce,
 } from './context.js';
 import { type HistoryIndex, indexHistory } from './history-index.js';
+import { calendarFor, type PreparedPolicy } from './prepare.js';
 import { runRule } from './rule-kinds.js';
 
 export interface EvaluateOptions {
@@ -86,24 +85,37 @@ export function throwBounds(issues: readonly Issue[]): never {
   ]);
 }
 
+/** A policy as the front door resolved it (looked up by id, or validated) and prepared; or every problem with it. */
+export type PolicyResolution =
+  | { ok: true; prepared: PreparedPolicy }
+  | { ok: false; code: 'unknown-policy' | 'invalid-policy'; issues: Issue[] };
+
+/**
+ * Resolves a policy as given to `evaluate` or `compare`: a built-in id, a prepared policy or a
+ * definition to validate, its problems reported at `path` (an unknown id) or at their own paths
+ * under `prefix`. The front door's job: the engine knows no built-in policy. Never throws.
+ */
+export type PolicyResolver = (policy: unknown, path: string, prefix?: string) => PolicyResolution;
+
 /**
  * Validates all three inputs before anything is evaluated and lists every problem of all three in
  * one InputError; its code is the first input's with problems (policy, history, options). When
  * another input has problems too, a policy definition's paths start with `policy.`.
  */
 function check(
-  policy: Policy | PolicyId,
+  resolve: PolicyResolver,
+  policy: unknown,
   history: unknown,
-  options: EvaluateOptions | undefined,
-): { policy: Policy; history: History; asOf: string; warnings: Issue[] } {
-  const resolved = tryResolvePolicy(policy, 'policy');
+  options: unknown,
+): { prepared: PreparedPolicy; history: History; asOf: string; warnings: Issue[] } {
+  const resolved = resolve(policy, 'policy');
   const option = readOptions(options);
   const checked = checkHistory(history, { strict: option.strict });
   if (resolved.ok && checked.ok && option.issues.length === 0 && option.asOf !== null) {
-    const bounds = evaluationBoundIssues(resolved.policy, checked.history, option.asOf);
+    const bounds = evaluationBoundIssues(resolved.prepared.policy, checked.history, option.asOf);
     if (bounds.length === 0)
       return {
-        policy: resolved.policy,
+        prepared: resolved.prepared,
         history: checked.history,
         asOf: option.asOf,
         warnings: checked.warnings,
@@ -122,44 +134,40 @@ function check(
 }
 
 /**
- * Evaluates a supervision history against a policy as of a date: for every worker, child and team,
- * the next due date of each requirement, every record's deadline, and every breach, each with its
- * citation and a plain sentence. Pure: no I/O, no clock, no mutation of its arguments.
+ * The engine's `evaluate`: the policy resolved by `resolve` (the front door's `evaluate` passes its
+ * own, which knows the built-in ids), then validated inputs evaluated.
  *
  * @throws {InputError} when the policy, the history or the options are invalid (every problem listed).
- * @example
- * const report = evaluate('york', history, { asOf: '2025-09-15' });
- * for (const b of report.breaches) console.log(b.ruleId, b.explanation);
  */
-export function evaluate(policy: Policy | PolicyId, history: unknown, options: EvaluateOptions): Report {
-  const checked = check(policy, history, options);
-  return evaluateValid(checked.policy, checked.history, checked.asOf, undefined, checked.warnings);
+export function evaluateWith(
+  resolve: PolicyResolver,
+  policy: unknown,
+  history: unknown,
+  options: unknown,
+): Report {
+  const checked = check(resolve, policy, history, options);
+  return evaluateValid(checked.prepared, checked.history, checked.asOf, undefined, checked.warnings);
 }
 
-/**
- * `evaluate` without throwing: `{ ok: true, report }` or `{ ok: false, issues }`.
- *
- * @example
- * const result = safeEvaluate('derby', input, { asOf: '2025-10-31' });
- * if (!result.ok) for (const i of result.issues) console.error(`${i.path}: ${i.message}`);
- */
-export function safeEvaluate(
-  policy: Policy | PolicyId,
+/** {@link evaluateWith} without throwing: `{ ok: true, report }` or `{ ok: false, issues }`. */
+export function safeEvaluateWith(
+  resolve: PolicyResolver,
+  policy: unknown,
   history: unknown,
-  options: EvaluateOptions,
+  options: unknown,
 ):
   | { ok: true; report: Report }
   | { ok: false; issues: InputError['issues']; code: InputError['code']; omitted: number } {
   let checked: ReturnType<typeof check>;
   try {
-    checked = check(policy, history, options);
+    checked = check(resolve, policy, history, options);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { ok: false, issues: e.issues, code: e.code, omitted: e.omitted };
   }
   return {
     ok: true,
-    report: evaluateValid(checked.policy, checked.history, checked.asOf, undefined, checked.warnings),
+    report: evaluateValid(checked.prepared, checked.history, checked.asOf, undefined, checked.warnings),
   };
 }
 
@@ -169,15 +177,14 @@ export function safeEvaluate(
  * (unknown fields), listed before the index's.
  */
 export function evaluateValid(
-  policy: Policy,
+  prepared: PreparedPolicy,
   history: History,
   asOf: string,
   index: HistoryIndex = indexHistory(history),
   inputWarnings: readonly Warning[] = [],
 ): Report {
-  const calendar = new WorkingCalendar({
-    closures: [...(policy.closures ?? []), ...(history.calendar?.closures ?? [])],
-  });
+  const { policy, versions } = prepared;
+  const calendar = calendarFor(prepared, history.calendar?.closures ?? []);
   const out: Findings = {
     obligations: [],
     breaches: [],
@@ -188,7 +195,6 @@ export function evaluateValid(
     tally: { deadlines: 0, deadlinesMet: 0, recordsDue: 0, recordsOnTime: 0 },
     bySubject: { staff: new Map(), case: new Map(), team: new Map() },
   };
-  const versions = versionsOf(policy);
   const base = {
     policy,
     index,
@@ -201,13 +207,9 @@ export function evaluateValid(
     out,
     subjects: subjectCache(),
   };
-  const contexts = versions.map((v): EvalContext => {
-    const exceptions = new Map<string, RuleOf<'exception'>[]>();
-    for (const rule of v.rules)
-      if (rule.kind === 'exception')
-        exceptions.set(rule.modifies, [...(exceptions.get(rule.modifies) ?? []), rule]);
-    return { ...base, version: v.inForce, ruleEnd: Infinity, exceptions };
-  });
+  const contexts = versions.map(
+    (v): EvalContext => ({ ...base, version: v.inForce, ruleEnd: Infinity, schedules: v.schedules }),
+  );
   // Each version's rules in its order; an interval rule kept by later versions runs once, as one clock.
   const intervalDone = new Set<string>();
   versions.forEach((v, k) => {
@@ -276,21 +278,6 @@ function subjectTotals(bySubject: SubjectTallies, subjects: SubjectCache): Subje
     }
   }
   return out;
-}
-
-/** A policy's versions in date order, each with the days it is in force and its rules' keys. */
-function versionsOf(policy: Policy) {
-  const given = byDate(policy.versions ?? [policy]);
-  return given.map((v, k) => {
-    const next = given[k + 1];
-    const inForce: VersionInForce = {
-      name: v.version,
-      from: k === 0 ? -Infinity : toDayNumber(v.effectiveFrom),
-      to: next === undefined ? Infinity : toDayNumber(next.effectiveFrom) - 1,
-      ...(next === undefined ? {} : { next: next.version }),
-    };
-    return { ...v, inForce, keys: new Set(v.rules.map(ruleKey)) };
-  });
 }
 
 /**

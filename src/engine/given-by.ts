@@ -1,7 +1,9 @@
 /**
  * `givenBy`: a rule that counts only sessions given by the worker's line manager, or by a supervisor
  * of a role or registration. The rule sees each subject through a view whose events of its `counts`
- * are only those given so; every other event stays. Views are made once per subject and `givenBy`.
+ * are only those given so; every other event stays. A view is made per rule and subject, not kept:
+ * no built-in policy has `givenBy`, and filtering a subject's events again costs what the rule's own
+ * walk over them does.
  */
 import type { Rule } from '../policy/schema.js';
 import type { EventView, HistoryIndex, SubjectView } from './history-index.js';
@@ -46,21 +48,9 @@ export function givenByView(
 ): SubjectView | null {
   if (givenBy === 'line-manager' && view.kind === 'staff' && view.staff.lineManagerId === undefined)
     return null;
-  const key = `${JSON.stringify(givenBy)}\u0000${counts.join('\u0000')}`;
-  let byKey = VIEWS.get(view);
-  if (byKey === undefined) {
-    byKey = new Map();
-    VIEWS.set(view, byKey);
-  }
-  let seen = byKey.get(key);
-  if (seen === undefined) {
-    const events = view.events.filter(
-      (ev) => !counts.includes(ev.type) || givenAsAsked(givenBy, ev, view, index),
-    );
-    seen = { ...view, events } as SubjectView;
-    byKey.set(key, seen);
-  }
-  return seen;
+  const events = view.events.filter(
+    (ev) => !counts.includes(ev.type) || givenAsAsked(givenBy, ev, view, index),
+  );
+  // A view of its own, with its own memo: its qualifying days are not the subject's.
+  return { ...view, events, memo: {} } as SubjectView;
 }
-
-const VIEWS = new WeakMap<SubjectView, Map<string, SubjectView>>();

@@ -22,6 +22,21 @@ export interface EventView {
   readonly type: SupervisionEvent['type'];
 }
 
+/**
+ * What the engine works out about one subject on first use and keeps for the next rule (and, in
+ * `compare`, the next policy): state of the view, so of its index, and gone with it.
+ */
+export interface ViewMemo {
+  /** Held events' days, by list of types joined (`qualifying`). */
+  qualifying?: Map<string, readonly number[]>;
+}
+
+/** What the engine works out about the whole history on first use and keeps. */
+export interface IndexMemo {
+  /** How many staff have each supervisor, at any time (`supervisorReportsOver`). */
+  reportCounts?: ReadonlyMap<string, number>;
+}
+
 export interface Ranged {
   readonly from: number;
   readonly to: number;
@@ -44,6 +59,7 @@ export interface StaffView {
   readonly arrangements: readonly (Ranged & { arrangement: Arrangement })[];
   /** Events where this person is the supervisee or a participant, by day. */
   readonly events: EventView[];
+  readonly memo: ViewMemo;
 }
 
 export interface CaseView {
@@ -57,6 +73,7 @@ export interface CaseView {
   readonly flags: readonly (Ranged & { flag: CaseFlag })[];
   readonly reviews: readonly number[];
   readonly events: EventView[];
+  readonly memo: ViewMemo;
 }
 
 export interface TeamView {
@@ -66,6 +83,7 @@ export interface TeamView {
   /** The team's staff (first entry of each id), whether or not still employed. */
   readonly members: readonly StaffView[];
   readonly events: EventView[];
+  readonly memo: ViewMemo;
 }
 
 export type SubjectView = StaffView | CaseView | TeamView;
@@ -83,6 +101,7 @@ export interface HistoryIndex {
   readonly distinctEventIds: number;
   readonly warnings: Warning[];
   readonly recordsFrom: number;
+  readonly memo: IndexMemo;
 }
 
 const day = (date: string): number => toDayNumber(date);
@@ -131,7 +150,7 @@ export function indexHistory(history: History): HistoryIndex {
     [...teamMembers.keys()].sort().map((id) => {
       const members = teamMembers.get(id)!;
       const employed = normalize(members.map((s): Span => [s.start, s.end]));
-      return [id, { kind: 'team', id, employed, members, events: [] }];
+      return [id, { kind: 'team', id, employed, members, events: [], memo: {} }];
     }),
   );
 
@@ -236,6 +255,7 @@ export function indexHistory(history: History): HistoryIndex {
     distinctEventIds: ids.distinct,
     warnings,
     recordsFrom: history.recordsFrom === undefined ? -Infinity : day(history.recordsFrom),
+    memo: {},
   };
 }
 
@@ -384,6 +404,7 @@ function staffView(s: Staff): StaffView {
     supervisors: (s.supervisors ?? []).map(ranged).sort((a, b) => a.from - b.from),
     arrangements: (s.arrangements ?? []).map((a) => ({ ...ranged(a), arrangement: a })),
     events: [],
+    memo: {},
   };
 }
 
@@ -406,5 +427,6 @@ function caseView(c: Case): CaseView {
     flags: (c.flags ?? []).map(ranged),
     reviews: [...new Set((c.reviews ?? []).map(day))].sort((a, b) => a - b),
     events: [],
+    memo: {},
   };
 }

@@ -3,6 +3,7 @@ import { conditionSpans } from './conditions.js';
 import { baseSpans, type EvalContext } from './context.js';
 import { type Advance, advanceBy, describeDuration } from './durations.js';
 import type { StaffView, SubjectView } from './history-index.js';
+import type { MergedEntry } from './prepare.js';
 import { intersect, NEVER, type Spans, subtract, union } from './spans.js';
 
 /** A stretch of days over which a rule applies with one interval. */
@@ -38,19 +39,19 @@ export type ScheduleEntry =
       readonly extra: Partial<Segment>;
     };
 
-/** A rule's schedule in the order it is tried: the exceptions that modify the rule, then its own entries. */
+/**
+ * A rule's schedule in the order it is tried, as its policy version holds it once loaded (the
+ * exceptions that modify the rule first: `preparePolicy`), each step worked out on the evaluation's calendar.
+ */
 export function scheduleOf(rule: RuleOf<'interval'>, ctx: EvalContext): readonly ScheduleEntry[] {
-  const entries = [
-    ...(ctx.exceptions.get(rule.id) ?? []).map((e) => ({ when: e.when, interval: e.interval, via: e.id })),
-    ...rule.schedule.map((e) => ({ ...e, via: undefined })),
-  ];
-  return entries.map((entry): ScheduleEntry => {
+  const entries = ctx.schedules.get(rule) ?? rule.schedule;
+  return entries.map((entry: MergedEntry): ScheduleEntry => {
     const { when, interval } = entry;
     if ('fromArrangement' in interval) return { when, fromArrangement: interval.fromArrangement };
     const extra = {
       ...(entry.via === undefined ? {} : { via: entry.via }),
       ...(interval.workingDays === undefined ? {} : { workingDays: true }),
-      ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
+      ...(entry.label === undefined ? {} : { phase: entry.label }),
     };
     return { when, advance: advanceBy(interval, ctx.calendar), label: describeDuration(interval), extra };
   });
@@ -59,7 +60,7 @@ export function scheduleOf(rule: RuleOf<'interval'>, ctx: EvalContext): readonly
 /**
  * Where and with which interval an interval rule applies to a subject: the rule's condition,
  * the subject's base days (employed and present, or open), the first schedule entry that holds
- * (exceptions that modify the rule come first), arrangement intervals, and arrangements that may
+ * (exceptions that modify the rule come first: merged when the policy is prepared), arrangement intervals, and arrangements that may
  * only make it stricter. Returns segments sorted by day; `unknownInterval` is true when a
  * schedule entry needed an arrangement the subject does not have. Entries are tried only while
  * some base day has no interval yet.

@@ -3,7 +3,7 @@
  * against its history on its `asOf`, then checks the rule's own findings (same rule id; an
  * exception's are those of the rule it modifies) against what it expects. Pure: no I/O.
  */
-import { safeEvaluate } from '../engine/evaluate.js';
+import { safeEvaluate } from '../front-door.js';
 import type { Report } from '../report/types.js';
 import { ruleKey } from './load.js';
 import type { Policy, Rule, RuleExample } from './schema.js';

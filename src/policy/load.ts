@@ -4,6 +4,9 @@ import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { builtInDefinition, policyIds } from '../policies.js';
 import { type Policy, type PolicyVersion, policySchema, type Rule } from './schema.js';
+import { byDate, ruleKey } from './versions.js';
+
+export { byDate, ruleKey } from './versions.js';
 
 /** A built-in policy's definition by id (undefined when not built in); tests may pass their own. */
 export type BuiltInLookup = (id: string) => unknown;
@@ -81,20 +84,6 @@ export function loadPolicy(definition: unknown): Policy {
   if (!checked.ok) throw new InputError('invalid-policy', checked.issues);
   return checked.policy;
 }
-
-/** Versions in date order (the order they take effect; on one date, the later in the file wins). */
-export function byDate<V extends { effectiveFrom: string }>(versions: readonly V[]): V[] {
-  return [...versions].sort((a, b) =>
-    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
-  );
-}
-
-/**
- * A rule's identity across versions and inheritance: its id and activity (and, since a rule of
- * another kind or subject cannot carry its clock over, its kind and subject).
- */
-export const ruleKey = (rule: Rule): string =>
-  [rule.id, rule.activity, rule.kind, 'subject' in rule ? rule.subject : ''].join('\u0000');
 
 /** The base's rules in its order, each replaced by the policy's own of the same id and activity; then the policy's others. */
 function mergeRules(inherited: readonly Rule[], own: readonly Rule[]): Rule[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparisonToTable } from '../../src/cli/format-compare.js';
-import { compare } from '../../src/engine/compare.js';
+import { compare } from '../../src/front-door.js';
 
 const plain = { red: String, yellow: String, green: String, bold: String, dim: String };
 const history = JSON.parse(

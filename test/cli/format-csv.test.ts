@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, reportCsvChunks, reportToCsv } from '../../src/cli/format-csv.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import { yorkHistory } from './fake-io.js';
 
 /**

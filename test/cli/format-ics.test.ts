@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToIcs } from '../../src/cli/format-ics.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import { getPolicy } from '../../src/policies.js';
 import { staffNames } from '../../src/report/needs-action.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToTable } from '../../src/cli/format-table.js';
 import { printable } from '../../src/cli/printable.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import { getPolicy, policyIds } from '../../src/policies.js';
 import { staffNames } from '../../src/report/needs-action.js';
 import type { Breach } from '../../src/report/types.js';

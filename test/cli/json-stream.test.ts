@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeJson } from '../../src/cli/json-stream.js';
-import { compare } from '../../src/engine/compare.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { compare, evaluate } from '../../src/front-door.js';
 import { yorkHistory } from './fake-io.js';
 
 const streamed = (value: unknown) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importCsv, problemText } from '../../src/csv/index.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 
 // A council's own export, shaped unlike ours (fixtures/csv/handmade): UK dates (dd/MM/yyyy and
 // d/M/yy), times in London wall-clock time, spreadsheet serial dates, job titles, form types, and a

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCsv, problemText } from '../../src/csv/index.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import type { History } from '../../src/history/schema.js';
 
 // The README's three ways in (JSON, generic CSV, a mapping) are the blocks after <!-- in:… --> markers.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportCsv, importCsv, problemText } from '../../src/csv/index.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import type { History } from '../../src/history/schema.js';
 import { policyIds } from '../../src/policies.js';
 import { asOfArb, historyArb } from '../arbitraries.js';

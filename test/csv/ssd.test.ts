@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importCsv, problemText } from '../../src/csv/index.js';
 import { ssdMapping } from '../../src/csv/ssd.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import type { History } from '../../src/history/schema.js';
 import { policyIds } from '../../src/policies.js';
 

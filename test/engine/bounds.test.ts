@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVALUATION_LIMITS } from '../../src/engine/bounds.js';
-import { evaluate, safeEvaluate } from '../../src/engine/evaluate.js';
 import { InputError } from '../../src/errors/input-error.js';
+import { evaluate, safeEvaluate } from '../../src/front-door.js';
 import { parseHistory } from '../../src/history/parse.js';
 import { getPolicy, policyIds } from '../../src/policies.js';
 import { loadPolicy } from '../../src/policy/load.js';

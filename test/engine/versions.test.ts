@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToTable } from '../../src/cli/format-table.js';
 import { painter } from '../../src/cli/io.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate } from '../../src/front-door.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { brief } from '../helpers.js';
 

@@ -4,9 +4,8 @@
  * problem of every input is listed at once.
  */
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../src/engine/compare.js';
-import { evaluate, safeEvaluate } from '../../src/engine/evaluate.js';
 import { InputError } from '../../src/errors/input-error.js';
+import { compare, evaluate, safeEvaluate } from '../../src/front-door.js';
 import { checkHistory } from '../../src/history/parse.js';
 import { checkPolicy, loadPolicy } from '../../src/policy/load.js';
 import { intervalRule } from '../helpers.js';

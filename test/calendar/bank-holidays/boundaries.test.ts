@@ -1,8 +1,11 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { describe, expect, it, vi } from 'vitest';
 import { createDateHolidaysSource, WorkingCalendar } from '../../../src/calendar/index.js';
 
-type HolidayEntry = ReturnType<Holidays['getHolidays']>[number];
+// The class the calendar loads (date-holidays' CommonJS build, required on first use).
+const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+type HolidayEntry = ReturnType<HolidaysClass['getHolidays']>[number];
 
 describe('bank holidays from date-holidays', () => {
   it('each year is asked for once: the same frozen list comes back', () => {

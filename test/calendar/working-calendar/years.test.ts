@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkingCalendar } from '../../../src/calendar/index.js';
-import { evaluate } from '../../../src/engine/evaluate.js';
+import { evaluate } from '../../../src/front-door.js';
 
 /** The years date-holidays is asked about while `run` runs. */
 function yearsAsked(run: () => void): Set<number> {

@@ -1,8 +1,8 @@
 /** compare and summarise on a small Nottingham history, every expectation worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { compare, summarise } from '../../../src/engine/compare.js';
-import { evaluate } from '../../../src/engine/evaluate.js';
+import { summarise } from '../../..//src/engine/compare.js';
 import { InputError } from '../../../src/errors/input-error.js';
+import { compare, evaluate } from '../../../src/front-door.js';
 import { getPolicy, type PolicyId } from '../../../src/policies.js';
 import type { Breach, Obligation, Report } from '../../../src/report/types.js';
 import { ASOF, history, nottingham } from '../nottingham-records.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compare, summarise } from '../../../src/engine/compare.js';
+import { summarise } from '../../..//src/engine/compare.js';
+import { compare } from '../../../src/front-door.js';
 import type { Obligation, Recording, Report } from '../../../src/report/types.js';
 
 describe('compare: what is overdue now', () => {

@@ -1,7 +1,7 @@
 /** evaluate and safeEvaluate on a small Nottingham history, every expectation worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, safeEvaluate } from '../../../src/engine/evaluate.js';
 import type { InputError } from '../../../src/errors/input-error.js';
+import { evaluate, safeEvaluate } from '../../../src/front-door.js';
 import type { PolicyId } from '../../../src/policies.js';
 import type { Policy } from '../../../src/policy/schema.js';
 import type { Report } from '../../../src/report/types.js';

@@ -5,9 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/engine/compare.js';
-import { safeEvaluate } from '../../../src/engine/evaluate.js';
 import { InputError } from '../../../src/errors/input-error.js';
+import { compare, safeEvaluate } from '../../../src/front-door.js';
 import { policyIds } from '../../../src/policies.js';
 import { asOfArb, extremeEraArb, historyArb, shiftEra } from '../../arbitraries.js';
 import { dateLike, isRealDate } from '../../helpers.js';

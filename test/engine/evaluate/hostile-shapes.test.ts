@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/engine/compare.js';
-import { evaluate, safeEvaluate } from '../../../src/engine/evaluate.js';
 import { InputError } from '../../../src/errors/input-error.js';
 import { copyJson, JSON_LIMITS } from '../../../src/errors/json-guard.js';
+import { compare, evaluate, safeEvaluate } from '../../../src/front-door.js';
 import { getPolicy } from '../../../src/policies.js';
 import { lintPolicy } from '../../../src/policy/lint.js';
 import { loadPolicy } from '../../../src/policy/load.js';

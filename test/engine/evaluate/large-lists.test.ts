@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/calendar/index.js';
-import { evaluate } from '../../../src/engine/evaluate.js';
+import { evaluate } from '../../../src/front-door.js';
 
 describe('large lists do not overflow the stack', () => {
   it('YRK-6: a case with 130,000 allocations opens on the earliest of them (found without spreading)', () => {
