@@ -248,7 +248,7 @@ describe('interval: a window that closes before asOf', () => {
         '2025-03-31',
         null,
         5,
-        `${whose} was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when the rule stopped applying (${reason}): 5 days late.`,
+        `${whose} was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when ${reason}: 5 days late.`,
       ],
     ]);
     expect(report.obligations).toEqual([]);
@@ -312,7 +312,7 @@ describe('interval: a change of interval inside a window (a case becoming CP)', 
         '2025-03-31',
         null,
         7,
-        `${whose} was due by Mon 31 Mar 2025 (${from3Mar}; then Mon 31 Mar 2025, since the interval became 14 days (child protection: fortnightly) on Mon 17 Mar 2025) and has not taken place: 7 days overdue.`,
+        `${whose} was due by Mon 31 Mar 2025 (${from3Mar}; then Mon 31 Mar 2025, since the interval became 14 days under "child protection: fortnightly" on Mon 17 Mar 2025) and has not taken place: 7 days overdue.`,
       ],
       ['overdue', '2025-03-31', null],
     ],
@@ -495,7 +495,7 @@ describe('interval: breachAfter (due at one date, a breach only at another)', ()
       ],
       breachAfter: { days: 21 },
     });
-    const moved = `56 days after the rule began to apply on Mon 3 Mar 2025; then Mon 31 Mar 2025, since the interval became 14 days (fortnightly) on Mon 17 Mar 2025`;
+    const moved = `56 days after the rule began to apply on Mon 3 Mar 2025; then Mon 31 Mar 2025, since the interval became 14 days under "fortnightly" on Mon 17 Mar 2025`;
     const report = run(rule, { staff: [s1()] }, '2025-03-27');
     expect(breaches(report)).toEqual([
       [
@@ -599,7 +599,7 @@ describe('interval: DER-1 extended to 42 days under DER-2', () => {
         '2025-04-14',
         null,
         8,
-        "S1's monthly supervision was due by Mon 14 Apr 2025 (1 month after Mon 3 Mar 2025; then Mon 14 Apr 2025, since the interval became 42 days, as extended under DER-2 on Mon 10 Mar 2025) and has not taken place: 8 days overdue.",
+        "S1's monthly supervision was due by Mon 14 Apr 2025 (1 month after Mon 3 Mar 2025; then Mon 14 Apr 2025, since the interval became 42 days, as extended under DER-2, on Mon 10 Mar 2025) and has not taken place: 8 days overdue.",
       ],
     ],
     [
@@ -628,7 +628,7 @@ describe('interval: DER-1 extended to 42 days under DER-2', () => {
         '2025-05-26',
         '2025-04-14',
         '-',
-        "S1's monthly supervision is next due by Mon 26 May 2025 (42 days, as extended under DER-2 after Mon 14 Apr 2025).",
+        "S1's monthly supervision is next due by Mon 26 May 2025 (42 days, as extended under DER-2, after Mon 14 Apr 2025).",
       ],
     ]);
   });
@@ -637,8 +637,22 @@ describe('interval: DER-1 extended to 42 days under DER-2', () => {
 describe('segments: intervals from arrangements and notEvaluable', () => {
   it.each([
     // S1's clock runs from 3 Mar: + 2 weeks = Mon 17 Mar; + 1 week = Mon 10 Mar.
-    ['agreed-interval', { weeks: 2 }, '2 weeks (agreed)', '2025-03-17', 'Mon 17 Mar 2025', 'agreed interval'],
-    ['performance-plan', { weeks: 1 }, '1 week (plan)', '2025-03-10', 'Mon 10 Mar 2025', 'performance plan'],
+    [
+      'agreed-interval',
+      { weeks: 2 },
+      'the agreed 2 weeks',
+      '2025-03-17',
+      'Mon 17 Mar 2025',
+      'agreed interval',
+    ],
+    [
+      'performance-plan',
+      { weeks: 1 },
+      "the performance plan's 1 week",
+      '2025-03-10',
+      'Mon 10 Mar 2025',
+      'performance plan',
+    ],
   ])(
     'schedule from the %s: covered, uncovered and partly covered staff',
     (type, interval, label, dueOn, due, words) => {
@@ -859,7 +873,7 @@ describe('recording rules', () => {
       '2025-04-24',
       '2025-04-23',
       1,
-      'Thu 17 Apr 2025 for S1 was due by Wed 23 Apr 2025 (2 working days after Thu 17 Apr 2025, skipping Fri 18 Apr 2025 Good Friday (bank holiday), Mon 21 Apr 2025 Easter Monday (bank holiday), 2 weekend days); it was recorded 2025-04-24, 1 day late.',
+      'Thu 17 Apr 2025 for S1 was due by Wed 23 Apr 2025 (2 working days after Thu 17 Apr 2025, skipping Fri 18 Apr 2025 Good Friday bank holiday, Mon 21 Apr 2025 Easter Monday bank holiday, 2 weekend days); it was recorded on Thu 24 Apr 2025, 1 day late.',
     ],
     [
       // Mon 3 Mar + 1 working day = Tue 4 Mar; recorded Thu 6 Mar: 2 days late, nothing skipped.
@@ -868,7 +882,7 @@ describe('recording rules', () => {
       '2025-03-06',
       '2025-03-04',
       2,
-      'Mon 3 Mar 2025 for S1 was due by Tue 4 Mar 2025 (1 working day after Mon 3 Mar 2025); it was recorded 2025-03-06, 2 days late.',
+      'Mon 3 Mar 2025 for S1 was due by Tue 4 Mar 2025 (1 working day after Mon 3 Mar 2025); it was recorded on Thu 6 Mar 2025, 2 days late.',
     ],
     [
       // Fri 7 Mar + 1 working day = Mon 10 Mar; recorded Tue 11 Mar.
@@ -877,7 +891,7 @@ describe('recording rules', () => {
       '2025-03-11',
       '2025-03-10',
       1,
-      'Fri 7 Mar 2025 for S1 was due by Mon 10 Mar 2025 (1 working day after Fri 7 Mar 2025, skipping 2 weekend days); it was recorded 2025-03-11, 1 day late.',
+      'Fri 7 Mar 2025 for S1 was due by Mon 10 Mar 2025 (1 working day after Fri 7 Mar 2025, skipping 2 weekend days); it was recorded on Tue 11 Mar 2025, 1 day late.',
     ],
   ])(
     '%i working day(s) after %s, recorded %s',
@@ -923,32 +937,33 @@ describe('recording rules', () => {
   });
 
   describe('72 clock hours', () => {
-    const began = (start: string) => `72 hours after the session began at ${start}`;
+    const began = (start: string) => `72 hours after the session began on ${start}`;
     const mar3 =
-      'The record of one-to-one H1 on Mon 3 Mar 2025 for S1 was due by 2025-03-06T10:00:00+00:00 (Thu 6 Mar 2025) (72 hours after the session began at 2025-03-03T10:00:00Z); it was recorded';
+      'The record of one-to-one H1 on Mon 3 Mar 2025 for S1 was due by Thu 6 Mar 2025 at 10:00 (72 hours after the session began on Mon 3 Mar 2025 at 10:00); it was recorded';
     it.each([
       // Began Mon 3 Mar 10:00 GMT: due Thu 6 Mar 10:00 GMT.
       ['at the deadline', '2025-03-06T10:00:00Z', 'on-time', null],
-      // One second late: 0.00 hours at two decimals, given as the least shown, 0.01 (never "0 hours late").
+      // One second late: 0.00 hours at two decimals, given as the least shown, 0.01 (never "0 hours late");
+      // the sentence says "under a minute late".
       [
         'one second late',
         '2025-03-06T10:00:01Z',
         'late',
-        ['2025-03-06', 0, 0.01, `${mar3} 2025-03-06T10:00:01Z, 0.01 hours late.`],
+        ['2025-03-06', 0, 0.01, `${mar3} on Thu 6 Mar 2025 at 10:00, under a minute late.`],
       ],
       // 1 h 50 min = 1.8333 hours, shown to 2 decimals.
       [
         '1 h 50 min late',
         '2025-03-06T11:50:00Z',
         'late',
-        ['2025-03-06', 0, 1.83, `${mar3} 2025-03-06T11:50:00Z, 1.83 hours late.`],
+        ['2025-03-06', 0, 1.83, `${mar3} on Thu 6 Mar 2025 at 11:50, 1 hour 50 minutes late.`],
       ],
       // 25 hours: one whole day late.
       [
         '25 hours late',
         '2025-03-07T11:00:00Z',
         'late',
-        ['2025-03-07', 1, 25, `${mar3} 2025-03-07T11:00:00Z, 25 hours late.`],
+        ['2025-03-07', 1, 25, `${mar3} on Fri 7 Mar 2025 at 11:00, 1 day 1 hour late.`],
       ],
       // An hour ahead of London (10:00+01:00 = 09:00Z): 1 hour early.
       ['recorded with another offset', '2025-03-06T10:00:00+01:00', 'on-time', null],
@@ -959,7 +974,7 @@ describe('recording rules', () => {
         'a date-only record the day after',
         '2025-03-07',
         'late',
-        ['2025-03-07', 1, '-', `${mar3} 2025-03-07, 1 day late.`],
+        ['2025-03-07', 1, '-', `${mar3} on Fri 7 Mar 2025, 1 day late.`],
       ],
     ])('began 3 Mar 10:00Z, recorded %s', (_, recordedAt, status, breach) => {
       const start = '2025-03-03T10:00:00Z';
@@ -987,7 +1002,7 @@ describe('recording rules', () => {
           '2025-03-31',
           0,
           0.5,
-          `The record of one-to-one H2 on Fri 28 Mar 2025 for S1 was due by 2025-03-31T11:00:00+01:00 (Mon 31 Mar 2025) (${began(start)}); it was recorded 2025-03-31T10:30:00Z, 0.5 hours late.`,
+          `The record of one-to-one H2 on Fri 28 Mar 2025 for S1 was due by Mon 31 Mar 2025 at 11:00 (${began('Fri 28 Mar 2025 at 10:00')}); it was recorded on Mon 31 Mar 2025 at 11:30, 30 minutes late.`,
         ],
       ]);
     });
@@ -1004,7 +1019,7 @@ describe('recording rules', () => {
           '2025-03-07',
           1,
           '-',
-          'it was recorded 2025-03-07T09:00:00Z, 1 day late.',
+          'it was recorded on Fri 7 Mar 2025 at 09:00, 1 day late.',
         ],
       ],
       // Recorded Thu 6 Mar 23:59:59.5Z: still on the deadline's date, on time.
@@ -1070,7 +1085,7 @@ describe('recording rules', () => {
         '2025-03-04',
         1,
         '-',
-        `${due} C2 was due by Mon 3 Mar 2025 (the same day as the session); it was recorded 2025-03-04, 1 day late.`,
+        `${due} C2 was due by Mon 3 Mar 2025 (the same day as the session); it was recorded on Tue 4 Mar 2025, 1 day late.`,
       ],
       [
         { type: 'case', id: 'C3' },
@@ -1200,7 +1215,7 @@ describe('recording rules', () => {
         days,
         '-',
         status
-          ? `${due}; it was recorded ${recordedAt}, 6 days late.`
+          ? `${due}; it was recorded on Tue 10 Jun 2025${recordedAt.length > 10 ? ' at 23:30' : ''}, 6 days late.`
           : `${due} and has not been recorded: 6 days overdue.`,
       ],
     ]);
@@ -1233,7 +1248,7 @@ describe('recording rules', () => {
 
 describe('interval: working-day intervals name the days they skip', () => {
   const gfEm =
-    'skipping Fri 18 Apr 2025 Good Friday (bank holiday), Mon 21 Apr 2025 Easter Monday (bank holiday), 4 weekend days';
+    'skipping Fri 18 Apr 2025 Good Friday bank holiday, Mon 21 Apr 2025 Easter Monday bank holiday, 4 weekend days';
   it.each([
     // Thu 17 Apr + 5 working days: Tue 22, Wed 23, Thu 24, Fri 25, Mon 28 Apr; asOf Wed 30 Apr: 2 days.
     [

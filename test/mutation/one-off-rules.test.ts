@@ -93,7 +93,7 @@ const fsLeft = (lastDay: string, days: number): Outcome => ({
       dueOn: '2025-01-13',
       metOn: null,
       daysLate: days,
-      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when the rule stopped applying (S1 left): ${days} day${days === 1 ? '' : 's'} late.`,
+      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when S1 left: ${days} day${days === 1 ? '' : 's'} late.`,
     },
   ],
   obligations: [],
@@ -304,6 +304,12 @@ describe('first-within (trigger start, 7 days)', () => {
         metOn: '2025-01-14',
         daysLate: 1,
         explanation: fsLate('Tue 14 Jan 2025', 1),
+        // Start Mon 6 Jan + 7 days = Mon 13 Jan.
+        basis: {
+          kind: 'within',
+          from: { reason: 'started', on: '2025-01-06', staffId: 'S1' },
+          within: { days: 7 },
+        },
         policyVersion: '1',
       },
     ]);
@@ -469,7 +475,7 @@ describe('first-within by the first session with a supervisor', () => {
           metOn: null,
           daysLate: 25,
           explanation:
-            "S1's supervision agreement was due by Tue 4 Feb 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Feb 2025) and had not taken place by Fri 28 Feb 2025, when the rule stopped applying (supervision by M1 ended): 25 days late.",
+            "S1's supervision agreement was due by Tue 4 Feb 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Feb 2025) and had not taken place by Fri 28 Feb 2025, when supervision by M1 ended: 25 days late.",
         },
       ],
       obligations: [],
@@ -495,7 +501,7 @@ describe('first-within by the first session with a supervisor', () => {
           metOn: null,
           daysLate: 16,
           explanation:
-            "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying (S1 left): 16 days late.",
+            "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when S1 left: 16 days late.",
         },
       ],
       obligations: [],
@@ -510,7 +516,7 @@ describe('first-within by the first session with a supervisor', () => {
     };
     const report = run(policyOf(agreementRule('supervisor-change')), history, '2025-03-31');
     expect(report.breaches.map((b) => b.explanation)).toEqual([
-      "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying (S1 left): 16 days late.",
+      "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when S1 left: 16 days late.",
     ]);
   });
 });
@@ -556,7 +562,7 @@ describe('first-within on allocation (case, 14 days)', () => {
           metOn: null,
           daysLate: 12,
           explanation:
-            "Case C1's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying (the case left W1): 12 days late.",
+            "Case C1's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the case left W1: 12 days late.",
         },
       ],
       obligations: [],
@@ -591,7 +597,7 @@ describe('first-within on allocation (case, 14 days)', () => {
         metOn: null,
         daysLate: 12,
         explanation:
-          "Case C2's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying (case C2 closed): 12 days late.",
+          "Case C2's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when case C2 closed: 12 days late.",
       },
     ]);
   });
@@ -642,7 +648,7 @@ const FU_CLOSED_BY_NEXT = {
   dueOn: '2025-07-06',
   metOn: null,
   daysLate: 57,
-  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying (the next appraisal took place): 57 days late.`,
+  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the next appraisal took place: 57 days late.`,
 };
 const fuNext = (lastMetOn: string | null) => ({
   dueOn: '2026-03-01',
@@ -764,7 +770,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
             dueOn: '2025-07-06',
             metOn: null,
             daysLate: 26,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when the rule stopped applying (S1 left): 26 days late.`,
+            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when S1 left: 26 days late.`,
           },
         ],
         obligations: [],
@@ -963,7 +969,7 @@ describe('rearrange (14 days after a cancelled session)', () => {
             dueOn: '2025-03-17',
             metOn: null,
             daysLate: 3,
-            explanation: `S1's re-arranged supervision was due by Mon 17 Mar 2025 (${RA_BASIS}) and had not taken place by Wed 19 Mar 2025, when the rule stopped applying (S1's absence began): 3 days late.`,
+            explanation: `S1's re-arranged supervision was due by Mon 17 Mar 2025 (${RA_BASIS}) and had not taken place by Wed 19 Mar 2025, when S1's absence began: 3 days late.`,
           },
         ],
         obligations: [],
@@ -1013,7 +1019,7 @@ const ahead = {
   opensAfter: { months: 6 },
 };
 const AD_BASIS =
-  '42 days before 9 months after the child-protection episode began on Mon 6 Jan 2025, Mon 6 Oct 2025; discussions count from Sun 6 Jul 2025';
+  '42 days before Mon 6 Oct 2025, 9 months after the child-protection episode began on Mon 6 Jan 2025; discussions count from Sun 6 Jul 2025';
 const adMissed = (days: number) => ({
   kind: 'missed',
   dueOn: '2025-08-25',
@@ -1168,7 +1174,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying (case C1 closed): 7 days late.`,
+            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when case C1 closed: 7 days late.`,
           },
         ],
         obligations: [],
@@ -1186,7 +1192,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying (the child-protection episode ended): 7 days late.`,
+            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the child-protection episode ended: 7 days late.`,
           },
         ],
         obligations: [],
@@ -1237,8 +1243,9 @@ const milestones = (anchor: string) => ({
 });
 const probation = (date: string, extra = {}) =>
   event('probation-review', date, { superviseeId: 'S1', ...extra });
-const MS3 = '3 months after S1 started on Mon 6 Jan 2025';
-const MS6 = '6 months after S1 started on Mon 6 Jan 2025';
+// The anchor in the table below is the role start (6 Jan), and the basis says so.
+const MS3 = '3 months after S1 started in role on Mon 6 Jan 2025';
+const MS6 = '6 months after S1 started in role on Mon 6 Jan 2025';
 // Nothing counting by Wed 30 Apr: 6 Apr to 30 Apr = 24 days overdue.
 const ms3Missed = {
   kind: 'missed',
@@ -1369,7 +1376,7 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
             dueOn: '2025-04-06',
             metOn: null,
             daysLate: 25,
-            explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}) and had not taken place by Wed 30 Apr 2025, when the rule stopped applying (S1 left): 25 days late.`,
+            explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}) and had not taken place by Wed 30 Apr 2025, when S1 left: 25 days late.`,
           },
         ],
         obligations: [],
@@ -1405,31 +1412,33 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
       anchor: 'start',
       extra: { roleStartDate: '2025-02-03' },
       due: ['2025-04-06', '2025-07-06'],
-      from: 'Mon 6 Jan 2025',
+      from: { reason: 'started', on: '2025-01-06', staffId: 'S1' },
     },
     // Role start Mon 3 Feb: 3 months = Sat 3 May, 6 months = Sun 3 Aug.
     {
       anchor: 'roleStart',
       extra: { roleStartDate: '2025-02-03' },
       due: ['2025-05-03', '2025-08-03'],
-      from: 'Mon 3 Feb 2025',
+      from: { reason: 'started-in-role', on: '2025-02-03', staffId: 'S1' },
     },
     // ASYE from Mon 3 Mar: 3 months = Tue 3 Jun, 6 months = Wed 3 Sep.
     {
       anchor: 'asyeStart',
       extra: { asye: { start: '2025-03-03' } },
       due: ['2025-06-03', '2025-09-03'],
-      from: 'Mon 3 Mar 2025',
+      from: { reason: 'asye-began', on: '2025-03-03', staffId: 'S1' },
     },
   ])('anchor $anchor: reviews due $due', ({ anchor, extra, due, from }) => {
     const history = { staff: [staff('S1', { startDate: '2025-01-06', ...extra })] };
     const report = run(policyOf(milestones(anchor)), history, '2025-04-01');
     expect(report.obligations.map((o) => o.dueOn)).toEqual(due);
-    expect(report.obligations[0]!.explanation).toMatch(
-      new RegExp(
-        `^S1's 3 months probation review is next due by .* \\(3 months after S1 started on ${from}\\)\\.$`,
-      ),
-    );
+    // The basis names the anchor the milestones count from.
+    expect(report.obligations[0]!.basis).toEqual({
+      kind: 'within',
+      from,
+      within: { months: 3 },
+      milestone: true,
+    });
   });
 
   it('anchor asyeStart for someone with no ASYE: nothing due', () => {

@@ -95,7 +95,7 @@ describe('FEN-8 (90 minutes, agreedMinimum: agreed-session-length): an agreed 60
       ['E-45', { minutes: 15 }],
     ]);
     expect(breachesOf(report, 'FEN-8')[1]!.explanation).toBe(
-      "S1's 90-minute supervision (as agreed) on Thu 19 Jun 2025 lasted 45 minutes, under the 60 minutes expected (it still counts).",
+      "S1's 90-minute supervision on Thu 19 Jun 2025 lasted 45 minutes, under the agreed 60 minutes expected; it still counts.",
     );
   });
 
@@ -149,7 +149,7 @@ describe('FEN-9 (maximumMinutes 120): a session over two hours is too long', () 
       ['too-long', 'E-150', { minutes: 30 }, 'advisory'],
     ]);
     expect(breachesOf(report, 'FEN-9')[0]!.explanation).toBe(
-      "S1's supervision of at most two hours on Thu 5 Jun 2025 lasted 150 minutes, over the 120 minutes at most expected (it still counts).",
+      "S1's supervision of at most two hours on Thu 5 Jun 2025 lasted 150 minutes, over the 120 minutes at most expected; it still counts.",
     );
     expect(report.notEvaluable.filter((n) => n.ruleId === 'FEN-9').map((n) => n.eventId)).toEqual(['E-NONE']);
   });
