@@ -295,7 +295,7 @@ export function explainBreach(name: string, x: Breach): string {
       if (b.closed === undefined)
         return `${due} and ${v.has} not taken place: ${count(x.daysLate, 'day')} overdue.`;
       const lastDay = d(toDayNumber(x.dueOn) + x.daysLate - 1);
-      return `${due} and had not taken place by ${lastDay}, when ${closureWords(b.closed)}: ${daysLate(x.daysLate)}.`;
+      return `${due} and had not taken place by ${lastDay}, when the rule stopped applying as ${closureWords(b.closed)}: ${daysLate(x.daysLate)}.`;
     }
   }
 }

@@ -248,7 +248,7 @@ describe('interval: a window that closes before asOf', () => {
         '2025-03-31',
         null,
         5,
-        `${whose} was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when ${reason}: 5 days late.`,
+        `${whose} was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when the rule stopped applying as ${reason}: 5 days late.`,
       ],
     ]);
     expect(report.obligations).toEqual([]);

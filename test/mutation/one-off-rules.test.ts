@@ -93,7 +93,7 @@ const fsLeft = (lastDay: string, days: number): Outcome => ({
       dueOn: '2025-01-13',
       metOn: null,
       daysLate: days,
-      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when S1 left: ${days} day${days === 1 ? '' : 's'} late.`,
+      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when the rule stopped applying as S1 left: ${days} day${days === 1 ? '' : 's'} late.`,
     },
   ],
   obligations: [],
@@ -475,7 +475,7 @@ describe('first-within by the first session with a supervisor', () => {
           metOn: null,
           daysLate: 25,
           explanation:
-            "S1's supervision agreement was due by Tue 4 Feb 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Feb 2025) and had not taken place by Fri 28 Feb 2025, when supervision by M1 ended: 25 days late.",
+            "S1's supervision agreement was due by Tue 4 Feb 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Feb 2025) and had not taken place by Fri 28 Feb 2025, when the rule stopped applying as supervision by M1 ended: 25 days late.",
         },
       ],
       obligations: [],
@@ -501,7 +501,7 @@ describe('first-within by the first session with a supervisor', () => {
           metOn: null,
           daysLate: 16,
           explanation:
-            "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when S1 left: 16 days late.",
+            "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying as S1 left: 16 days late.",
         },
       ],
       obligations: [],
@@ -516,7 +516,7 @@ describe('first-within by the first session with a supervisor', () => {
     };
     const report = run(policyOf(agreementRule('supervisor-change')), history, '2025-03-31');
     expect(report.breaches.map((b) => b.explanation)).toEqual([
-      "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when S1 left: 16 days late.",
+      "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying as S1 left: 16 days late.",
     ]);
   });
 });
@@ -562,7 +562,7 @@ describe('first-within on allocation (case, 14 days)', () => {
           metOn: null,
           daysLate: 12,
           explanation:
-            "Case C1's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the case left W1: 12 days late.",
+            "Case C1's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying as the case left W1: 12 days late.",
         },
       ],
       obligations: [],
@@ -597,7 +597,7 @@ describe('first-within on allocation (case, 14 days)', () => {
         metOn: null,
         daysLate: 12,
         explanation:
-          "Case C2's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when case C2 closed: 12 days late.",
+          "Case C2's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying as case C2 closed: 12 days late.",
       },
     ]);
   });
@@ -648,7 +648,7 @@ const FU_CLOSED_BY_NEXT = {
   dueOn: '2025-07-06',
   metOn: null,
   daysLate: 57,
-  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the next appraisal took place: 57 days late.`,
+  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as the next appraisal took place: 57 days late.`,
 };
 const fuNext = (lastMetOn: string | null) => ({
   dueOn: '2026-03-01',
@@ -770,7 +770,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
             dueOn: '2025-07-06',
             metOn: null,
             daysLate: 26,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when S1 left: 26 days late.`,
+            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when the rule stopped applying as S1 left: 26 days late.`,
           },
         ],
         obligations: [],
@@ -969,7 +969,7 @@ describe('rearrange (14 days after a cancelled session)', () => {
             dueOn: '2025-03-17',
             metOn: null,
             daysLate: 3,
-            explanation: `S1's re-arranged supervision was due by Mon 17 Mar 2025 (${RA_BASIS}) and had not taken place by Wed 19 Mar 2025, when S1's absence began: 3 days late.`,
+            explanation: `S1's re-arranged supervision was due by Mon 17 Mar 2025 (${RA_BASIS}) and had not taken place by Wed 19 Mar 2025, when the rule stopped applying as S1's absence began: 3 days late.`,
           },
         ],
         obligations: [],
@@ -1174,7 +1174,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when case C1 closed: 7 days late.`,
+            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as case C1 closed: 7 days late.`,
           },
         ],
         obligations: [],
@@ -1192,7 +1192,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the child-protection episode ended: 7 days late.`,
+            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as the child-protection episode ended: 7 days late.`,
           },
         ],
         obligations: [],
@@ -1376,7 +1376,7 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
             dueOn: '2025-04-06',
             metOn: null,
             daysLate: 25,
-            explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}) and had not taken place by Wed 30 Apr 2025, when S1 left: 25 days late.`,
+            explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}) and had not taken place by Wed 30 Apr 2025, when the rule stopped applying as S1 left: 25 days late.`,
           },
         ],
         obligations: [],

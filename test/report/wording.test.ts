@@ -112,7 +112,7 @@ describe('the sentences of the report', () => {
         breach({ kind: 'missed', dueOn: '2025-07-30', daysLate: 5, basis }),
       ),
     ).toBe(
-      "S1's monthly supervision was due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025) and had not taken place by Sun 3 Aug 2025, when S1 left: 5 days late.",
+      "S1's monthly supervision was due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025) and had not taken place by Sun 3 Aug 2025, when the rule stopped applying as S1 left: 5 days late.",
     );
   });
 
