@@ -128,9 +128,14 @@ describe('DER-6 with no start time: the deadline is a date, the end of the third
       { kind: 'late-recording', dueOn: '2026-05-14', metOn: '2026-05-15', daysLate: 1, hoursLate: undefined },
       { kind: 'unrecorded', dueOn: '2026-05-14', metOn: null, daysLate: 6, hoursLate: undefined },
     ]);
-    expect(breachesOf(report, 'DER-6', 'C2')[0]!.explanation).toBe(
-      'The case supervision record of one-to-one E1 on Mon 11 May 2026 for case C2 was due by Thu 14 May 2026 (72 hours after the session on Mon 11 May 2026; with no start time, by the end of Thu 14 May 2026); it was recorded on Fri 15 May 2026 at 01:00, 1 day late.',
-    );
+    // No start time: the deadline is the date, the end of the third calendar day (Mon 11 + 3 = Thu 14).
+    expect(breachesOf(report, 'DER-6', 'C2')[0]!.basis).toEqual({
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2026-05-11' },
+      within: { hours: 72 },
+      deadline: '2026-05-14',
+      recordedAt: '2026-05-15T01:00:00+01:00',
+    });
   });
 });
 
