@@ -269,6 +269,18 @@ export function londonDayNumberOfEpochMs(epochMs: number): number {
 }
 
 /**
+ * The Europe/London day number and wall-clock time (`HH:MM`, seconds dropped) of an instant.
+ *
+ * @example
+ * londonWallTime('2025-06-30T23:30:00Z'); // { day: day number of 2025-07-01, time: '00:30' }
+ */
+export function londonWallTime(instant: string): { day: number; time: string } {
+  const wall = londonWallClock(instantToEpochMs(instant));
+  const minutes = Math.floor(wall.msOfDay / MS_PER_MINUTE);
+  return { day: wall.dayNumber, time: `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}` };
+}
+
+/**
  * A same-day deadline: due by the end of `date` itself (validated and returned unchanged).
  *
  * @example

@@ -10,8 +10,9 @@ import {
   type BaselineVerdict,
   baselineWording,
 } from '../report/baseline.js';
+import { describeDuration } from '../report/wording.js';
 import { conditionSpans } from './conditions.js';
-import { advanceBy, describeDuration } from './durations.js';
+import { advanceBy } from './durations.js';
 import { type HistoryIndex, indexHistory, type StaffView } from './history-index.js';
 import { contains, type Spans } from './spans.js';
 

@@ -10,6 +10,7 @@ import type {
   SubjectTotals,
 } from '../report/types.js';
 import { type ConditionContext, conditionSpans } from './conditions.js';
+import { emitter } from './emit.js';
 import { type GivenBy, givenByView } from './given-by.js';
 import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
@@ -19,14 +20,11 @@ export type { VersionInForce } from './prepare.js';
 
 import { ALWAYS, intersect, type Spans, subtract } from './spans.js';
 
-/** A finding as a rule makes it: `evaluate` adds the policy version when the rule has not. */
-export type Found<T> = Omit<T, 'policyVersion'> & { policyVersion?: string };
-
-/** What the rules write into. */
+/** What the rules write into, through their emitter (emit.ts). */
 export interface Findings {
-  obligations: Found<Obligation>[];
-  breaches: Found<Breach>[];
-  recordings: Found<Recording>[];
+  obligations: Obligation[];
+  breaches: Breach[];
+  recordings: Recording[];
   /** Each recording's sort key (`recordingKey`), kept as it is made. */
   recordingKeys: number[];
   notEvaluable: NotEvaluable[];
@@ -138,11 +136,7 @@ export function subjectsOf(
     const given = givenByView(view, givenBy, counts, ctx.index);
     if (given !== null) seen.push(given);
     else if (intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx)).length > 0)
-      ctx.out.notEvaluable.push({
-        ruleId: rule.id,
-        subject: subjectOf(view, ctx),
-        reason: `${view.id} has no lineManagerId, so which sessions their line manager gave is unknown`,
-      });
+      emitter(rule, ctx).notEvaluable(subjectOf(view, ctx), { why: 'no-line-manager' });
   }
   return seen;
 }

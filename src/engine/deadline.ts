@@ -1,25 +1,93 @@
 import { fromDayNumber } from '../calendar/index.js';
-import type { Rule } from '../policy/schema.js';
-import type { Subject } from '../report/types.js';
-import { d, wording } from '../report/wording.js';
-import { type EvalContext, severityOf, tally } from './context.js';
+import type { Basis, Closure, Subject, VersionChange } from '../report/types.js';
+import { type EvalContext, tally } from './context.js';
+import type { Emitter } from './emit.js';
+import type { SubjectView } from './history-index.js';
+
+/** One deadline as the rule kinds judge it (interval clocks and one-off requirements alike). */
+export interface Judged {
+  /** The emitter of the rule whose version judges the breach date; `dueEmit`, the due date's, if another. */
+  emit: Emitter;
+  dueEmit?: Emitter;
+  subject: Subject;
+  /** The date due (an obligation's `dueOn`). */
+  due: number;
+  /** The date a breach counts from (a breach's `dueOn`): `due`, or later under `breachAfter`. */
+  breachOn: number;
+  /** The obligation gives `breachOn` (a rule with `breachAfter`). */
+  showsBreachOn?: boolean;
+  /** How `due` was worked out (an obligation's basis), made only when a finding needs it. */
+  basis: () => Basis;
+  /** How `breachOn` was worked out (a breach's basis), when it says more than `basis`. */
+  breachBasis?: () => Basis;
+  lastMetOn: string | null;
+  eventId?: string;
+  versionChange?: VersionChange;
+}
+
+/** Met on `metOn`: counted, and a `late` breach when after `breachOn` (a breach date before the judged period is not judged). */
+export function judgeMet(j: Judged, metOn: number, ctx: EvalContext): void {
+  if (j.breachOn < ctx.judgedFrom) return;
+  tally(ctx, metOn <= j.breachOn, j.subject);
+  if (metOn > j.breachOn)
+    j.emit.breach({
+      subject: j.subject,
+      kind: 'late',
+      dueOn: fromDayNumber(j.breachOn),
+      metOn: fromDayNumber(metOn),
+      daysLate: metOn - j.breachOn,
+      ...(j.eventId === undefined ? {} : { eventId: j.eventId }),
+      basis: (j.breachBasis ?? j.basis)(),
+      ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+    });
+}
+
+/**
+ * Not met by `asOf` or by the window's last day: a `missed` breach counted to `asOf`, or to the day
+ * after the window closed (`closed` says why); while the window is open at `asOf`, an obligation.
+ */
+export function judgeUnmet(j: Judged, windowEnd: number, closed: Closure, ctx: EvalContext): void {
+  const isClosed = windowEnd < ctx.asOf;
+  const until = isClosed ? windowEnd + 1 : ctx.asOf;
+  if (j.breachOn < until && j.breachOn >= ctx.judgedFrom) {
+    tally(ctx, false, j.subject);
+    const basis = (j.breachBasis ?? j.basis)();
+    j.emit.breach({
+      subject: j.subject,
+      kind: 'missed',
+      dueOn: fromDayNumber(j.breachOn),
+      metOn: null,
+      daysLate: until - j.breachOn,
+      ...(j.eventId === undefined ? {} : { eventId: j.eventId }),
+      basis: isClosed ? ({ ...basis, closed } as Basis) : basis,
+      ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+    });
+  }
+  if (!isClosed)
+    (j.dueEmit ?? j.emit).obligation({
+      subject: j.subject,
+      lastMetOn: j.lastMetOn,
+      dueOn: fromDayNumber(j.due),
+      status: j.due < ctx.asOf ? 'overdue' : 'upcoming',
+      basis: j.basis(),
+      ...(j.showsBreachOn ? { breachOn: fromDayNumber(j.breachOn) } : {}),
+      ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+    });
+}
 
 /** One deadline of a one-off requirement (a first session, a re-arranged session, a follow-up). */
 export interface Deadline {
-  rule: Rule;
+  emit: Emitter;
   subject: Subject;
-  activity?: string;
-  /** Short name of what is due: "supervision agreement", "re-arranged supervision". */
-  what: string;
   due: number;
-  /** How the due date was worked out, for the explanation. */
-  basis: string;
+  /** How the due date was worked out. */
+  basis: Basis;
   /** The first qualifying event that meets it, if any (on or before `asOf`). */
   metOn: number | null;
   /** The last day the requirement can apply (leaving, closure, next trigger); Infinity if open. */
   windowEnd: number;
-  /** Why the window closed, for the explanation. */
-  closedBy: string;
+  /** Why the window closed. */
+  closedBy: Closure;
   lastMetOn: string | null;
   eventId?: string;
 }
@@ -32,64 +100,40 @@ export interface Deadline {
  */
 export function judgeDeadline(given: Deadline, ctx: EvalContext): void {
   // A rule a later policy version drops closes the day before that version takes effect.
-  const x =
-    ctx.ruleEnd < given.windowEnd
-      ? {
-          ...given,
-          windowEnd: ctx.ruleEnd,
-          closedBy: `the policy version of ${d(ctx.ruleEnd + 1)} dropped this rule`,
-        }
-      : given;
-  const activity = x.activity ?? x.rule.activity;
-  const common = {
-    ruleId: x.rule.id,
-    subject: x.subject,
-    activity,
-    severity: severityOf(x.rule),
-    citation: x.rule.citation,
-    ...(x.eventId === undefined ? {} : { eventId: x.eventId }),
+  const dropped = ctx.ruleEnd < given.windowEnd;
+  const windowEnd = dropped ? ctx.ruleEnd : given.windowEnd;
+  if (given.due > windowEnd || given.due < ctx.judgedFrom) return;
+  const j: Judged = {
+    emit: given.emit,
+    subject: given.subject,
+    due: given.due,
+    breachOn: given.due,
+    basis: () => given.basis,
+    lastMetOn: given.lastMetOn,
+    ...(given.eventId === undefined ? {} : { eventId: given.eventId }),
   };
-  if (x.due > x.windowEnd || x.due < ctx.judgedFrom) return;
-  if (x.metOn !== null) {
-    tally(ctx, x.metOn <= x.due, x.subject);
-    if (x.metOn > x.due)
-      ctx.out.breaches.push({
-        ...common,
-        kind: 'late',
-        dueOn: fromDayNumber(x.due),
-        metOn: fromDayNumber(x.metOn),
-        daysLate: x.metOn - x.due,
-        explanation: wording.intervalLate(x.subject, x.what, x.due, x.basis, x.metOn),
-      });
-    return;
+  if (given.metOn !== null) judgeMet(j, given.metOn, ctx);
+  else
+    judgeUnmet(
+      j,
+      windowEnd,
+      dropped ? { reason: 'rule-dropped', on: fromDayNumber(ctx.ruleEnd + 1) } : given.closedBy,
+      ctx,
+    );
+}
+
+/** Why a subject's window closed: they left, their absence began, the case closed; else `otherwise`. */
+export function closureOf(
+  view: SubjectView,
+  windowEnd: number,
+  otherwise: Closure = { reason: 'conditions-ended' },
+): Closure {
+  if (view.kind === 'staff') {
+    if (windowEnd === view.end) return { reason: 'left', staffId: view.id };
+    if (view.absences.some(([from]) => from === windowEnd + 1))
+      return { reason: 'absence-began', staffId: view.id };
   }
-  const closed = x.windowEnd < ctx.asOf;
-  const until = closed ? x.windowEnd + 1 : ctx.asOf;
-  if (x.due < until) tally(ctx, false, x.subject);
-  if (x.due < until)
-    ctx.out.breaches.push({
-      ...common,
-      kind: 'missed',
-      dueOn: fromDayNumber(x.due),
-      metOn: null,
-      daysLate: until - x.due,
-      explanation: wording.intervalMissed(
-        x.subject,
-        x.what,
-        x.due,
-        x.basis,
-        until,
-        closed ? x.closedBy : null,
-      ),
-    });
-  if (!closed) {
-    const { severity: _s, eventId: _e, ...rest } = common;
-    ctx.out.obligations.push({
-      ...rest,
-      lastMetOn: x.lastMetOn,
-      dueOn: fromDayNumber(x.due),
-      status: x.due < ctx.asOf ? 'overdue' : 'upcoming',
-      explanation: wording.obligation(x.subject, x.what, x.due, x.basis, ctx.asOf),
-    });
-  }
+  if (view.kind === 'case' && view.open.some(([, to]) => to === windowEnd))
+    return { reason: 'case-closed', caseId: view.id };
+  return otherwise;
 }

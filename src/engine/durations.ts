@@ -30,16 +30,3 @@ export function retreatBy(duration: Duration, calendar: WorkingCalendar): Advanc
   ) as Duration;
   return advanceBy(negated, calendar);
 }
-
-/** "28 days", "2 weeks", "1 month", "25 working days". */
-export function describeDuration(duration: Duration): string {
-  const [unit, n] = Object.entries(duration).find(([, v]) => v !== undefined) as [string, number];
-  const words: Record<string, [string, string]> = {
-    days: ['day', 'days'],
-    weeks: ['week', 'weeks'],
-    months: ['month', 'months'],
-    workingDays: ['working day', 'working days'],
-  };
-  const [one, many] = words[unit]!;
-  return `${n} ${n === 1 ? one : many}`;
-}

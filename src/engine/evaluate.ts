@@ -6,15 +6,7 @@ import type { History } from '../history/schema.js';
 import type { RuleOf } from '../policy/schema.js';
 import { ruleKey } from '../policy/versions.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
-import type {
-  Breach,
-  NotEvaluable,
-  Obligation,
-  Recording,
-  Report,
-  SubjectTotals,
-  Warning,
-} from '../report/types.js';
+import type { NotEvaluable, Report, SubjectTotals, Warning } from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
 import { evaluationBoundIssues } from './bounds.js';
 import {
@@ -215,9 +207,7 @@ export function evaluateValid(
   versions.forEach((v, k) => {
     for (const rule of v.rules) {
       const key = ruleKey(rule);
-      const marks = [out.obligations.length, out.breaches.length, out.recordings.length] as const;
-      // The versions whose copy of the rule bends its text (a finding's confidence).
-      const approximate = new Set<string>();
+      // Each finding's version and confidence are the emitter's (emit.ts): the version whose rule made it.
       if (rule.kind === 'interval') {
         if (intervalDone.has(key)) continue;
         intervalDone.add(key);
@@ -226,15 +216,12 @@ export function evaluateValid(
           const same = versions[j]!.rules.find((r) => r.kind === 'interval' && ruleKey(r) === key);
           if (same) parts.push({ rule: same as RuleOf<'interval'>, ctx: contexts[j]! });
         }
-        for (const p of parts) if (p.rule.approximate !== undefined) approximate.add(p.ctx.version.name);
         evaluateIntervalVersions(parts);
       } else {
         let last = k;
         while (last + 1 < versions.length && versions[last + 1]!.keys.has(key)) last++;
         runRule(rule, { ...contexts[k]!, ruleEnd: versions[last]!.inForce.to });
-        if (rule.approximate !== undefined) approximate.add(v.inForce.name);
       }
-      stamp(out, marks, v.inForce.name, approximate);
     }
   });
   // A rule kept by several versions says once what it cannot judge.
@@ -251,9 +238,9 @@ export function evaluateValid(
       versions: used.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom })),
     },
     asOf,
-    obligations: sortByDue(out.obligations as Obligation[]),
-    recordings: sortRecordings(out.recordings as Recording[], out.recordingKeys),
-    breaches: sortByDue(out.breaches as Breach[]),
+    obligations: sortByDue(out.obligations),
+    recordings: sortRecordings(out.recordings, out.recordingKeys),
+    breaches: sortByDue(out.breaches),
     notEvaluable: sortNotEvaluable(out.notEvaluable),
     warnings: [...inputWarnings, ...index.warnings],
     retention: sortRetention(out.retention),
@@ -278,26 +265,6 @@ function subjectTotals(bySubject: SubjectTallies, subjects: SubjectCache): Subje
     }
   }
   return out;
-}
-
-/**
- * Gives the findings a rule just made (from `marks` on) their policy version, where the rule has not,
- * and `confidence: 'approximate'` where that version's copy of the rule says it bends its text.
- */
-function stamp(
-  out: Findings,
-  marks: readonly [number, number, number],
-  version: string,
-  approximate: ReadonlySet<string>,
-): void {
-  const lists = [out.obligations, out.breaches, out.recordings] as const;
-  lists.forEach((list, j) => {
-    for (let i = marks[j]!; i < list.length; i++) {
-      const found = list[i]!;
-      found.policyVersion ??= version;
-      if (approximate.has(found.policyVersion)) found.confidence = 'approximate';
-    }
-  });
 }
 
 function unique(list: readonly NotEvaluable[]): NotEvaluable[] {

@@ -1,7 +1,8 @@
 import type { RuleOf } from '../policy/schema.js';
+import type { Interval } from '../report/types.js';
 import { conditionSpans } from './conditions.js';
 import { baseSpans, type EvalContext } from './context.js';
-import { type Advance, advanceBy, describeDuration } from './durations.js';
+import { type Advance, advanceBy } from './durations.js';
 import type { StaffView, SubjectView } from './history-index.js';
 import type { MergedEntry } from './prepare.js';
 import { intersect, NEVER, type Spans, subtract, union } from './spans.js';
@@ -11,13 +12,11 @@ export interface Segment {
   readonly from: number;
   readonly to: number;
   readonly advance: Advance;
-  /** "28 days", "1 month", "2 weeks (agreed)". */
-  readonly label: string;
-  /** The schedule entry's own label ("child protection: monthly"), if any. */
-  readonly phase?: string;
-  /** The exception rule that set this interval, if any (DER-2). */
-  readonly via?: string;
-  /** The interval counts working days (explanations then name the days skipped). */
+  /** The interval as a finding's basis gives it (where it came from; "or the agreed … if sooner"). */
+  readonly interval: Interval;
+  /** Under "or the agreed interval if sooner": the two steps, to tell which gave the date. */
+  readonly stricter?: { readonly policy: Advance; readonly agreed: Advance };
+  /** The interval counts working days (the basis then lists the days skipped). */
   readonly workingDays?: boolean;
   /** Which policy version's rule set it (an index into the rule's versions), when there are several. */
   readonly part?: number;
@@ -34,8 +33,8 @@ export type ScheduleEntry =
   | {
       readonly when: When;
       readonly advance: Advance;
-      readonly label: string;
-      /** The segment fields the entry adds: via, workingDays, phase. */
+      readonly interval: Interval;
+      /** The segment fields the entry adds: workingDays. */
       readonly extra: Partial<Segment>;
     };
 
@@ -48,12 +47,13 @@ export function scheduleOf(rule: RuleOf<'interval'>, ctx: EvalContext): readonly
   return entries.map((entry: MergedEntry): ScheduleEntry => {
     const { when, interval } = entry;
     if ('fromArrangement' in interval) return { when, fromArrangement: interval.fromArrangement };
-    const extra = {
+    const extra = interval.workingDays === undefined ? {} : { workingDays: true };
+    const basis: Interval = {
+      every: interval,
+      ...('label' in entry && entry.label !== undefined ? { phase: entry.label } : {}),
       ...(entry.via === undefined ? {} : { via: entry.via }),
-      ...(interval.workingDays === undefined ? {} : { workingDays: true }),
-      ...(entry.label === undefined ? {} : { phase: entry.label }),
     };
-    return { when, advance: advanceBy(interval, ctx.calendar), label: describeDuration(interval), extra };
+    return { when, advance: advanceBy(interval, ctx.calendar), interval: basis, extra };
   });
 }
 
@@ -88,17 +88,17 @@ export function buildSegments(
       let covered: Spans = NEVER;
       for (const a of arrangements) {
         const piece = intersect(spans, [[a.from, a.to]]);
-        const label = `${describeDuration(a.interval)} (${a.type === 'agreed-interval' ? 'agreed' : 'plan'})`;
+        const interval: Interval = { every: a.interval, arrangement: a.type };
         for (const [from, to] of piece)
-          segments.push({ from, to, advance: advanceBy(a.interval, ctx.calendar), label });
+          segments.push({ from, to, advance: advanceBy(a.interval, ctx.calendar), interval });
         covered = union(covered, piece);
       }
       if (subtract(spans, covered).length > 0) unknownInterval = true;
       open = subtract(open, covered);
       continue;
     }
-    const { advance, label, extra } = entry;
-    for (const [from, to] of spans) segments.push({ from, to, advance, label, ...extra });
+    const { advance, interval, extra } = entry;
+    for (const [from, to] of spans) segments.push({ from, to, advance, interval, ...extra });
     open = subtract(open, spans);
   }
   if (rule.stricterWith && view.kind === 'staff')
@@ -111,7 +111,12 @@ export function buildSegments(
 function arrangementsOf(view: StaffView, type: string) {
   return view.arrangements
     .filter((a) => a.arrangement.type === type && a.arrangement.interval !== undefined)
-    .map((a) => ({ from: a.from, to: a.to, type, interval: a.arrangement.interval! }));
+    .map((a) => ({
+      from: a.from,
+      to: a.to,
+      type: type as 'agreed-interval' | 'performance-plan',
+      interval: a.arrangement.interval!,
+    }));
 }
 
 /** Inside the arrangement's dates the interval becomes the stricter of the two; never looser. */
@@ -126,7 +131,6 @@ function tighten(
   ctx: EvalContext,
 ): Segment[] {
   const agreed = advanceBy(a.interval, ctx.calendar);
-  const agreedLabel = describeDuration(a.interval);
   const out: Segment[] = [];
   for (const seg of segments) {
     const inside = intersect([[seg.from, seg.to]], [[a.from, a.to]]);
@@ -137,7 +141,8 @@ function tighten(
         from,
         to,
         advance: (day: number) => Math.min(seg.advance(day), agreed(day)),
-        label: `${seg.label}, or the agreed ${agreedLabel} if sooner`,
+        interval: { ...seg.interval, orAgreed: a.interval },
+        stricter: { policy: seg.advance, agreed },
       });
   }
   return out;

@@ -1,9 +1,10 @@
+import { fromDayNumber } from '../calendar/index.js';
 import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
-import { advanceBy, describeDuration, retreatBy } from '../engine/durations.js';
+import { advanceBy, retreatBy } from '../engine/durations.js';
+import { emitter } from '../engine/emit.js';
 import { firstBetween } from '../engine/lower-bound.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d } from '../report/wording.js';
 
 /**
  * A discussion due a lead time before a date fixed by an episode: the first case review date
@@ -16,6 +17,7 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
   const reviewTo = advanceBy(rule.target.reviewTo, ctx.calendar);
   const back = retreatBy(rule.lead, ctx.calendar);
   const opens = advanceBy(rule.opensAfter, ctx.calendar);
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'case') continue;
     const subject = subjectOf(view, ctx);
@@ -39,14 +41,25 @@ export function evaluateAheadOfDate(rule: RuleOf<'ahead-of-date'>, ctx: EvalCont
       );
       judgeDeadline(
         {
-          rule,
+          emit,
           subject,
-          what: rule.name,
           due,
-          basis: `${describeDuration(rule.lead)} before ${review === undefined ? `${describeDuration(rule.target.after)} after the ${episode.type} episode began on ${d(start)}, ${d(target)}` : `the review on ${d(target)}`}; discussions count from ${d(windowOpens)}`,
+          basis: {
+            kind: 'before-date',
+            from: { reason: 'episode-began', on: fromDayNumber(start), episode: episode.type },
+            lead: rule.lead,
+            target:
+              review === undefined
+                ? { on: fromDayNumber(target), after: rule.target.after }
+                : { on: fromDayNumber(target), review: true },
+            countsFrom: fromDayNumber(windowOpens),
+          },
           metOn: met ? met.day : null,
           windowEnd: end,
-          closedBy: end === closed ? `case ${view.id} closed` : `the ${episode.type} episode ended`,
+          closedBy:
+            end === closed
+              ? { reason: 'case-closed', caseId: view.id }
+              : { reason: 'episode-ended', episode: episode.type },
           lastMetOn: lastOf(view, rule.counts, ctx.asOf),
         },
         ctx,

@@ -1,26 +1,19 @@
 import { fromDayNumber, toDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import {
-  baseSpans,
-  type EvalContext,
-  inForce,
-  lastOf,
-  severityOf,
-  subjectOf,
-  subjectsOf,
-} from '../engine/context.js';
+import { baseSpans, type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type Emitter, emitter } from '../engine/emit.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
 import { intersect, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d, who, wording } from '../report/wording.js';
+import type { PeriodBasis } from '../report/types.js';
 
 type CountRule = RuleOf<'count-per-period'>;
 
 interface Period {
   from: number;
   to: number;
-  label: string;
+  of: PeriodBasis['period']['of'];
 }
 
 /**
@@ -30,6 +23,7 @@ interface Period {
  * review and a period still open at `asOf` are not judged, but the open one is an obligation.
  */
 export function evaluateCountPerPeriod(rule: CountRule, ctx: EvalContext): void {
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
     if (spans.length === 0) continue;
@@ -38,22 +32,17 @@ export function evaluateCountPerPeriod(rule: CountRule, ctx: EvalContext): void 
     if ('between' in rule.period) {
       if (view.kind !== 'case') continue;
       if (view.reviews.length === 0) {
-        if (spans.some(([from]) => from <= ctx.asOf))
-          ctx.out.notEvaluable.push({
-            ruleId: rule.id,
-            subject,
-            reason: `${who(subject)} has no review dates, so its review periods are unknown`,
-          });
+        if (spans.some(([from]) => from <= ctx.asOf)) emit.notEvaluable(subject, { why: 'no-review-dates' });
         continue;
       }
       periods = view.reviews.slice(1).map((to, i) => ({
         from: view.reviews[i]! + 1,
         to,
-        label: `the review period ${d(view.reviews[i]! + 1)} to ${d(to)}`,
+        of: 'review-period' as const,
       }));
     } else periods = years(rule.period.yearFrom, spans, ctx.asOf);
     const counted = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
-    for (const p of periods) judgePeriod(rule, ctx, view, subject, spans, p, counted);
+    for (const p of periods) judgePeriod(rule, ctx, emit, view, subject, spans, p, counted);
   }
 }
 
@@ -66,7 +55,7 @@ function years(monthDay: string, spans: Spans, asOf: number): Period[] {
   for (let y = Number(fromDayNumber(first).slice(0, 4)) - 1; y <= endYear; y++) {
     const from = toDayNumber(`${y}-${monthDay}`);
     const to = toDayNumber(`${y + 1}-${monthDay}`) - 1;
-    if (to >= first && from <= last) out.push({ from, to, label: `the year ${d(from)} to ${d(to)}` });
+    if (to >= first && from <= last) out.push({ from, to, of: 'year' });
   }
   return out;
 }
@@ -76,6 +65,7 @@ const dayOf = (ev: { day: number }) => ev.day;
 function judgePeriod(
   rule: CountRule,
   ctx: EvalContext,
+  emit: Emitter,
   view: SubjectView,
   subject: ReturnType<typeof subjectOf>,
   spans: Spans,
@@ -99,30 +89,34 @@ function judgePeriod(
       0,
       lowerBound(counted, Math.min(b, ctx.asOf) + 1, dayOf) - lowerBound(counted, a, dayOf),
     );
-  const base = { ruleId: rule.id, subject, activity: rule.activity, citation: rule.citation };
+  const basis: PeriodBasis = {
+    kind: 'period',
+    period: { from: fromDayNumber(p.from), to: fromDayNumber(p.to), of: p.of },
+    unit: 'sessions',
+    held,
+    required,
+    ...(required < rule.minimum ? { proRata: { minimum: rule.minimum, days: daysIn, of: whole } } : {}),
+  };
   if (p.to >= ctx.asOf) {
     // an obligation only while the rule applies on asOf: nothing for a leaver or a closed case
     if (held < required && spans.some(([a, b]) => a <= ctx.asOf && ctx.asOf <= b))
-      ctx.out.obligations.push({
-        ...base,
+      emit.obligation({
+        subject,
         lastMetOn: lastOf(view, rule.counts, ctx.asOf),
         dueOn: fromDayNumber(p.to),
         status: 'upcoming',
-        explanation: `${wording.tooFew(subject, rule.name, p.label, held, required)} ${required - held} more due by ${d(p.to)}.`,
+        basis,
       });
     return;
   }
   if (held >= required) return;
-  ctx.out.breaches.push({
-    ...base,
+  emit.breach({
+    subject,
     kind: 'too-few',
     dueOn: fromDayNumber(p.to),
     metOn: null,
     daysLate: 0,
-    severity: severityOf(rule),
     shortfall: { sessions: required - held },
-    explanation:
-      wording.tooFew(subject, rule.name, p.label, held, required) +
-      (required < rule.minimum ? ` (${rule.minimum} a year, pro rata for ${daysIn} of ${whole} days).` : ''),
+    basis,
   });
 }

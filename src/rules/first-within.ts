@@ -1,21 +1,24 @@
+import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
 import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
-import { advanceBy, describeDuration } from '../engine/durations.js';
+import { advanceBy } from '../engine/durations.js';
+import { emitter } from '../engine/emit.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { firstBetween } from '../engine/lower-bound.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d } from '../report/wording.js';
+import type { Basis, Closure, CountedFrom } from '../report/types.js';
 
 type FirstWithinRule = RuleOf<'first-within'>;
 type Trigger = FirstWithinRule['triggers'][number];
 
 interface Occasion {
   day: number;
-  what: string;
+  /** What it was (the day it was, `on`, is filled in from `day`). */
+  what: DistributiveOmit<CountedFrom, 'on'>;
   end: number;
-  closedBy: string;
+  closedBy: Closure;
   /** Only events involving this worker count (a case's new worker). */
   workerId?: string;
   supervisorId?: string;
@@ -25,7 +28,10 @@ interface Occasion {
  * A first session or agreement due within a time of a trigger (starting, a new supervisor, a new
  * allocation), or by the first session after it. Each trigger is judged on its own.
  */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): void {
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     const applies = conditionSpans(rule.when, view, ctx);
     const subject = subjectOf(view, ctx);
@@ -43,10 +49,11 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
         const firstHeld = (matches: (ev: EventView) => boolean) =>
           firstBetween(view.events, occ.day, until, (ev) => ev.held && involved(ev) && matches(ev));
         let due: number;
-        let basis: string;
+        let basis: Basis;
+        const from = { ...occ.what, on: fromDayNumber(occ.day) } as CountedFrom;
         if (trigger.within) {
           due = advanceBy(trigger.within, ctx.calendar)(occ.day);
-          basis = `${describeDuration(trigger.within)} after ${occ.what} on ${d(occ.day)}`;
+          basis = { kind: 'within', from, within: trigger.within };
         } else {
           const types = trigger.byFirst ?? [];
           const first = firstHeld(
@@ -58,15 +65,14 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           );
           if (!first) continue; // not due until that first session takes place
           due = first.day;
-          basis = `by the first ${first.event.type} after ${occ.what} on ${d(occ.day)}`;
+          basis = { kind: 'by-first', from, session: { type: first.event.type, on: first.event.date } };
         }
         const met = firstHeld((ev) => rule.counts.includes(ev.type));
         if (last === undefined) last = lastOf(view, rule.counts, ctx.asOf);
         judgeDeadline(
           {
-            rule,
+            emit,
             subject,
-            what: rule.name,
             due,
             basis,
             metOn: met ? met.day : null,
@@ -83,21 +89,24 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
 
 function occasions(trigger: Trigger, view: SubjectView): Occasion[] {
   if (view.kind === 'staff') {
-    const left = { end: view.end, closedBy: `${view.id} left` };
+    const left = { end: view.end, closedBy: { reason: 'left', staffId: view.id } as const };
     switch (trigger.on) {
       case 'start':
-        return [{ day: view.start, what: `${view.id} started`, ...left }];
+        return [{ day: view.start, what: { reason: 'started', staffId: view.id }, ...left }];
       case 'role-start':
-        return [{ day: view.roleStart, what: `${view.id} started in role`, ...left }];
+        return [{ day: view.roleStart, what: { reason: 'started-in-role', staffId: view.id }, ...left }];
       case 'relationship-start':
       case 'supervisor-change':
         return view.supervisors
           .filter((_, i) => trigger.on === 'relationship-start' || i > 0)
           .map((s) => ({
             day: s.from,
-            what: `supervision by ${s.supervisorId} began`,
+            what: { reason: 'supervision-began', supervisorId: s.supervisorId } as const,
             end: Math.min(view.end, s.to),
-            closedBy: s.to < view.end ? `supervision by ${s.supervisorId} ended` : `${view.id} left`,
+            closedBy:
+              s.to < view.end
+                ? { reason: 'supervision-ended' as const, supervisorId: s.supervisorId, staffId: view.id }
+                : left.closedBy,
             supervisorId: s.supervisorId,
           }));
       default:
@@ -108,9 +117,12 @@ function occasions(trigger: Trigger, view: SubjectView): Occasion[] {
     const closed = view.open[0]?.[1] ?? Infinity;
     return view.allocations.map((a) => ({
       day: a.from,
-      what: `allocation to ${a.workerId}`,
+      what: { reason: 'allocated', workerId: a.workerId } as const,
       end: Math.min(a.to, closed),
-      closedBy: a.to < closed ? `the case left ${a.workerId}` : `case ${view.id} closed`,
+      closedBy:
+        a.to < closed
+          ? ({ reason: 'case-moved', workerId: a.workerId } as const)
+          : ({ reason: 'case-closed', caseId: view.id } as const),
       workerId: a.workerId,
     }));
   }

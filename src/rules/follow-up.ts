@@ -1,9 +1,9 @@
 import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
-import { advanceBy, describeDuration } from '../engine/durations.js';
+import { advanceBy } from '../engine/durations.js';
+import { emitter } from '../engine/emit.js';
 import { firstBetween } from '../engine/lower-bound.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d } from '../report/wording.js';
 
 /**
  * After each trigger event (a PDR), a follow-up (its progress review) is due within a time. The
@@ -12,6 +12,7 @@ import { d } from '../report/wording.js';
  */
 export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): void {
   const step = advanceBy(rule.within, ctx.calendar);
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const subject = subjectOf(view, ctx);
@@ -32,15 +33,19 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
       const met = firstBetween(own, t.day + 1, windowEnd, (ev) => rule.counts.includes(ev.type));
       judgeDeadline(
         {
-          rule,
+          emit,
           subject,
-          activity: rule.activity,
-          what: rule.name,
           due: step(t.day),
-          basis: `${describeDuration(rule.within)} after the ${t.event.type} on ${d(t.day)}`,
+          basis: {
+            kind: 'within',
+            from: { reason: 'event', on: t.event.date, eventId: t.event.id, eventType: t.event.type },
+            within: rule.within,
+          },
           metOn: met ? met.day : null,
           windowEnd,
-          closedBy: next ? `the next ${next.event.type} took place` : `${view.id} left`,
+          closedBy: next
+            ? { reason: 'next-event', eventType: next.event.type }
+            : { reason: 'left', staffId: view.id },
           lastMetOn: lastOf(view, rule.counts, ctx.asOf),
           eventId: t.event.id,
         },

@@ -1,21 +1,13 @@
 import { fromDayNumber as d8 } from '../calendar/index.js';
-import {
-  type EvalContext,
-  inForce,
-  lastOf,
-  qualifying,
-  severityOf,
-  subjectOf,
-  subjectsOf,
-  tally,
-} from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, qualifying, subjectOf, subjectsOf } from '../engine/context.js';
+import { closureOf, type Judged, judgeMet, judgeUnmet } from '../engine/deadline.js';
 import { advanceBy } from '../engine/durations.js';
+import { type Emitter, emitter, nonWorkingDays } from '../engine/emit.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
 import { buildSegments, type Segment, scheduleOf, windowsOf } from '../engine/segments.js';
 import type { RuleOf } from '../policy/schema.js';
-import type { Subject, VersionChange } from '../report/types.js';
-import { d, skippedPhrase, who, wording } from '../report/wording.js';
+import type { CountedFrom, Interval, IntervalBasis, Subject, VersionChange } from '../report/types.js';
 
 type IntervalRule = RuleOf<'interval'>;
 const byValue = (day: number) => day;
@@ -45,6 +37,7 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
   const { rule, ctx } = parts[0]!;
   const schedules = parts.map((p) => scheduleOf(p.rule, p.ctx));
   const sameCounts = parts.every((p) => p.rule.counts.join() === rule.counts.join());
+  const emits = parts.map((p) => emitter(p.rule, p.ctx));
   for (const view of subjectsOf(rule, ctx)) {
     const segments: Segment[] = [];
     let unknownBy: IntervalRule | null = null;
@@ -56,11 +49,7 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
     const subject = subjectOf(view, ctx);
     if (unknownBy !== null) {
       const by: IntervalRule = unknownBy;
-      ctx.out.notEvaluable.push({
-        ruleId: by.id,
-        subject,
-        reason: `${who(subject)} has no ${by.notEvaluableWithout!.replace(/-/g, ' ')} recorded, and the policy sets no default interval for ${by.name}`,
-      });
+      emitter(by, ctx).notEvaluable(subject, { why: 'no-arrangement', arrangement: by.notEvaluableWithout! });
     }
     if (segments.length === 0) continue;
     segments.sort((a, b) => a.from - b.from);
@@ -75,17 +64,13 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
       );
     };
     for (const window of windowsOf(segments))
-      walkWindow(parts, view, subject, window, events, lastMet, ctx, formerOn);
+      walkWindow(parts, emits, view, subject, window, events, lastMet, ctx, formerOn);
   }
 }
 
-/** Whether two segments set the same interval, as an explanation words it. */
+/** Whether two segments set the same interval, as a basis gives it. */
 const sameInterval = (a: Segment | undefined, b: Segment) =>
-  a !== undefined &&
-  a.label === b.label &&
-  a.phase === b.phase &&
-  a.via === b.via &&
-  a.workingDays === b.workingDays;
+  a !== undefined && JSON.stringify(a.interval) === JSON.stringify(b.interval);
 
 /** Each version's qualifying events on the days it is in force, in day order. */
 function eventsOfParts(view: SubjectView, parts: readonly IntervalPart[]): number[] {
@@ -103,6 +88,7 @@ function lastOfParts(view: SubjectView, events: readonly number[], asOf: number)
 
 function walkWindow(
   parts: readonly IntervalPart[],
+  emits: readonly Emitter[],
   view: SubjectView,
   subject: Subject,
   window: readonly Segment[],
@@ -122,7 +108,6 @@ function walkWindow(
   const breachSteps = parts.map((p) =>
     p.rule.breachAfter ? advanceBy(p.rule.breachAfter, ctx.calendar) : null,
   );
-  const viaNote = (seg: Segment) => (seg.via ? `, as extended under ${seg.via}` : '');
   const segAt = (day: number) => {
     let found = first;
     for (const seg of window) if (seg.from <= day) found = seg;
@@ -138,59 +123,53 @@ function walkWindow(
   let seg = segAt(last);
   let due = seg.advance(last);
   let breachStep = breachSteps[seg.part ?? 0] ?? null;
-  const skippedNote = (s: Segment, from: number, to: number) => {
-    if (!s.workingDays) return '';
-    const phrase = skippedPhrase(ctx.calendar.skippedDays(d8(from), d8(to)));
-    return phrase ? `, ${phrase}` : '';
-  };
-  // How the due date was worked out, worded only for a breach or an obligation: what the clock ran
-  // from, and each change of interval that moved it.
-  let basisSeg = seg;
-  let basisFrom = start;
-  let basisDue = due;
+  // How the due date was worked out, for a breach or an obligation: what the clock ran from, and
+  // each change of interval that moved it.
   const firstVersion = partOf(first).ctx.version;
-  let opening: string | null =
+  let from: CountedFrom =
     start === windowStart
       ? // a rule a later version added, opening on the day that version took effect
         (first.part ?? 0) === 0 && windowStart === firstVersion.from && firstVersion.from > -Infinity
-        ? `version ${firstVersion.name} took effect on`
-        : 'the rule began to apply on'
+        ? { reason: 'version-took-effect', on: d8(start), version: firstVersion.name }
+        : { reason: 'rule-began', on: d8(start) }
       : start === ctx.recordsFrom
-        ? 'records begin on'
-        : 'the policy took effect on';
-  let moves = '';
+        ? { reason: 'records-began', on: d8(start) }
+        : { reason: 'policy-took-effect', on: d8(start) };
+  let basisSeg = seg;
+  let basisFrom = start;
+  let basisDue = due;
+  let changes: NonNullable<IntervalBasis['changes']> = [];
   let versionChange: VersionChange | null = null;
-  const basis = () =>
-    `${basisSeg.label}${viaNote(basisSeg)} after ${opening === null ? '' : `${opening} `}${d(basisFrom)}${skippedNote(basisSeg, basisFrom, basisDue)}${moves}`;
+  const basis = (): IntervalBasis => ({
+    kind: 'interval',
+    from,
+    interval: applied(basisSeg, basisFrom),
+    dueBy: d8(basisDue),
+    ...(basisSeg.workingDays
+      ? { skipped: nonWorkingDays(ctx.calendar.skippedDays(d8(basisFrom), d8(basisDue))) }
+      : {}),
+    ...(changes.length === 0 ? {} : { changes }),
+  });
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start, byValue);
   // The version in force on a due date gives the finding its citation and version.
-  const versioned = (day: number) => {
-    const p = partOf(segAt(day));
+  const judged = (): Judged => {
+    const part = segAt(breachOn).part ?? 0;
+    const after = parts[part]!.rule.breachAfter;
+    const on = d8(breachOn);
     return {
-      rule: p.rule,
-      tags: {
-        ...(parts.length === 1 ? {} : { policyVersion: p.ctx.version.name }),
-        ...(versionChange === null ? {} : { versionChange }),
-      },
-    };
-  };
-  const pushBreach = (kind: 'late' | 'missed', until: number, explanation: (r: IntervalRule) => string) => {
-    const { rule: r, tags } = versioned(breachOn);
-    ctx.out.breaches.push({
-      ruleId: r.id,
+      emit: emits[part]!,
+      dueEmit: emits[segAt(due).part ?? 0]!,
       subject,
-      activity: r.activity,
-      kind,
-      dueOn: d8(breachOn),
-      metOn: kind === 'late' ? d8(until) : null,
-      daysLate: until - breachOn,
-      severity: severityOf(r),
-      citation: r.citation,
-      explanation: explanation(r),
-      ...tags,
-    });
+      due,
+      breachOn,
+      ...(breachStep ? { showsBreachOn: true } : {}),
+      basis,
+      ...(breachOn === due || !after ? {} : { breachBasis: () => ({ ...basis(), breach: { after, on } }) }),
+      lastMetOn: lastMet,
+      ...(versionChange === null ? {} : { versionChange }),
+    };
   };
 
   for (;;) {
@@ -208,7 +187,15 @@ function walkWindow(
           !sameInterval(formerOn(before.part ?? 0, change.from), change)
             ? partOf(change).ctx.version.name
             : null;
-        moves += `; then ${d(moved)}, since the interval became ${change.label}${change.phase ? ` (${change.phase})` : ''}${viaNote(change)} on ${d(change.from)}${newVersion === null ? '' : ` under version ${newVersion}`}`;
+        changes = [
+          ...changes,
+          {
+            on: d8(change.from),
+            interval: change.interval,
+            dueBy: d8(moved),
+            ...(newVersion === null ? {} : { version: newVersion }),
+          },
+        ];
         if (newVersion !== null)
           versionChange = { on: d8(change.from), from: partOf(before!).ctx.version.name, to: newVersion };
       }
@@ -217,11 +204,7 @@ function walkWindow(
       k++;
     }
     if (e !== null) {
-      if (breachOn >= ctx.judgedFrom) tally(ctx, e <= breachOn, subject);
-      if (e > breachOn && breachOn >= ctx.judgedFrom)
-        pushBreach('late', e, (r) =>
-          wording.intervalLate(subject, r.name, breachOn, breachBasis(basis(), breachOn, due, r), e),
-        );
+      judgeMet(judged(), e, ctx);
       last = e;
       i++;
       seg = segAt(last);
@@ -229,8 +212,8 @@ function walkWindow(
       basisSeg = seg;
       basisFrom = last;
       basisDue = due;
-      opening = null;
-      moves = '';
+      from = { reason: 'last-session', on: d8(last) };
+      changes = [];
       versionChange = null;
       breachStep = breachSteps[seg.part ?? 0] ?? null;
       breachOn = breachStep ? breachStep(last) : due;
@@ -239,65 +222,27 @@ function walkWindow(
     }
     // No more sessions in the window up to asOf: a missed deadline runs to asOf, or to the day after
     // the window closed; while the window is open on asOf, what is due next is an obligation.
-    const closed = windowEnd < ctx.asOf;
-    const until = closed ? windowEnd + 1 : ctx.asOf;
-    if (breachOn < until && breachOn >= ctx.judgedFrom) {
-      tally(ctx, false, subject);
-      // A window that ends with its version, when the next version has no such rule, was closed by it.
-      const lastPart = window[window.length - 1]!.part ?? 0;
-      const lastVersion = parts[lastPart]!.ctx.version;
-      const dropped =
-        lastVersion.to === windowEnd &&
-        lastVersion.next !== undefined &&
-        parts[lastPart + 1]?.ctx.version.from !== windowEnd + 1;
-      const reason = closed
-        ? closeReason(
-            view,
-            windowEnd,
-            dropped ? `version ${lastVersion.next} of the policy took effect without this rule` : undefined,
-          )
-        : null;
-      pushBreach('missed', until, (r) =>
-        wording.intervalMissed(
-          subject,
-          r.name,
-          breachOn,
-          breachBasis(basis(), breachOn, due, r),
-          until,
-          reason,
-        ),
-      );
-    }
-    if (closed) return;
-    const { rule: r, tags } = versioned(due);
-    ctx.out.obligations.push({
-      ruleId: r.id,
-      subject,
-      activity: r.activity,
-      lastMetOn: lastMet,
-      dueOn: d8(due),
-      status: due < ctx.asOf ? 'overdue' : 'upcoming',
-      citation: r.citation,
-      explanation: wording.obligation(subject, r.name, due, basis(), ctx.asOf),
-      ...(breachStep ? { breachOn: d8(breachOn) } : {}),
-      ...tags,
-    });
+    // A window that ends with its version, when the next version has no such rule, was closed by it.
+    const lastPart = window[window.length - 1]!.part ?? 0;
+    const lastVersion = parts[lastPart]!.ctx.version;
+    const dropped =
+      lastVersion.to === windowEnd &&
+      lastVersion.next !== undefined &&
+      parts[lastPart + 1]?.ctx.version.from !== windowEnd + 1;
+    const closed = closureOf(
+      view,
+      windowEnd,
+      dropped ? { reason: 'rule-dropped', on: d8(windowEnd + 1), version: lastVersion.next! } : undefined,
+    );
+    judgeUnmet(judged(), windowEnd, closed, ctx);
     return;
   }
 }
 
-function breachBasis(basis: string, breachOn: number, due: number, rule: IntervalRule): string {
-  return breachOn === due || !rule.breachAfter
-    ? basis
-    : `${basis}, and a breach once nothing was held by ${d(breachOn)}`;
-}
-
-/** Why a window closed, in a few words: "S1 left", "S1's absence began", "case C1 closed". */
-export function closeReason(view: SubjectView, windowEnd: number, otherwise?: string): string {
-  if (view.kind === 'staff') {
-    if (windowEnd === view.end) return `${view.id} left`;
-    if (view.absences.some(([from]) => from === windowEnd + 1)) return `${view.id}'s absence began`;
-  }
-  if (view.kind === 'case' && view.open.some(([, to]) => to === windowEnd)) return `case ${view.id} closed`;
-  return otherwise ?? 'its conditions no longer held';
+/** The segment's interval from a day, saying which of "or the agreed … if sooner" gave the date. */
+function applied(seg: Segment, from: number): Interval {
+  if (seg.stricter === undefined) return seg.interval;
+  const policy = seg.stricter.policy(from);
+  const agreed = seg.stricter.agreed(from);
+  return { ...seg.interval, sooner: policy === agreed ? 'same' : agreed < policy ? 'agreed' : 'policy' };
 }

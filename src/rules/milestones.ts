@@ -1,16 +1,20 @@
+import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
 import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
-import { advanceBy, describeDuration } from '../engine/durations.js';
+import { advanceBy } from '../engine/durations.js';
+import { emitter } from '../engine/emit.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d } from '../report/wording.js';
 
 /**
  * Events due at fixed offsets from an anchor (probation reviews at 3 and 6 months). Each is met
  * by the first qualifying event after the one that met the previous milestone.
  */
 export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext): void {
+  const emit = emitter(rule, ctx);
+  const reason =
+    rule.anchor === 'start' ? 'started' : rule.anchor === 'roleStart' ? 'started-in-role' : 'asye-began';
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const anchor =
@@ -36,14 +40,18 @@ export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext)
       if (met) used++;
       judgeDeadline(
         {
-          rule,
+          emit,
           subject,
-          what: `${describeDuration(offset)} ${rule.name}`,
           due: advanceBy(offset, ctx.calendar)(anchor),
-          basis: `${describeDuration(offset)} after ${view.id} started on ${d(anchor)}`,
+          basis: {
+            kind: 'within',
+            from: { reason, on: fromDayNumber(anchor), staffId: view.id },
+            within: offset,
+            milestone: true,
+          },
           metOn: met ? met.day : null,
           windowEnd: view.end,
-          closedBy: `${view.id} left`,
+          closedBy: { reason: 'left', staffId: view.id },
           lastMetOn: lastOf(view, rule.counts, ctx.asOf),
         },
         ctx,

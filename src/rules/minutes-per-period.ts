@@ -1,16 +1,9 @@
 import { fromDayNumber, toDayNumber, weekdayOf } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import {
-  baseSpans,
-  type EvalContext,
-  inForce,
-  severityOf,
-  subjectOf,
-  subjectsOf,
-} from '../engine/context.js';
+import { baseSpans, type EvalContext, inForce, subjectOf, subjectsOf } from '../engine/context.js';
+import { emitter } from '../engine/emit.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d, who, wording } from '../report/wording.js';
 
 /**
  * At least N minutes of held sessions in total in each Monday–Sunday week or calendar month that
@@ -18,6 +11,7 @@ import { d, who, wording } from '../report/wording.js';
  * clocks. A short period whose sessions lack a duration is not judged and is said so.
  */
 export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx: EvalContext): void {
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
@@ -45,24 +39,20 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
           if (minutes < rule.minimumMinutes) {
             if (missing > 0) unknown++;
             else
-              ctx.out.breaches.push({
-                ruleId: rule.id,
+              emit.breach({
                 subject,
-                activity: rule.activity,
                 kind: 'too-short',
                 dueOn: fromDayNumber(to),
                 metOn: null,
                 daysLate: 0,
-                severity: severityOf(rule),
                 shortfall: { minutes: rule.minimumMinutes - minutes },
-                citation: rule.citation,
-                explanation: wording.tooShort(
-                  subject,
-                  rule.name,
-                  label(rule.period, from, to),
-                  minutes,
-                  rule.minimumMinutes,
-                ),
+                basis: {
+                  kind: 'period',
+                  period: { from: fromDayNumber(from), to: fromDayNumber(to), of: rule.period },
+                  unit: 'minutes',
+                  held: minutes,
+                  required: rule.minimumMinutes,
+                },
               });
           }
         }
@@ -70,10 +60,11 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
       }
     }
     if (unknown > 0)
-      ctx.out.notEvaluable.push({
-        ruleId: rule.id,
-        subject,
-        reason: `${unknown} ${rule.period === 'week' ? 'week' : 'month'}${unknown === 1 ? '' : 's'} of ${who(subject)}'s sessions came to under ${rule.minimumMinutes} minutes, but some sessions have no durationMinutes, so the total is unknown`,
+      emit.notEvaluable(subject, {
+        why: 'minutes-unknown',
+        periods: unknown,
+        period: rule.period,
+        minimum: rule.minimumMinutes,
       });
   }
 }
@@ -94,8 +85,4 @@ function periodEnd(period: 'week' | 'calendar-month', from: number): number {
   const m = Number(iso.slice(5, 7));
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return toDayNumber(next) - 1;
-}
-
-function label(period: 'week' | 'calendar-month', from: number, to: number): string {
-  return period === 'week' ? `the week ${d(from)} to ${d(to)}` : `${fromDayNumber(from).slice(0, 7)}`;
 }

@@ -1,12 +1,11 @@
 import { conditionSpans } from '../engine/conditions.js';
 import { baseSpans, type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
-import { judgeDeadline } from '../engine/deadline.js';
-import { advanceBy, describeDuration } from '../engine/durations.js';
+import { closureOf, judgeDeadline } from '../engine/deadline.js';
+import { advanceBy } from '../engine/durations.js';
+import { emitter } from '../engine/emit.js';
 import { firstBetween } from '../engine/lower-bound.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d } from '../report/wording.js';
-import { closeReason } from './interval.js';
 
 /**
  * A cancelled session must be replaced within a time: met by the first held session of the same
@@ -15,6 +14,7 @@ import { closeReason } from './interval.js';
  */
 export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): void {
   const step = advanceBy(rule.within, ctx.calendar);
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
@@ -32,14 +32,17 @@ export function evaluateRearrange(rule: RuleOf<'rearrange'>, ctx: EvalContext): 
       const met = firstBetween(own, cancelled.day, Math.min(windowEnd, ctx.asOf), (ev) => ev.held);
       judgeDeadline(
         {
-          rule,
+          emit,
           subject,
-          what: rule.name,
           due: step(cancelled.day),
-          basis: `${describeDuration(rule.within)} after the session cancelled on ${d(cancelled.day)}`,
+          basis: {
+            kind: 'within',
+            from: { reason: 'cancelled', on: cancelled.event.date, eventId: cancelled.event.id },
+            within: rule.within,
+          },
           metOn: met ? met.day : null,
           windowEnd,
-          closedBy: closeReason(view, windowEnd),
+          closedBy: closureOf(view, windowEnd),
           lastMetOn: lastOf(view, rule.counts, ctx.asOf),
           eventId: cancelled.event.id,
         },

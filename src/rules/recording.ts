@@ -8,14 +8,12 @@ import {
   toDayNumber,
 } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import type { Found } from '../engine/context.js';
-import { type EvalContext, inForce, severityOf, subjectFor, tallyRecord } from '../engine/context.js';
+import { type EvalContext, inForce, subjectFor, tallyRecord } from '../engine/context.js';
+import { type Emitter, emitter, nonWorkingDays } from '../engine/emit.js';
 import type { EventView, SubjectView } from '../engine/history-index.js';
 import { contains, type Spans } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { recordingKey } from '../report/sort.js';
-import type { Breach, Recording, Subject } from '../report/types.js';
-import { d, recordDue, skippedPhrase, wording } from '../report/wording.js';
+import type { NonWorkingDay, RecordBasis, Recording, Subject } from '../report/types.js';
 
 type RecordingRule = RuleOf<'recording'>;
 
@@ -39,6 +37,7 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
     return contains(spans, day);
   };
   const deadlines = deadlinesOf(rule, ctx);
+  const emit = emitter(rule, ctx);
   for (const ev of ctx.index.events) {
     const e = ev.event;
     if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type)) continue;
@@ -52,7 +51,16 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
       if (who === undefined) continue;
       const staff = e.superviseeId === undefined ? undefined : ctx.index.staffById.get(e.superviseeId);
       if (staff && !applies(staff, ev.day)) continue;
-      judgeRecord(rule, ctx, ev, deadline, e.superviseeId ? 'staff' : 'team', who, e.recordedAt ?? null);
+      judgeRecord(
+        rule,
+        ctx,
+        emit,
+        ev,
+        deadline,
+        e.superviseeId ? 'staff' : 'team',
+        who,
+        e.recordedAt ?? null,
+      );
     } else {
       const records = childRecordsOf(e);
       const caseIds = e.caseIds ?? [];
@@ -62,7 +70,7 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
           const c = ctx.index.caseById.get(caseId);
           if (c && !applies(c, ev.day)) continue;
         }
-        judgeRecord(rule, ctx, ev, deadline, 'case', caseId, records(caseId), caseId);
+        judgeRecord(rule, ctx, emit, ev, deadline, 'case', caseId, records(caseId), caseId);
       }
     }
   }
@@ -90,8 +98,8 @@ interface RecordDeadline {
   /** As the report gives it: `YYYY-MM-DD`, or an instant with the London offset. */
   readonly text: string;
   readonly ms: number | null;
-  /** The basis, worded only when a breach is reported (and then once per day or session). */
-  basis: string | null;
+  /** The non-working days a working-day deadline passed over, listed once per day. */
+  skipped: NonWorkingDay[] | null;
 }
 
 /**
@@ -101,10 +109,10 @@ interface RecordDeadline {
 function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => RecordDeadline {
   const dl = rule.deadline;
   const byDay = new Map<number, RecordDeadline>();
-  const ofDay = (day: number, make: () => Omit<RecordDeadline, 'basis'>): RecordDeadline => {
+  const ofDay = (day: number, make: () => Omit<RecordDeadline, 'skipped'>): RecordDeadline => {
     let found = byDay.get(day);
     if (found === undefined) {
-      found = { ...make(), basis: null };
+      found = { ...make(), skipped: null };
       byDay.set(day, found);
     }
     return found;
@@ -124,32 +132,44 @@ function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => 
           const { londonDate } = dateOnlyClockDeadline(ev.event.date, dl.hours);
           return { day: toDayNumber(londonDate), text: londonDate, ms: null };
         });
-      return { ...clockOf(clockDeadline(start, dl.hours)), basis: null };
+      return { ...clockOf(clockDeadline(start, dl.hours)), skipped: null };
     };
   return (ev) => ofDay(ev.day, () => ({ day: ev.day, text: ev.event.date, ms: null }));
 }
 
-function clockOf(clock: ClockDeadline): Omit<RecordDeadline, 'basis'> {
+function clockOf(clock: ClockDeadline): Omit<RecordDeadline, 'skipped'> {
   return { day: toDayNumber(clock.londonDate), text: clock.instant, ms: instantToEpochMs(clock.instant) };
 }
 
-/** How the deadline was worked out, for a breach's explanation. */
-function basisOf(rule: RecordingRule, ctx: EvalContext, ev: EventView, deadline: RecordDeadline): string {
-  if (deadline.basis !== null) return deadline.basis;
+/** How the deadline was worked out, kept per deadline (its non-working days listed once). */
+function basisOf(
+  rule: RecordingRule,
+  ctx: EvalContext,
+  ev: EventView,
+  deadline: RecordDeadline,
+): RecordBasis {
   const dl = rule.deadline;
   const start = ev.event.start;
-  let basis: string;
+  const session = { type: ev.type, on: ev.event.date };
   if ('workingDays' in dl) {
-    const skipped = skippedPhrase(ctx.calendar.skippedDays(ev.event.date, deadline.text));
-    basis = `${dl.workingDays} working day${dl.workingDays === 1 ? '' : 's'} after ${d(ev.day)}${skipped ? `, ${skipped}` : ''}`;
-  } else if ('hours' in dl)
-    basis =
-      start === undefined
-        ? `${dl.hours} hours after the session on ${d(ev.day)}; with no start time, by the end of ${d(deadline.day)}`
-        : `${dl.hours} hours after the session began at ${start}`;
-  else basis = 'the same day as the session';
-  deadline.basis = basis;
-  return basis;
+    if (deadline.skipped === null)
+      deadline.skipped = nonWorkingDays(ctx.calendar.skippedDays(ev.event.date, deadline.text));
+    return {
+      kind: 'record',
+      session,
+      within: { workingDays: dl.workingDays },
+      deadline: deadline.text,
+      ...(deadline.skipped.length === 0 ? {} : { skipped: deadline.skipped }),
+    };
+  }
+  if ('hours' in dl)
+    return {
+      kind: 'record',
+      session: start === undefined || deadline.ms === null ? session : { ...session, start },
+      within: { hours: dl.hours },
+      deadline: deadline.text,
+    };
+  return { kind: 'record', session, within: { sameDay: true }, deadline: deadline.text };
 }
 
 const HOUR_MS = 3_600_000;
@@ -157,6 +177,7 @@ const HOUR_MS = 3_600_000;
 function judgeRecord(
   rule: RecordingRule,
   ctx: EvalContext,
+  emit: Emitter,
   ev: EventView,
   deadline: RecordDeadline,
   subjectType: Subject['type'],
@@ -176,90 +197,53 @@ function judgeRecord(
         : londonDayNumberOfEpochMs(recordedMs);
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
   let status: Recording['status'];
+  const basis = basisOf(rule, ctx, ev, deadline);
+  const subject = () => subjectFor(ctx, subjectType, subjectId);
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
     const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
     status = late ? 'late' : 'on-time';
-    tallyRecord(ctx, !late, subjectFor(ctx, subjectType, subjectId));
+    tallyRecord(ctx, !late, subject());
     if (late) {
       // Hours to two decimals, at least 0.01 (a late record is never "0 hours late"); days are always
       // London calendar days from the deadline's date to the record's, as dueOn and metOn show them.
       const hours = byClock
         ? Math.max(0.01, Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100)
         : null;
-      const daysLate = recordedDay! - deadline.day;
-      const lateText = hours === null ? wording.daysLate(daysLate) : `${hours} hours late`;
-      const subject = subjectFor(ctx, subjectType, subjectId);
-      const breach = breachOf(
-        rule,
-        ev,
-        deadline,
-        subject,
-        'late-recording',
-        fromDayNumber(recordedDay!),
-        daysLate,
-      );
-      if (hours !== null) breach.hoursLate = hours;
-      breach.explanation = wording.recordLate(
-        dueWords(rule, ctx, ev, deadline, subject),
-        recordedAt,
-        lateText,
-      );
-      ctx.out.breaches.push(breach);
+      emit.breach({
+        subject: subject(),
+        kind: 'late-recording',
+        dueOn: fromDayNumber(deadline.day),
+        metOn: fromDayNumber(recordedDay!),
+        daysLate: recordedDay! - deadline.day,
+        eventId: e.id,
+        ...(hours === null ? {} : { hoursLate: hours }),
+        basis: { ...basis, recordedAt },
+      });
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
-    const days = ctx.asOf - deadline.day;
-    const subject = subjectFor(ctx, subjectType, subjectId);
-    tallyRecord(ctx, false, subject);
-    const breach = breachOf(rule, ev, deadline, subject, 'unrecorded', null, days);
-    breach.explanation = wording.recordMissing(dueWords(rule, ctx, ev, deadline, subject), days);
-    ctx.out.breaches.push(breach);
+    tallyRecord(ctx, false, subject());
+    emit.breach({
+      subject: subject(),
+      kind: 'unrecorded',
+      dueOn: fromDayNumber(deadline.day),
+      metOn: null,
+      daysLate: ctx.asOf - deadline.day,
+      eventId: e.id,
+      basis,
+    });
   } else status = 'pending';
-  ctx.out.recordingKeys.push(
-    recordingKey(deadline.day, ctx.index.eventRank[ev.pos]!, ctx.index.distinctEventIds),
-  );
-  ctx.out.recordings.push(
-    caseId === undefined
-      ? { eventId: e.id, ruleId: rule.id, deadline: deadline.text, recordedAt, status }
-      : { eventId: e.id, caseId, ruleId: rule.id, deadline: deadline.text, recordedAt, status },
+  emit.recording(
+    {
+      eventId: e.id,
+      ...(caseId === undefined ? {} : { caseId }),
+      deadline: deadline.text,
+      recordedAt,
+      status,
+      basis,
+    },
+    deadline.day,
+    ev.pos,
   );
 }
-
-function breachOf(
-  rule: RecordingRule,
-  ev: EventView,
-  deadline: RecordDeadline,
-  subject: Subject,
-  kind: 'late-recording' | 'unrecorded',
-  metOn: string | null,
-  daysLate: number,
-): Found<Breach> {
-  return {
-    ruleId: rule.id,
-    subject,
-    activity: rule.activity,
-    severity: severityOf(rule),
-    eventId: ev.event.id,
-    citation: rule.citation,
-    dueOn: fromDayNumber(deadline.day),
-    kind,
-    metOn,
-    daysLate,
-    explanation: '',
-  };
-}
-
-/** Whose record, of what, due when and why: the start of either breach's sentence. */
-const dueWords = (
-  rule: RecordingRule,
-  ctx: EvalContext,
-  ev: EventView,
-  deadline: RecordDeadline,
-  subject: Subject,
-) => recordDue(subject, whatOf(rule, ev), shown(deadline), basisOf(rule, ctx, ev, deadline));
-
-const whatOf = (rule: RecordingRule, ev: EventView) =>
-  `${rule.name} of ${ev.type} ${ev.event.id} on ${d(ev.day)}`;
-const shown = (deadline: RecordDeadline) =>
-  deadline.ms === null ? d(deadline.day) : `${deadline.text} (${d(deadline.day)})`;

@@ -1,9 +1,9 @@
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, inForce, severityOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, subjectOf, subjectsOf } from '../engine/context.js';
+import { emitter } from '../engine/emit.js';
 import type { StaffView } from '../engine/history-index.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { d, who, wording } from '../report/wording.js';
 
 /**
  * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,
@@ -12,6 +12,7 @@ import { d, who, wording } from '../report/wording.js';
  * cannot be judged: it is reported not evaluable.
  */
 export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalContext): void {
+  const emit = emitter(rule, ctx);
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = conditionSpans(rule.when, view, ctx);
@@ -27,37 +28,39 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
       if (!short && !long) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
       if (!inForce(ctx, ev.day)) continue;
-      const name = agreed === undefined ? rule.name : `${rule.name} (as agreed)`;
       if (minutes === undefined) {
-        const bounds = [
-          ...(minimum === undefined ? [] : [`the ${minimum} minutes`]),
-          ...(maximum === undefined ? [] : [`at most ${maximum} minutes`]),
-        ].join(' and ');
-        ctx.out.notEvaluable.push({
-          ruleId: rule.id,
+        emit.notEvaluable(
           subject,
-          reason: `${who(subject)}'s session ${ev.event.id} on ${d(ev.day)} has no durationMinutes, so whether it lasted ${bounds} of ${name} is unknown`,
-          eventId: ev.event.id,
-        });
+          {
+            why: 'no-duration',
+            eventId: ev.event.id,
+            on: ev.event.date,
+            minimum,
+            maximum,
+            agreed: agreed !== undefined,
+          },
+          ev.event.id,
+        );
         continue;
       }
-      ctx.out.breaches.push({
-        ruleId: rule.id,
+      emit.breach({
         subject,
-        activity: rule.activity,
         kind: short ? 'too-short' : 'too-long',
         dueOn: ev.event.date,
         metOn: null,
         daysLate: 0,
-        severity: severityOf(rule),
         eventId: ev.event.id,
         ...(short
           ? { shortfall: { minutes: minimum! - minutes } }
           : { excess: { minutes: minutes - maximum! } }),
-        citation: rule.citation,
-        explanation: short
-          ? wording.sessionTooShort(subject, name, ev.day, minutes, minimum!)
-          : wording.sessionTooLong(subject, name, ev.day, minutes, maximum!),
+        basis: {
+          kind: 'session',
+          session: { eventId: ev.event.id, on: ev.event.date },
+          minutes,
+          ...(minimum === undefined ? {} : { minimum }),
+          ...(maximum === undefined ? {} : { maximum }),
+          ...(agreed === undefined ? {} : { agreed: true }),
+        },
       });
     }
   }

@@ -20,7 +20,10 @@ describe('agreements make an interval stricter, never looser', () => {
     const report = run('nottingham', history(2), '2025-03-10');
     const [ob] = obligationsOf(report, 'NOT-1', 'S1');
     expect(ob).toMatchObject({ dueOn: '2025-03-17', status: 'upcoming' });
-    expect(ob!.explanation).toContain('or the agreed 2 weeks if sooner');
+    // The basis says the agreed 2 weeks gave the date, being sooner than the policy's month.
+    expect(ob!.basis).toMatchObject({
+      interval: { every: { months: 1 }, orAgreed: { weeks: 2 }, sooner: 'agreed' },
+    });
     // Nothing by 24 Mar: missed since 17 Mar, 7 days.
     expect(breachesOf(run('nottingham', history(2), '2025-03-24'), 'NOT-1').map(brief)).toEqual([
       { kind: 'missed', dueOn: '2025-03-17', metOn: null, daysLate: 7 },

@@ -6,8 +6,22 @@ import { every, obligations, s1 } from '../rules/test-policies.js';
 describe('segments: intervals from arrangements and notEvaluable', () => {
   it.each([
     // S1's clock runs from 3 Mar: + 2 weeks = Mon 17 Mar; + 1 week = Mon 10 Mar.
-    ['agreed-interval', { weeks: 2 }, '2 weeks (agreed)', '2025-03-17', 'Mon 17 Mar 2025', 'agreed interval'],
-    ['performance-plan', { weeks: 1 }, '1 week (plan)', '2025-03-10', 'Mon 10 Mar 2025', 'performance plan'],
+    [
+      'agreed-interval',
+      { weeks: 2 },
+      'the agreed 2 weeks',
+      '2025-03-17',
+      'Mon 17 Mar 2025',
+      'agreed interval',
+    ],
+    [
+      'performance-plan',
+      { weeks: 1 },
+      "the performance plan's 1 week",
+      '2025-03-10',
+      'Mon 10 Mar 2025',
+      'performance plan',
+    ],
   ])(
     'schedule from the %s: covered, uncovered and partly covered staff',
     (type, interval, label, dueOn, due, words) => {

@@ -226,7 +226,11 @@ describe('Gloucestershire', () => {
     // Open year: an obligation, not a breach. S2 owes one more by 31 Mar 2026.
     expect(breachesOf(mid, 'GLO-9')).toEqual([]);
     expect(obligationsOf(mid, 'GLO-9', 'S2')).toMatchObject([{ dueOn: '2026-03-31' }]);
-    expect(obligationsOf(mid, 'GLO-9', 'S2')[0]!.explanation).toContain('0 held of the 1 required');
+    expect(obligationsOf(mid, 'GLO-9', 'S2')[0]!.basis).toMatchObject({
+      kind: 'period',
+      held: 0,
+      required: 1,
+    });
     const report = run('gloucestershire', history, '2026-04-10');
     expect(
       breachesOf(report, 'GLO-9').map((b) => [

@@ -26,9 +26,13 @@ describe('York', () => {
       { kind: 'missed', dueOn: '2025-09-01', metOn: null, daysLate: 14 },
     ]);
     const [late] = breachesOf(report, 'YRK-2');
-    expect(late!.explanation).toBe(
-      "S1's 4-weekly supervision was due by Mon 28 Jul 2025 (28 days after Mon 30 Jun 2025); it took place on Mon 4 Aug 2025, 7 days late.",
-    );
+    // 28 days after the session of Mon 30 Jun 2025.
+    expect(late!.basis).toEqual({
+      kind: 'interval',
+      from: { reason: 'last-session', on: '2025-06-30' },
+      interval: { every: { days: 28 } },
+      dueBy: '2025-07-28',
+    });
     expect(late!.citation.source).toBe('002_1720383ed78d30a7.txt');
     const [ob] = obligationsOf(report, 'YRK-2', 'S1');
     expect(ob).toMatchObject({ dueOn: '2025-09-01', status: 'overdue', lastMetOn: '2025-08-04' });

@@ -1,7 +1,13 @@
-import type { Breach, Obligation, Report, Subject } from '../../src/report/types.js';
+import type { Basis, Breach, Obligation, Report, Subject } from '../../src/report/types.js';
 
 /** Reports built by hand, for the tests of what reads a report: a finding's fields, one policy version. */
 const citation = { source: 'x.txt', section: '1', quote: 'q' };
+const basis: Basis = {
+  kind: 'interval',
+  from: { reason: 'last-session', on: '2024-12-01' },
+  interval: { every: { months: 1 } },
+  dueBy: '2025-01-01',
+};
 export const obligation = (
   ruleId: string,
   subject: Subject,
@@ -16,6 +22,7 @@ export const obligation = (
   status,
   citation,
   explanation: `${ruleId} ${subject.id} ${dueOn}`,
+  basis,
   policyVersion: '1',
 });
 export const breach = (
@@ -34,6 +41,7 @@ export const breach = (
   severity: 'breach',
   citation,
   explanation: `${ruleId} ${subject.id} ${dueOn}`,
+  basis,
   policyVersion: '1',
   ...extra,
 });

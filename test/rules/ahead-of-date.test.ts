@@ -26,7 +26,7 @@ const ahead = {
   opensAfter: { months: 6 },
 };
 const AD_BASIS =
-  '42 days before 9 months after the child-protection episode began on Mon 6 Jan 2025, Mon 6 Oct 2025; discussions count from Sun 6 Jul 2025';
+  '42 days before Mon 6 Oct 2025, 9 months after the child-protection episode began on Mon 6 Jan 2025; discussions count from Sun 6 Jul 2025';
 const adMissed = (days: number) => ({
   kind: 'missed',
   dueOn: '2025-08-25',
@@ -181,7 +181,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying (case C1 closed): 7 days late.`,
+            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as case C1 closed: 7 days late.`,
           },
         ],
         obligations: [],
@@ -199,7 +199,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying (the child-protection episode ended): 7 days late.`,
+            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as the child-protection episode ended: 7 days late.`,
           },
         ],
         obligations: [],

@@ -20,14 +20,14 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       [
         '2025-03-31',
         { sessions: 1 },
-        "S1's practice observations in the year Mon 1 Apr 2024 to Mon 31 Mar 2025: 0 held of the 1 required. (2 a year, pro rata for 1 of 365 days).",
+        "S1's practice observations in the year Mon 1 Apr 2024 to Mon 31 Mar 2025: 0 held of the 1 required, pro rata from 2 for 1 of 365 days.",
       ],
     ]);
     expect(owed(report, 'GLO-9')).toEqual([
       [
         '2026-03-31',
         'upcoming',
-        "S1's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 1 held of the 2 required. 1 more due by Tue 31 Mar 2026.",
+        "S1's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 1 held of the 2 required; 1 more due by Tue 31 Mar 2026.",
       ],
     ]);
   });
@@ -40,7 +40,7 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       worker: { startDate: '2025-06-02' },
       asOf: '2025-06-02',
       events: [],
-      sentence: '0 held of the 2 required. 2 more due by Tue 31 Mar 2026.',
+      sentence: '0 held of the 2 required; 2 more due by Tue 31 Mar 2026.',
     },
     {
       // Leaves on asOf (30 Sep): the rule still applies that day. 1 Apr – 30 Sep = 183 days: 2 × 183 / 365 = 1.003 → 2.
@@ -48,7 +48,7 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       worker: { startDate: '2025-04-01', endDate: '2025-09-30' },
       asOf: '2025-09-30',
       events: [],
-      sentence: '0 held of the 2 required. 2 more due by Tue 31 Mar 2026.',
+      sentence: '0 held of the 2 required; 2 more due by Tue 31 Mar 2026.',
     },
     {
       // Absent all June: 365 − 30 = 335 days, 2 × 335 / 365 = 1.84 → 2. Back at work on asOf 1 Sep.
@@ -57,7 +57,7 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       worker: { startDate: '2025-04-01', absences: [{ from: '2025-06-01', to: '2025-06-30' }] },
       asOf: '2025-09-01',
       events: ['2025-06-15', '2025-09-01', '2025-09-02'],
-      sentence: '1 held of the 2 required. 1 more due by Tue 31 Mar 2026.',
+      sentence: '1 held of the 2 required; 1 more due by Tue 31 Mar 2026.',
     },
   ])('GLO-9 the open year is an obligation for $what', ({ worker, asOf, events, sentence }) => {
     const history = { staff: [staff('S2', worker)], events: events.map((date) => observation('S2', date)) };
@@ -90,7 +90,7 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
     expect(owed(report, 'GLO-9').map(([dueOn, , text]) => [dueOn, text])).toEqual([
       [
         '2026-03-31',
-        "S5's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 0 held of the 2 required. 2 more due by Tue 31 Mar 2026.",
+        "S5's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 0 held of the 2 required; 2 more due by Tue 31 Mar 2026.",
       ],
     ]);
   });
@@ -143,7 +143,7 @@ describe('count-per-period without pro rata: one appraisal each calendar year (i
       [
         '2025-12-31',
         'upcoming',
-        "S1's annual appraisal in the year Wed 1 Jan 2025 to Wed 31 Dec 2025: 0 held of the 1 required. 1 more due by Wed 31 Dec 2025.",
+        "S1's annual appraisal in the year Wed 1 Jan 2025 to Wed 31 Dec 2025: 0 held of the 1 required; 1 more due by Wed 31 Dec 2025.",
       ],
     ]);
   });
@@ -185,28 +185,29 @@ describe('count-per-period between reviews (DER-7: twice in each review period)'
       discussion('C2', '2025-03-15'),
     ],
   };
-  const what = "Case C1's case supervision in the review period in the review period";
-  const first = `${what} Sun 2 Feb 2025 to Thu 1 May 2025`;
-  const second = `${what} Fri 2 May 2025 to Fri 1 Aug 2025`;
+  // The rule's name already says "in the review period": the sentence does not say it twice.
+  const what = "Case C1's case supervision in the review period";
+  const first = `${what} from Sun 2 Feb 2025 to Thu 1 May 2025, between two reviews`;
+  const second = `${what} from Fri 2 May 2025 to Fri 1 Aug 2025, between two reviews`;
 
   it.each([
     {
       // Mid-period: 2 Feb – 1 May is open (1 of 2 held so far); 2 May – 1 Aug has not begun.
       asOf: '2025-03-15',
       breaches: [],
-      obligations: [['2025-05-01', `${first}: 1 held of the 2 required. 1 more due by Thu 1 May 2025.`]],
+      obligations: [['2025-05-01', `${first}: 1 held of the 2 required; 1 more due by Thu 1 May 2025.`]],
     },
     {
       // asOf is the closing review date: the period is still open on its last day, so not yet a breach.
       asOf: '2025-05-01',
       breaches: [],
-      obligations: [['2025-05-01', `${first}: 1 held of the 2 required. 1 more due by Thu 1 May 2025.`]],
+      obligations: [['2025-05-01', `${first}: 1 held of the 2 required; 1 more due by Thu 1 May 2025.`]],
     },
     {
       // The day after: 2 Feb – 1 May is complete, 1 of 2 → too-few; 2 May – 1 Aug begins on asOf.
       asOf: '2025-05-02',
       breaches: [['2025-05-01', { sessions: 1 }, `${first}: 1 held of the 2 required.`]],
-      obligations: [['2025-08-01', `${second}: 0 held of the 2 required. 2 more due by Fri 1 Aug 2025.`]],
+      obligations: [['2025-08-01', `${second}: 0 held of the 2 required; 2 more due by Fri 1 Aug 2025.`]],
     },
   ])('DER-7 as of $asOf', ({ asOf, breaches, obligations }) => {
     const report = run('derby', history, asOf);

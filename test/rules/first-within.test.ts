@@ -47,7 +47,7 @@ const fsLeft = (lastDay: string, days: number): Outcome => ({
       dueOn: '2025-01-13',
       metOn: null,
       daysLate: days,
-      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when the rule stopped applying (S1 left): ${days} day${days === 1 ? '' : 's'} late.`,
+      explanation: `S1's first supervision was due by Mon 13 Jan 2025 (${FS_BASIS}) and had not taken place by ${lastDay}, when the rule stopped applying as S1 left: ${days} day${days === 1 ? '' : 's'} late.`,
     },
   ],
   obligations: [],
@@ -245,6 +245,12 @@ describe('first-within (trigger start, 7 days)', () => {
         metOn: '2025-01-14',
         daysLate: 1,
         explanation: fsLate('Tue 14 Jan 2025', 1),
+        // Start Mon 6 Jan + 7 days = Mon 13 Jan.
+        basis: {
+          kind: 'within',
+          from: { reason: 'started', on: '2025-01-06', staffId: 'S1' },
+          within: { days: 7 },
+        },
         policyVersion: '1',
       },
     ]);
@@ -410,7 +416,7 @@ describe('first-within by the first session with a supervisor', () => {
           metOn: null,
           daysLate: 25,
           explanation:
-            "S1's supervision agreement was due by Tue 4 Feb 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Feb 2025) and had not taken place by Fri 28 Feb 2025, when the rule stopped applying (supervision by M1 ended): 25 days late.",
+            "S1's supervision agreement was due by Tue 4 Feb 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Feb 2025) and had not taken place by Fri 28 Feb 2025, when the rule stopped applying as supervision by M1 ended: 25 days late.",
         },
       ],
       obligations: [],
@@ -436,7 +442,7 @@ describe('first-within by the first session with a supervisor', () => {
           metOn: null,
           daysLate: 16,
           explanation:
-            "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying (S1 left): 16 days late.",
+            "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying as S1 left: 16 days late.",
         },
       ],
       obligations: [],
@@ -451,7 +457,7 @@ describe('first-within by the first session with a supervisor', () => {
     };
     const report = run(policyOf(agreementRule('supervisor-change')), history, '2025-03-31');
     expect(report.breaches.map((b) => b.explanation)).toEqual([
-      "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying (S1 left): 16 days late.",
+      "S1's supervision agreement was due by Wed 5 Mar 2025 (by the first one-to-one after supervision by M2 began on Sat 1 Mar 2025) and had not taken place by Thu 20 Mar 2025, when the rule stopped applying as S1 left: 16 days late.",
     ]);
   });
 });
@@ -497,7 +503,7 @@ describe('first-within on allocation (case, 14 days)', () => {
           metOn: null,
           daysLate: 12,
           explanation:
-            "Case C1's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying (the case left W1): 12 days late.",
+            "Case C1's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying as the case left W1: 12 days late.",
         },
       ],
       obligations: [],
@@ -532,7 +538,7 @@ describe('first-within on allocation (case, 14 days)', () => {
         metOn: null,
         daysLate: 12,
         explanation:
-          "Case C2's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying (case C2 closed): 12 days late.",
+          "Case C2's case discussion after allocation was due by Mon 20 Jan 2025 (14 days after allocation to W1 on Mon 6 Jan 2025) and had not taken place by Fri 31 Jan 2025, when the rule stopped applying as case C2 closed: 12 days late.",
       },
     ]);
   });

@@ -44,7 +44,7 @@ const FU_CLOSED_BY_NEXT = {
   dueOn: '2025-07-06',
   metOn: null,
   daysLate: 57,
-  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying (the next appraisal took place): 57 days late.`,
+  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as the next appraisal took place: 57 days late.`,
 };
 const fuNext = (lastMetOn: string | null) => ({
   dueOn: '2026-03-01',
@@ -179,7 +179,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
             dueOn: '2025-07-06',
             metOn: null,
             daysLate: 26,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when the rule stopped applying (S1 left): 26 days late.`,
+            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when the rule stopped applying as S1 left: 26 days late.`,
           },
         ],
         obligations: [],

@@ -18,7 +18,7 @@ describe('minutes-per-period by calendar month (DER-9: 120 minutes a month)', ()
   const march = [
     '2025-03-31',
     { minutes: 15 },
-    "S1's 2 hours of supervision a month in 2025-03 came to 105 minutes, 15 minutes short of the 120 minutes expected.",
+    "S1's 2 hours of supervision a month in March 2025 came to 105 minutes, 15 minutes short of the 120 minutes expected.",
   ];
 
   it.each([
@@ -55,7 +55,7 @@ describe('minutes-per-period by calendar month (DER-9: 120 minutes a month)', ()
       [
         '2025-02-28',
         { minutes: 120 },
-        "S1's monthly minutes in 2025-02 came to 0 minutes, 120 minutes short of the 120 minutes expected.",
+        "S1's monthly minutes in February 2025 came to 0 minutes, 120 minutes short of the 120 minutes expected.",
       ],
     ]);
   });

@@ -177,7 +177,7 @@ describe('rearrange (14 days after a cancelled session)', () => {
             dueOn: '2025-03-17',
             metOn: null,
             daysLate: 3,
-            explanation: `S1's re-arranged supervision was due by Mon 17 Mar 2025 (${RA_BASIS}) and had not taken place by Wed 19 Mar 2025, when the rule stopped applying (S1's absence began): 3 days late.`,
+            explanation: `S1's re-arranged supervision was due by Mon 17 Mar 2025 (${RA_BASIS}) and had not taken place by Wed 19 Mar 2025, when the rule stopped applying as S1's absence began: 3 days late.`,
           },
         ],
         obligations: [],

@@ -188,7 +188,7 @@ describe('interval: a window that closes before asOf', () => {
         '2025-03-31',
         null,
         5,
-        `${whose} was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when the rule stopped applying (${reason}): 5 days late.`,
+        `${whose} was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when the rule stopped applying as ${reason}: 5 days late.`,
       ],
     ]);
     expect(report.obligations).toEqual([]);
@@ -252,7 +252,7 @@ describe('interval: a change of interval inside a window (a case becoming CP)', 
         '2025-03-31',
         null,
         7,
-        `${whose} was due by Mon 31 Mar 2025 (${from3Mar}; then Mon 31 Mar 2025, since the interval became 14 days (child protection: fortnightly) on Mon 17 Mar 2025) and has not taken place: 7 days overdue.`,
+        `${whose} was due by Mon 31 Mar 2025 (${from3Mar}; then Mon 31 Mar 2025, since the interval became 14 days under "child protection: fortnightly" on Mon 17 Mar 2025) and has not taken place: 7 days overdue.`,
       ],
       ['overdue', '2025-03-31', null],
     ],
@@ -435,7 +435,7 @@ describe('interval: breachAfter (due at one date, a breach only at another)', ()
       ],
       breachAfter: { days: 21 },
     });
-    const moved = `56 days after the rule began to apply on Mon 3 Mar 2025; then Mon 31 Mar 2025, since the interval became 14 days (fortnightly) on Mon 17 Mar 2025`;
+    const moved = `56 days after the rule began to apply on Mon 3 Mar 2025; then Mon 31 Mar 2025, since the interval became 14 days under "fortnightly" on Mon 17 Mar 2025`;
     const report = run(rule, { staff: [s1()] }, '2025-03-27');
     expect(breaches(report)).toEqual([
       [
@@ -539,7 +539,7 @@ describe('interval: DER-1 extended to 42 days under DER-2', () => {
         '2025-04-14',
         null,
         8,
-        "S1's monthly supervision was due by Mon 14 Apr 2025 (1 month after Mon 3 Mar 2025; then Mon 14 Apr 2025, since the interval became 42 days, as extended under DER-2 on Mon 10 Mar 2025) and has not taken place: 8 days overdue.",
+        "S1's monthly supervision was due by Mon 14 Apr 2025 (1 month after Mon 3 Mar 2025; then Mon 14 Apr 2025, since the interval became 42 days, as extended under DER-2, on Mon 10 Mar 2025) and has not taken place: 8 days overdue.",
       ],
     ],
     [
@@ -568,7 +568,7 @@ describe('interval: DER-1 extended to 42 days under DER-2', () => {
         '2025-05-26',
         '2025-04-14',
         '-',
-        "S1's monthly supervision is next due by Mon 26 May 2025 (42 days, as extended under DER-2 after Mon 14 Apr 2025).",
+        "S1's monthly supervision is next due by Mon 26 May 2025 (42 days, as extended under DER-2, after Mon 14 Apr 2025).",
       ],
     ]);
   });
@@ -576,7 +576,7 @@ describe('interval: DER-1 extended to 42 days under DER-2', () => {
 
 describe('interval: working-day intervals name the days they skip', () => {
   const gfEm =
-    'skipping Fri 18 Apr 2025 Good Friday (bank holiday), Mon 21 Apr 2025 Easter Monday (bank holiday), 4 weekend days';
+    'skipping Fri 18 Apr 2025 Good Friday bank holiday, Mon 21 Apr 2025 Easter Monday bank holiday, 4 weekend days';
   it.each([
     // Thu 17 Apr + 5 working days: Tue 22, Wed 23, Thu 24, Fri 25, Mon 28 Apr; asOf Wed 30 Apr: 2 days.
     [

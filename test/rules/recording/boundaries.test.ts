@@ -25,7 +25,7 @@ describe('recording rules', () => {
       '2025-04-24',
       '2025-04-23',
       1,
-      'Thu 17 Apr 2025 for S1 was due by Wed 23 Apr 2025 (2 working days after Thu 17 Apr 2025, skipping Fri 18 Apr 2025 Good Friday (bank holiday), Mon 21 Apr 2025 Easter Monday (bank holiday), 2 weekend days); it was recorded 2025-04-24, 1 day late.',
+      'Thu 17 Apr 2025 for S1 was due by Wed 23 Apr 2025 (2 working days after Thu 17 Apr 2025, skipping Fri 18 Apr 2025 Good Friday bank holiday, Mon 21 Apr 2025 Easter Monday bank holiday, 2 weekend days); it was recorded on Thu 24 Apr 2025, 1 day late.',
     ],
     [
       // Mon 3 Mar + 1 working day = Tue 4 Mar; recorded Thu 6 Mar: 2 days late, nothing skipped.
@@ -34,7 +34,7 @@ describe('recording rules', () => {
       '2025-03-06',
       '2025-03-04',
       2,
-      'Mon 3 Mar 2025 for S1 was due by Tue 4 Mar 2025 (1 working day after Mon 3 Mar 2025); it was recorded 2025-03-06, 2 days late.',
+      'Mon 3 Mar 2025 for S1 was due by Tue 4 Mar 2025 (1 working day after Mon 3 Mar 2025); it was recorded on Thu 6 Mar 2025, 2 days late.',
     ],
     [
       // Fri 7 Mar + 1 working day = Mon 10 Mar; recorded Tue 11 Mar.
@@ -43,7 +43,7 @@ describe('recording rules', () => {
       '2025-03-11',
       '2025-03-10',
       1,
-      'Fri 7 Mar 2025 for S1 was due by Mon 10 Mar 2025 (1 working day after Fri 7 Mar 2025, skipping 2 weekend days); it was recorded 2025-03-11, 1 day late.',
+      'Fri 7 Mar 2025 for S1 was due by Mon 10 Mar 2025 (1 working day after Fri 7 Mar 2025, skipping 2 weekend days); it was recorded on Tue 11 Mar 2025, 1 day late.',
     ],
   ])(
     '%i working day(s) after %s, recorded %s',
@@ -89,32 +89,33 @@ describe('recording rules', () => {
   });
 
   describe('72 clock hours', () => {
-    const began = (start: string) => `72 hours after the session began at ${start}`;
+    const began = (start: string) => `72 hours after the session began on ${start}`;
     const mar3 =
-      'The record of one-to-one H1 on Mon 3 Mar 2025 for S1 was due by 2025-03-06T10:00:00+00:00 (Thu 6 Mar 2025) (72 hours after the session began at 2025-03-03T10:00:00Z); it was recorded';
+      'The record of one-to-one H1 on Mon 3 Mar 2025 for S1 was due by Thu 6 Mar 2025 at 10:00 (72 hours after the session began on Mon 3 Mar 2025 at 10:00); it was recorded';
     it.each([
       // Began Mon 3 Mar 10:00 GMT: due Thu 6 Mar 10:00 GMT.
       ['at the deadline', '2025-03-06T10:00:00Z', 'on-time', null],
-      // One second late: 0.00 hours at two decimals, given as the least shown, 0.01 (never "0 hours late").
+      // One second late: 0.00 hours at two decimals, given as the least shown, 0.01 (never "0 hours late");
+      // the sentence says "under a minute late".
       [
         'one second late',
         '2025-03-06T10:00:01Z',
         'late',
-        ['2025-03-06', 0, 0.01, `${mar3} 2025-03-06T10:00:01Z, 0.01 hours late.`],
+        ['2025-03-06', 0, 0.01, `${mar3} on Thu 6 Mar 2025 at 10:00, under a minute late.`],
       ],
       // 1 h 50 min = 1.8333 hours, shown to 2 decimals.
       [
         '1 h 50 min late',
         '2025-03-06T11:50:00Z',
         'late',
-        ['2025-03-06', 0, 1.83, `${mar3} 2025-03-06T11:50:00Z, 1.83 hours late.`],
+        ['2025-03-06', 0, 1.83, `${mar3} on Thu 6 Mar 2025 at 11:50, 1 hour 50 minutes late.`],
       ],
       // 25 hours: one whole day late.
       [
         '25 hours late',
         '2025-03-07T11:00:00Z',
         'late',
-        ['2025-03-07', 1, 25, `${mar3} 2025-03-07T11:00:00Z, 25 hours late.`],
+        ['2025-03-07', 1, 25, `${mar3} on Fri 7 Mar 2025 at 11:00, 1 day 1 hour late.`],
       ],
       // An hour ahead of London (10:00+01:00 = 09:00Z): 1 hour early.
       ['recorded with another offset', '2025-03-06T10:00:00+01:00', 'on-time', null],
@@ -125,7 +126,7 @@ describe('recording rules', () => {
         'a date-only record the day after',
         '2025-03-07',
         'late',
-        ['2025-03-07', 1, '-', `${mar3} 2025-03-07, 1 day late.`],
+        ['2025-03-07', 1, '-', `${mar3} on Fri 7 Mar 2025, 1 day late.`],
       ],
     ])('began 3 Mar 10:00Z, recorded %s', (_, recordedAt, status, breach) => {
       const start = '2025-03-03T10:00:00Z';
@@ -153,7 +154,7 @@ describe('recording rules', () => {
           '2025-03-31',
           0,
           0.5,
-          `The record of one-to-one H2 on Fri 28 Mar 2025 for S1 was due by 2025-03-31T11:00:00+01:00 (Mon 31 Mar 2025) (${began(start)}); it was recorded 2025-03-31T10:30:00Z, 0.5 hours late.`,
+          `The record of one-to-one H2 on Fri 28 Mar 2025 for S1 was due by Mon 31 Mar 2025 at 11:00 (${began('Fri 28 Mar 2025 at 10:00')}); it was recorded on Mon 31 Mar 2025 at 11:30, 30 minutes late.`,
         ],
       ]);
     });
@@ -170,7 +171,7 @@ describe('recording rules', () => {
           '2025-03-07',
           1,
           '-',
-          'it was recorded 2025-03-07T09:00:00Z, 1 day late.',
+          'it was recorded on Fri 7 Mar 2025 at 09:00, 1 day late.',
         ],
       ],
       // Recorded Thu 6 Mar 23:59:59.5Z: still on the deadline's date, on time.
@@ -236,7 +237,7 @@ describe('recording rules', () => {
         '2025-03-04',
         1,
         '-',
-        `${due} C2 was due by Mon 3 Mar 2025 (the same day as the session); it was recorded 2025-03-04, 1 day late.`,
+        `${due} C2 was due by Mon 3 Mar 2025 (the same day as the session); it was recorded on Tue 4 Mar 2025, 1 day late.`,
       ],
       [
         { type: 'case', id: 'C3' },
@@ -366,7 +367,7 @@ describe('recording rules', () => {
         days,
         '-',
         status
-          ? `${due}; it was recorded ${recordedAt}, 6 days late.`
+          ? `${due}; it was recorded on Tue 10 Jun 2025${recordedAt.length > 10 ? ' at 23:30' : ''}, 6 days late.`
           : `${due} and has not been recorded: 6 days overdue.`,
       ],
     ]);

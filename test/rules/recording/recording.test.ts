@@ -41,7 +41,11 @@ describe('DER-6 (72 clock hours): daysLate is London calendar days, hoursLate be
     expect(breachesOf(report, 'DER-6').map(lateness)).toEqual([
       { kind: 'late-recording', dueOn: '2026-05-14', metOn: '2026-05-20', daysLate: 6, hoursLate: 143 },
     ]);
-    expect(breachesOf(report, 'DER-6')[0]!.explanation).toMatch(/, 143 hours late\.$/);
+    // The basis keeps the instants the lateness was measured between (the sentence: "5 days 23 hours late").
+    expect(breachesOf(report, 'DER-6')[0]!.basis).toMatchObject({
+      deadline: '2026-05-14T10:00:00+01:00',
+      recordedAt: '2026-05-20T09:00:00+01:00',
+    });
   });
 
   it('late by 3 hours across midnight (Thu 22:00 → Fri 01:00 BST): 1 day late, not 0', () => {
@@ -89,7 +93,7 @@ describe('DER-6 (72 clock hours): daysLate is London calendar days, hoursLate be
       daysLate: 0,
       hoursLate: 0.01,
     });
-    expect(breach!.explanation).toMatch(/, 0\.01 hours late\.$/);
+    expect(breach!.explanation).toMatch(/, under a minute late\.$/);
   });
 });
 
@@ -124,9 +128,14 @@ describe('DER-6 with no start time: the deadline is a date, the end of the third
       { kind: 'late-recording', dueOn: '2026-05-14', metOn: '2026-05-15', daysLate: 1, hoursLate: undefined },
       { kind: 'unrecorded', dueOn: '2026-05-14', metOn: null, daysLate: 6, hoursLate: undefined },
     ]);
-    expect(breachesOf(report, 'DER-6', 'C2')[0]!.explanation).toBe(
-      'The case supervision record of one-to-one E1 on Mon 11 May 2026 for case C2 was due by Thu 14 May 2026 (72 hours after the session on Mon 11 May 2026; with no start time, by the end of Thu 14 May 2026); it was recorded 2026-05-15T01:00:00+01:00, 1 day late.',
-    );
+    // No start time: the deadline is the date, the end of the third calendar day (Mon 11 + 3 = Thu 14).
+    expect(breachesOf(report, 'DER-6', 'C2')[0]!.basis).toEqual({
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2026-05-11' },
+      within: { hours: 72 },
+      deadline: '2026-05-14',
+      recordedAt: '2026-05-15T01:00:00+01:00',
+    });
   });
 });
 

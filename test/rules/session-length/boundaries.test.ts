@@ -7,7 +7,7 @@ import { onePolicy } from '../test-policies.js';
 describe('session-length (SWK-1: a 1:1 of at least 90 minutes)', () => {
   // Records from Mon 6 Jan 2025; asOf Fri 31 Jan 2025.
   const sentence = (day: string, minutes: number) =>
-    `S1's 90-minute formal supervision on ${day} lasted ${minutes} minutes, under the 90 minutes expected (it still counts).`;
+    `S1's 90-minute formal supervision on ${day} lasted ${minutes} minutes, under the 90 minutes expected; it still counts.`;
 
   it('SWK-1 flags each held 1:1 under 90 minutes from the first judged day to asOf', () => {
     const history = {

@@ -94,9 +94,14 @@ describe('FEN-8 (90 minutes, agreedMinimum: agreed-session-length): an agreed 60
       ['E-MAY', { minutes: 15 }],
       ['E-45', { minutes: 15 }],
     ]);
-    expect(breachesOf(report, 'FEN-8')[1]!.explanation).toBe(
-      "S1's 90-minute supervision (as agreed) on Thu 19 Jun 2025 lasted 45 minutes, under the 60 minutes expected (it still counts).",
-    );
+    // Judged against the agreed 60 minutes, not the rule's 90.
+    expect(breachesOf(report, 'FEN-8')[1]!.basis).toEqual({
+      kind: 'session',
+      session: { eventId: 'E-45', on: '2025-06-19' },
+      minutes: 45,
+      minimum: 60,
+      agreed: true,
+    });
   });
 
   it('a session with no length under the agreement names the agreed minimum', () => {
@@ -148,9 +153,12 @@ describe('FEN-9 (maximumMinutes 120): a session over two hours is too long', () 
     expect(breachesOf(report, 'FEN-9').map((b) => [b.kind, b.eventId, b.excess, b.severity])).toEqual([
       ['too-long', 'E-150', { minutes: 30 }, 'advisory'],
     ]);
-    expect(breachesOf(report, 'FEN-9')[0]!.explanation).toBe(
-      "S1's supervision of at most two hours on Thu 5 Jun 2025 lasted 150 minutes, over the 120 minutes at most expected (it still counts).",
-    );
+    expect(breachesOf(report, 'FEN-9')[0]!.basis).toEqual({
+      kind: 'session',
+      session: { eventId: 'E-150', on: '2025-06-05' },
+      minutes: 150,
+      maximum: 120,
+    });
     expect(report.notEvaluable.filter((n) => n.ruleId === 'FEN-9').map((n) => n.eventId)).toEqual(['E-NONE']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDuration } from '../../src/engine/durations.js';
+import { describeDuration } from '../../src/report/wording.js';
 
-// describeDuration (src/engine/durations.ts): a duration in words.
+// describeDuration (src/report/wording.ts): a duration in words.
 
 describe('describeDuration', () => {
   it.each([

@@ -1,0 +1,469 @@
+import { describe, expect, it } from 'vitest';
+import type { Basis, Breach, IntervalBasis, Obligation, Subject } from '../../src/report/types.js';
+import {
+  describeSpan,
+  explainBreach,
+  explainObligation,
+  isPlural,
+  reasonOf,
+} from '../../src/report/wording.js';
+
+// Every sentence form of the report, once each, with a worked example. Other tests assert a
+// finding's fields (dueOn, daysLate, basis); the words are asserted here only.
+const citation = { source: 's', section: '1', quote: 'q' };
+const S1 = { type: 'staff', id: 'S1' } as const;
+const C1 = { type: 'case', id: 'C1' } as const;
+
+const obligation = (
+  dueOn: string,
+  status: Obligation['status'],
+  basis: Basis,
+  subject: Subject = S1,
+): Obligation => ({
+  ruleId: 'R-1',
+  subject,
+  activity: 'one-to-one',
+  lastMetOn: null,
+  dueOn,
+  status,
+  citation,
+  explanation: '',
+  basis,
+  policyVersion: '1',
+});
+const breach = (fields: Partial<Breach> & Pick<Breach, 'kind' | 'dueOn' | 'daysLate' | 'basis'>): Breach => ({
+  ruleId: 'R-1',
+  subject: S1,
+  activity: 'one-to-one',
+  metOn: null,
+  severity: 'breach',
+  citation,
+  explanation: '',
+  policyVersion: '1',
+  ...fields,
+});
+const monthly = (on: string, dueBy: string): IntervalBasis => ({
+  kind: 'interval',
+  from: { reason: 'last-session', on },
+  interval: { every: { months: 1 } },
+  dueBy,
+});
+
+describe('the sentences of the report', () => {
+  it('an interval obligation, upcoming and overdue: 30 Jun 2025 + 1 month = Wed 30 Jul', () => {
+    const basis = monthly('2025-06-30', '2025-07-30');
+    expect(explainObligation('monthly supervision', obligation('2025-07-30', 'upcoming', basis))).toBe(
+      "S1's monthly supervision is next due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025).",
+    );
+    expect(explainObligation('monthly supervision', obligation('2025-07-30', 'overdue', basis))).toBe(
+      "S1's monthly supervision is overdue: it was due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025).",
+    );
+  });
+
+  it('a plural name takes a plural verb: "supervision notes ... are", "reviews ... were"', () => {
+    expect(isPlural('case supervision notes')).toBe(true);
+    expect(isPlural('probation reviews')).toBe(true);
+    expect(isPlural('monthly supervision')).toBe(false);
+    expect(isPlural('supervision of progress')).toBe(false);
+    const basis = monthly('2025-06-30', '2025-07-30');
+    expect(explainObligation('practice observations', obligation('2025-07-30', 'overdue', basis))).toBe(
+      "S1's practice observations are overdue: they were due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025).",
+    );
+  });
+
+  it('late: due Wed 30 Jul 2025, held Mon 4 Aug = 5 days late', () => {
+    const b = breach({
+      kind: 'late',
+      dueOn: '2025-07-30',
+      metOn: '2025-08-04',
+      daysLate: 5,
+      basis: monthly('2025-06-30', '2025-07-30'),
+    });
+    expect(explainBreach('monthly supervision', b)).toBe(
+      "S1's monthly supervision was due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025); it took place on Mon 4 Aug 2025, 5 days late.",
+    );
+  });
+
+  it('missed, still open at asOf, from records beginning: 1 Dec 2024 + 1 month = 1 Jan 2025, 14 days to 15 Jan', () => {
+    const basis: Basis = {
+      kind: 'interval',
+      from: { reason: 'records-began', on: '2024-12-01' },
+      interval: { every: { months: 1 } },
+      dueBy: '2025-01-01',
+    };
+    expect(
+      explainBreach(
+        'monthly supervision',
+        breach({ kind: 'missed', dueOn: '2025-01-01', daysLate: 14, basis }),
+      ),
+    ).toBe(
+      "S1's monthly supervision was due by Wed 1 Jan 2025 (1 month after records begin on Sun 1 Dec 2024) and has not taken place: 14 days overdue.",
+    );
+  });
+
+  it('missed, the window closed: due Wed 30 Jul 2025, S1 left Sun 3 Aug, 4 days late (to the day after)', () => {
+    const basis: Basis = {
+      ...monthly('2025-06-30', '2025-07-30'),
+      closed: { reason: 'left', staffId: 'S1' },
+    };
+    expect(
+      explainBreach(
+        'monthly supervision',
+        breach({ kind: 'missed', dueOn: '2025-07-30', daysLate: 5, basis }),
+      ),
+    ).toBe(
+      "S1's monthly supervision was due by Wed 30 Jul 2025 (1 month after Mon 30 Jun 2025) and had not taken place by Sun 3 Aug 2025, when the rule stopped applying as S1 left: 5 days late.",
+    );
+  });
+
+  it('"1 month, or the agreed 6 weeks if sooner" says which applied: Mon 10 Nov 2025 + 1 month = Wed 10 Dec, + 6 weeks = Mon 22 Dec', () => {
+    const basis: Basis = {
+      kind: 'interval',
+      from: { reason: 'last-session', on: '2025-11-10' },
+      interval: { every: { months: 1 }, orAgreed: { weeks: 6 }, sooner: 'policy' },
+      dueBy: '2025-12-10',
+    };
+    expect(explainObligation('monthly supervision', obligation('2025-12-10', 'upcoming', basis))).toBe(
+      "S1's monthly supervision is next due by Wed 10 Dec 2025 (1 month after Mon 10 Nov 2025, sooner than the agreed 6 weeks).",
+    );
+    const agreed: Basis = {
+      kind: 'interval',
+      from: { reason: 'last-session', on: '2025-11-10' },
+      interval: { every: { months: 2 }, orAgreed: { weeks: 6 }, sooner: 'agreed' },
+      dueBy: '2025-12-22',
+    };
+    expect(explainObligation('supervision', obligation('2025-12-22', 'upcoming', agreed))).toBe(
+      "S1's supervision is next due by Mon 22 Dec 2025 (2 months after Mon 10 Nov 2025, the agreed 6 weeks being sooner than 2 months).",
+    );
+  });
+
+  it('an agreed interval, an exception, a phase change under a new version, and breachAfter', () => {
+    const basis: Basis = {
+      kind: 'interval',
+      from: { reason: 'version-took-effect', on: '2024-06-03', version: '2024' },
+      interval: { every: { weeks: 6 }, arrangement: 'agreed-interval', via: 'DER-2' },
+      dueBy: '2024-07-15',
+      changes: [
+        {
+          on: '2024-07-01',
+          interval: { every: { days: 14 }, phase: 'child protection' },
+          dueBy: '2024-07-15',
+          version: '2025',
+        },
+      ],
+      breach: { after: { weeks: 8 }, on: '2024-07-29' },
+    };
+    expect(
+      basis.kind === 'interval' &&
+        explainObligation('supervision', obligation('2024-07-15', 'upcoming', basis)),
+    ).toBe(
+      'S1\'s supervision is next due by Mon 15 Jul 2024 (the agreed 6 weeks, as extended under DER-2, after version 2024 took effect on Mon 3 Jun 2024; then Mon 15 Jul 2024, since the interval became 14 days under "child protection" on Mon 1 Jul 2024 under version 2025, and a breach once nothing was held by Mon 29 Jul 2024).',
+    );
+  });
+
+  it('working days skipped: Fri 23 May 2025 + 1 working day = Tue 27 May (Sat, Sun, Spring bank holiday)', () => {
+    const basis: Basis = {
+      kind: 'interval',
+      from: { reason: 'last-session', on: '2025-05-23' },
+      interval: { every: { workingDays: 1 } },
+      dueBy: '2025-05-27',
+      skipped: [
+        { date: '2025-05-24', reason: 'weekend' },
+        { date: '2025-05-25', reason: 'weekend' },
+        { date: '2025-05-26', reason: 'bank-holiday', name: 'Spring bank holiday' },
+      ],
+    };
+    expect(explainObligation('check-in', obligation('2025-05-27', 'upcoming', basis))).toBe(
+      "S1's check-in is next due by Tue 27 May 2025 (1 working day after Fri 23 May 2025, skipping Mon 26 May 2025 Spring bank holiday, 2 weekend days).",
+    );
+  });
+
+  it('one-off deadlines: within a time, by the first session, before a review, a probation milestone', () => {
+    const within: Basis = {
+      kind: 'within',
+      from: { reason: 'cancelled', on: '2025-03-03', eventId: 'E1' },
+      within: { days: 7 },
+    };
+    expect(
+      explainBreach(
+        're-arranged supervision',
+        breach({
+          kind: 'late',
+          dueOn: '2025-03-10',
+          metOn: '2025-03-12',
+          daysLate: 2,
+          eventId: 'E1',
+          basis: within,
+        }),
+      ),
+    ).toBe(
+      "S1's re-arranged supervision was due by Mon 10 Mar 2025 (7 days after the session cancelled on Mon 3 Mar 2025); it took place on Wed 12 Mar 2025, 2 days late.",
+    );
+    const byFirst: Basis = {
+      kind: 'by-first',
+      from: { reason: 'supervision-began', on: '2025-03-03', supervisorId: 'M1' },
+      session: { type: 'one-to-one', on: '2025-03-10' },
+    };
+    expect(explainObligation('supervision agreement', obligation('2025-03-10', 'overdue', byFirst))).toBe(
+      "S1's supervision agreement is overdue: it was due by Mon 10 Mar 2025 (by the first one-to-one after supervision by M1 began on Mon 3 Mar 2025).",
+    );
+    const before: Basis = {
+      kind: 'before-date',
+      from: { reason: 'episode-began', on: '2025-01-06', episode: 'child-in-care' },
+      lead: { days: 28 },
+      target: { on: '2025-10-06', after: { months: 9 } },
+      countsFrom: '2025-07-06',
+    };
+    expect(
+      explainObligation('discussion before the review', obligation('2025-09-08', 'upcoming', before, C1)),
+    ).toBe(
+      "Case C1's discussion before the review is next due by Mon 8 Sep 2025 (28 days before Mon 6 Oct 2025, 9 months after the child-in-care episode began on Mon 6 Jan 2025; discussions count from Sun 6 Jul 2025).",
+    );
+    const review: Basis = { ...before, target: { on: '2025-09-01', review: true } };
+    expect(
+      explainObligation('discussion before the review', obligation('2025-08-04', 'upcoming', review, C1)),
+    ).toBe(
+      "Case C1's discussion before the review is next due by Mon 4 Aug 2025 (28 days before the review on Mon 1 Sep 2025; discussions count from Sun 6 Jul 2025).",
+    );
+    const milestone: Basis = {
+      kind: 'within',
+      from: { reason: 'started', on: '2025-01-06', staffId: 'S1' },
+      within: { months: 3 },
+      milestone: true,
+    };
+    expect(
+      explainBreach(
+        'probation review',
+        breach({ kind: 'missed', dueOn: '2025-04-06', daysLate: 10, basis: milestone }),
+      ),
+    ).toBe(
+      "S1's 3 months probation review was due by Sun 6 Apr 2025 (3 months after S1 started on Mon 6 Jan 2025) and has not taken place: 10 days overdue.",
+    );
+  });
+
+  it('records: by working days, late by days; unrecorded', () => {
+    const basis: Basis = {
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2025-06-03' },
+      within: { workingDays: 1 },
+      deadline: '2025-06-04',
+    };
+    const late = breach({
+      kind: 'late-recording',
+      subject: C1,
+      eventId: 'E12',
+      dueOn: '2025-06-04',
+      metOn: '2025-06-05',
+      daysLate: 1,
+      basis: { ...basis, recordedAt: '2025-06-05T09:30:00Z' },
+    });
+    expect(explainBreach('case supervision notes', late)).toBe(
+      'The case supervision notes of one-to-one E12 on Tue 3 Jun 2025 for case C1 were due by Wed 4 Jun 2025 (1 working day after Tue 3 Jun 2025); they were recorded on Thu 5 Jun 2025 at 10:30, 1 day late.',
+    );
+    const missing = breach({
+      kind: 'unrecorded',
+      subject: C1,
+      eventId: 'E12',
+      dueOn: '2025-06-04',
+      daysLate: 6,
+      basis,
+    });
+    expect(explainBreach('case supervision record', missing)).toBe(
+      'The case supervision record of one-to-one E12 on Tue 3 Jun 2025 for case C1 was due by Wed 4 Jun 2025 (1 working day after Tue 3 Jun 2025) and has not been recorded: 6 days overdue.',
+    );
+  });
+
+  it('records: clock hours from the start, "3 days 1 hour late"; a second late is "under a minute late"', () => {
+    // 24 hours from Fri 9 May 2025 13:30 BST = Sat 10 May 13:30; recorded Tue 13 May 14:30 = 3 days 1 hour.
+    const basis: Basis = {
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2025-05-09', start: '2025-05-09T13:30:00+01:00' },
+      within: { hours: 24 },
+      deadline: '2025-05-10T13:30:00+01:00',
+      recordedAt: '2025-05-13T14:30:00+01:00',
+    };
+    expect(
+      explainBreach(
+        'supervision record',
+        breach({
+          kind: 'late-recording',
+          eventId: 'E1',
+          dueOn: '2025-05-10',
+          metOn: '2025-05-13',
+          daysLate: 3,
+          hoursLate: 73,
+          basis,
+        }),
+      ),
+    ).toBe(
+      'The supervision record of one-to-one E1 on Fri 9 May 2025 for S1 was due by Sat 10 May 2025 at 13:30 (24 hours after the session began on Fri 9 May 2025 at 13:30); it was recorded on Tue 13 May 2025 at 14:30, 3 days 1 hour late.',
+    );
+    const second: Basis = { ...basis, recordedAt: '2025-05-10T13:30:01+01:00' };
+    expect(
+      explainBreach(
+        'supervision record',
+        breach({
+          kind: 'late-recording',
+          eventId: 'E1',
+          dueOn: '2025-05-10',
+          metOn: '2025-05-10',
+          daysLate: 0,
+          hoursLate: 0.01,
+          basis: second,
+        }),
+      ),
+    ).toMatch(/, under a minute late\.$/);
+    expect(describeSpan(75 * 60_000)).toBe('1 hour 15 minutes');
+    expect(describeSpan(59_999)).toBe('under a minute');
+    const noStart: Basis = {
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2025-10-24' },
+      within: { hours: 72 },
+      deadline: '2025-10-27',
+    };
+    expect(
+      explainBreach(
+        'supervision record',
+        breach({ kind: 'unrecorded', eventId: 'E2', dueOn: '2025-10-27', daysLate: 1, basis: noStart }),
+      ),
+    ).toBe(
+      'The supervision record of one-to-one E2 on Fri 24 Oct 2025 for S1 was due by Mon 27 Oct 2025 (72 hours after the session on Fri 24 Oct 2025; with no start time, by the end of Mon 27 Oct 2025) and has not been recorded: 1 day overdue.',
+    );
+    const sameDay: Basis = {
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2025-10-24' },
+      within: { sameDay: true },
+      deadline: '2025-10-24',
+    };
+    expect(
+      explainBreach(
+        'record',
+        breach({ kind: 'unrecorded', eventId: 'E2', dueOn: '2025-10-24', daysLate: 3, basis: sameDay }),
+      ),
+    ).toContain('was due by Fri 24 Oct 2025 (the same day as the session) and');
+  });
+
+  it('periods: too few between reviews (said once), pro rata in a year, minutes in a month, what is still due', () => {
+    const review: Basis = {
+      kind: 'period',
+      period: { from: '2025-05-02', to: '2025-08-01', of: 'review-period' },
+      unit: 'sessions',
+      held: 1,
+      required: 2,
+    };
+    expect(
+      explainBreach(
+        'case supervision in the review period',
+        breach({
+          subject: C1,
+          kind: 'too-few',
+          dueOn: '2025-08-01',
+          daysLate: 0,
+          shortfall: { sessions: 1 },
+          basis: review,
+        }),
+      ),
+    ).toBe(
+      "Case C1's case supervision in the review period from Fri 2 May 2025 to Fri 1 Aug 2025, between two reviews: 1 held of the 2 required.",
+    );
+    // 2 a year for 182 of 365 days: 2 × 182 / 365 = 0.997, rounded up to 1.
+    const year: Basis = {
+      kind: 'period',
+      period: { from: '2025-04-01', to: '2026-03-31', of: 'year' },
+      unit: 'sessions',
+      held: 0,
+      required: 1,
+      proRata: { minimum: 2, days: 182, of: 365 },
+    };
+    expect(
+      explainBreach(
+        'observations',
+        breach({ kind: 'too-few', dueOn: '2026-03-31', daysLate: 0, basis: year }),
+      ),
+    ).toBe(
+      "S1's observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 0 held of the 1 required, pro rata from 2 for 182 of 365 days.",
+    );
+    expect(explainObligation('observations', obligation('2026-03-31', 'upcoming', year))).toBe(
+      "S1's observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 0 held of the 1 required, pro rata from 2 for 182 of 365 days; 1 more due by Tue 31 Mar 2026.",
+    );
+    const month: Basis = {
+      kind: 'period',
+      period: { from: '2025-05-01', to: '2025-05-31', of: 'calendar-month' },
+      unit: 'minutes',
+      held: 300,
+      required: 360,
+    };
+    expect(
+      explainBreach(
+        '6 hours of supervision a month',
+        breach({ kind: 'too-short', dueOn: '2025-05-31', daysLate: 0, basis: month }),
+      ),
+    ).toBe(
+      "S1's 6 hours of supervision a month in May 2025 came to 300 minutes, 60 minutes short of the 360 minutes expected.",
+    );
+    const week: Basis = { ...month, period: { from: '2025-05-05', to: '2025-05-11', of: 'week' } };
+    expect(
+      explainBreach(
+        'weekly minutes',
+        breach({ kind: 'too-short', dueOn: '2025-05-11', daysLate: 0, basis: week }),
+      ),
+    ).toContain('in the week Mon 5 May 2025 to Sun 11 May 2025 came to');
+  });
+
+  it('a session too short (against an agreed length) or too long', () => {
+    const short: Basis = {
+      kind: 'session',
+      session: { eventId: 'E1', on: '2025-01-06' },
+      minutes: 60,
+      minimum: 90,
+      agreed: true,
+    };
+    expect(
+      explainBreach(
+        'supervision',
+        breach({ kind: 'too-short', dueOn: '2025-01-06', daysLate: 0, basis: short }),
+      ),
+    ).toBe(
+      "S1's supervision on Mon 6 Jan 2025 lasted 60 minutes, under the agreed 90 minutes expected; it still counts.",
+    );
+    const long: Basis = {
+      kind: 'session',
+      session: { eventId: 'E1', on: '2025-01-06' },
+      minutes: 150,
+      maximum: 120,
+    };
+    expect(
+      explainBreach(
+        'supervision',
+        breach({ kind: 'too-long', dueOn: '2025-01-06', daysLate: 0, basis: long }),
+      ),
+    ).toBe(
+      "S1's supervision on Mon 6 Jan 2025 lasted 150 minutes, over the 120 minutes at most expected; it still counts.",
+    );
+  });
+
+  it('why a rule is not evaluable', () => {
+    expect(
+      reasonOf(S1, { why: 'no-arrangement', arrangement: 'agreed-interval' }, 'student supervision'),
+    ).toBe(
+      'S1 has no agreed interval recorded, and the policy sets no default interval for student supervision',
+    );
+    expect(reasonOf(C1, { why: 'no-review-dates' }, 'x')).toBe(
+      'case C1 has no review dates, so its review periods are unknown',
+    );
+    expect(
+      reasonOf(S1, { why: 'minutes-unknown', periods: 2, period: 'calendar-month', minimum: 90 }, 'x'),
+    ).toBe(
+      "2 months of S1's sessions came to under 90 minutes, but some sessions have no durationMinutes, so the total is unknown",
+    );
+    expect(
+      reasonOf(
+        S1,
+        { why: 'no-duration', eventId: 'E1', on: '2025-01-06', minimum: 90, agreed: true },
+        'supervision',
+      ),
+    ).toBe(
+      "S1's session E1 on Mon 6 Jan 2025 has no durationMinutes, so whether it lasted the 90 minutes of supervision (as agreed) is unknown",
+    );
+  });
+});
