@@ -55,6 +55,8 @@ const personName: Check = id;
 const bool: Check = (x) => typeof x === 'boolean';
 const nonNegativeInt: Check = (x) => Number.isSafeInteger(x) && (x as number) >= 0;
 const positiveInt: Check = (x) => Number.isSafeInteger(x) && (x as number) > 0;
+/** zod's `number().gt(0).max(1)`: a full-time equivalent. */
+const fraction: Check = (x) => typeof x === 'number' && x > 0 && x <= 1;
 const oneOf = (values: readonly string[]): Check => {
   const set = new Set<unknown>(values);
   return (x) => set.has(x);
@@ -202,6 +204,7 @@ const staff = shape(
     service: nullable(oneOf(vocabulary.SERVICES)),
     teamId: nullable(id),
     fullTime: bool,
+    fte: fraction,
     supervisors: arrayOf(ranged({ supervisorId: id }, 'supervisorId')),
     absences: arrayOf(ranged({ reason: oneOf(vocabulary.ABSENCE_REASONS) })),
     arrangements: arrayOf(arrangement),

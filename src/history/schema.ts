@@ -189,6 +189,14 @@ export const staffSchema = z
       .optional()
       .describe("The worker's team: group events with a teamId count for its members."),
     fullTime: z.boolean().optional().describe('Whether the worker is full-time. Left out: true.'),
+    fte: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe(
+        'Full-time equivalent, more than 0 and at most 1 (0.6: three days a week), for rules whose minimum is pro rata (proRata: fte). Left out: 1.',
+      ),
     supervisors: z
       .array(
         ranged(

@@ -569,15 +569,40 @@ export const countPerPeriodRule = z.strictObject({
 });
 
 /** At least N minutes of sessions in total in each week (Monday to Sunday) or calendar month. */
-export const minutesPerPeriodRule = z.strictObject({
-  ...common,
-  kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
-  subject: z.literal('staff').describe('Always staff.'),
-  counts,
-  givenBy,
-  period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
-  minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
-});
+/** A minimum in minutes pro rata to the worker's full-time equivalent. */
+const proRataFte = z
+  .literal('fte')
+  .optional()
+  .describe(
+    "The minimum is pro rata to the worker's fte (staff[].fte, left out: 1): minimumMinutes × fte, rounded up to a whole minute (90 at fte 0.6: 54).",
+  );
+
+export const minutesPerPeriodRule = z
+  .strictObject({
+    ...common,
+    kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
+    subject: z.literal('staff').describe('Always staff.'),
+    counts,
+    givenBy,
+    period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
+    /** With `period: week`: each run of this many Monday-to-Sunday weeks (6 hours over each 4 weeks). */
+    weeks: z
+      .int()
+      .min(2)
+      .max(52)
+      .optional()
+      .describe(
+        'With period week: the total is over each run of this many weeks (2 to 52), counted from the first Monday the rule applies to the worker. Left out: each week.',
+      ),
+    minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
+    proRata: proRataFte,
+  })
+  .refine((r) => r.weeks === undefined || r.period === 'week', {
+    error: () => 'weeks is for period week only: a span of weeks, each Monday to Sunday',
+    path: ['weeks'],
+  })
+  // weeks only with period week: no weeks, or period week.
+  .meta({ anyOf: [{ not: { required: ['weeks'] } }, { properties: { period: { const: 'week' } } }] });
 
 /** Each session should last at least (and perhaps at most) N minutes; one outside is reported but still counts. */
 export const sessionLengthRule = z
@@ -601,6 +626,7 @@ export const sessionLengthRule = z
       .describe(
         "While the worker has an agreed-session-length arrangement in force on the session's day, its minutes are the minimum instead of minimumMinutes.",
       ),
+    proRata: proRataFte,
   })
   .refine((r) => r.minimumMinutes !== undefined || r.maximumMinutes !== undefined, {
     error: () => messages.required('minimumMinutes or maximumMinutes'),

@@ -11,24 +11,28 @@ import {
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d, who, wording } from '../report/wording.js';
+import { minimumFor } from './pro-rata.js';
 
 /**
- * At least N minutes of held sessions in total in each Monday–Sunday week or calendar month that
- * lies wholly inside the rule's days and has ended before `asOf`. Checked apart from the interval
- * clocks. A short period whose sessions lack a duration is not judged and is said so.
+ * At least N minutes of held sessions in total in each Monday–Sunday week (or run of `weeks` weeks,
+ * from the first Monday of each run of the rule's days, on or after `recordsFrom`) or calendar month that
+ * lies wholly inside the rule's days and has ended before `asOf`; with `proRata: 'fte'`, N is the
+ * worker's share. Checked apart from the interval clocks. A short period whose sessions lack a duration is not judged and is said so.
  */
 export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx: EvalContext): void {
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
     const subject = subjectOf(view, ctx);
+    const { minutes: minimum, name } = minimumFor(rule, rule.minimumMinutes, view);
+    const weeks = rule.weeks ?? 1;
     const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     let unknown = 0;
     let j = 0;
     for (const [spanFrom, spanTo] of spans) {
       let from = firstPeriodStart(rule.period, Math.max(spanFrom, ctx.recordsFrom));
       for (;;) {
-        const to = periodEnd(rule.period, from);
+        const to = periodEnd(rule.period, from, weeks);
         if (to > spanTo || from > ctx.asOf) break;
         if (to >= ctx.asOf) {
           break;
@@ -42,7 +46,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
             if (m === undefined) missing++;
             else minutes += m;
           }
-          if (minutes < rule.minimumMinutes) {
+          if (minutes < minimum) {
             if (missing > 0) unknown++;
             else
               ctx.out.breaches.push({
@@ -54,14 +58,14 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
                 metOn: null,
                 daysLate: 0,
                 severity: severityOf(rule),
-                shortfall: { minutes: rule.minimumMinutes - minutes },
+                shortfall: { minutes: minimum - minutes },
                 citation: rule.citation,
                 explanation: wording.tooShort(
                   subject,
-                  rule.name,
-                  label(rule.period, from, to),
+                  name,
+                  label(rule.period, from, to, weeks),
                   minutes,
-                  rule.minimumMinutes,
+                  minimum,
                 ),
               });
           }
@@ -73,7 +77,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
       ctx.out.notEvaluable.push({
         ruleId: rule.id,
         subject,
-        reason: `${unknown} ${rule.period === 'week' ? 'week' : 'month'}${unknown === 1 ? '' : 's'} of ${who(subject)}'s sessions came to under ${rule.minimumMinutes} minutes, but some sessions have no durationMinutes, so the total is unknown`,
+        reason: `${unknown} ${rule.period === 'week' ? (weeks === 1 ? 'week' : `${weeks}-week span`) : 'month'}${unknown === 1 ? '' : 's'} of ${who(subject)}'s sessions came to under ${minimum} minutes, but some sessions have no durationMinutes, so the total is unknown`,
       });
   }
 }
@@ -84,11 +88,12 @@ function firstPeriodStart(period: 'week' | 'calendar-month', day: number): numbe
     return offset === 0 ? day : day - offset + 7;
   }
   const iso = fromDayNumber(day);
-  return iso.endsWith('-01') ? day : periodEnd('calendar-month', day) + 1;
+  return iso.endsWith('-01') ? day : periodEnd('calendar-month', day, 1) + 1;
 }
 
-function periodEnd(period: 'week' | 'calendar-month', from: number): number {
-  if (period === 'week') return from + 6;
+/** The last day of the period from `from`: a week's (or a run of `weeks` weeks') Sunday, or the month's last day. */
+function periodEnd(period: 'week' | 'calendar-month', from: number, weeks: number): number {
+  if (period === 'week') return from + 7 * weeks - 1;
   const iso = fromDayNumber(from);
   const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7));
@@ -96,6 +101,7 @@ function periodEnd(period: 'week' | 'calendar-month', from: number): number {
   return toDayNumber(next) - 1;
 }
 
-function label(period: 'week' | 'calendar-month', from: number, to: number): string {
-  return period === 'week' ? `the week ${d(from)} to ${d(to)}` : `${fromDayNumber(from).slice(0, 7)}`;
+function label(period: 'week' | 'calendar-month', from: number, to: number, weeks: number): string {
+  if (period === 'calendar-month') return `${fromDayNumber(from).slice(0, 7)}`;
+  return `the ${weeks === 1 ? 'week' : `${weeks} weeks`} ${d(from)} to ${d(to)}`;
 }

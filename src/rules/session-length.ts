@@ -4,11 +4,13 @@ import type { StaffView } from '../engine/history-index.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
 import { d, who, wording } from '../report/wording.js';
+import { minimumFor } from './pro-rata.js';
 
 /**
  * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,
  * the minutes of the worker's agreed-session-length arrangement in force that day) and at most
- * `maximumMinutes`; one outside is flagged and still counts. A session with no `durationMinutes`
+ * `maximumMinutes`; one outside is flagged and still counts. With `proRata: 'fte'` the minimum is the
+ * worker's share (see {@link minimumFor}). A session with no `durationMinutes`
  * cannot be judged: it is reported not evaluable.
  */
 export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalContext): void {
@@ -16,18 +18,20 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
     if (view.kind !== 'staff') continue;
     const spans = conditionSpans(rule.when, view, ctx);
     const subject = subjectOf(view, ctx);
+    // With proRata 'fte', the worker's share of minimumMinutes (an agreed minimum is not pro-rated).
+    const share = rule.minimumMinutes === undefined ? undefined : minimumFor(rule, rule.minimumMinutes, view);
     for (const ev of view.events) {
       const minutes = ev.event.durationMinutes;
       if (!ev.held || !rule.counts.includes(ev.type) || ev.event.superviseeId !== view.id) continue;
       const agreed = rule.agreedMinimum === undefined ? undefined : agreedOn(view, ev.day);
-      const minimum = agreed ?? rule.minimumMinutes;
+      const minimum = agreed ?? share?.minutes;
       const maximum = rule.maximumMinutes;
       const short = minimum !== undefined && (minutes === undefined || minutes < minimum);
       const long = maximum !== undefined && (minutes === undefined || minutes > maximum);
       if (!short && !long) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
       if (!inForce(ctx, ev.day)) continue;
-      const name = agreed === undefined ? rule.name : `${rule.name} (as agreed)`;
+      const name = agreed === undefined ? (share?.name ?? rule.name) : `${rule.name} (as agreed)`;
       if (minutes === undefined) {
         const bounds = [
           ...(minimum === undefined ? [] : [`the ${minimum} minutes`]),
