@@ -17,6 +17,7 @@ import type {
   Warning,
 } from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
+import { looserAgreementWarnings } from './agreements.js';
 import { evaluationBoundIssues } from './bounds.js';
 import {
   type EvalContext,
@@ -253,7 +254,14 @@ export function evaluateValid(
     recordings: sortRecordings(out.recordings as Recording[], out.recordingKeys),
     breaches: sortByDue(out.breaches as Breach[]),
     notEvaluable: sortNotEvaluable(out.notEvaluable),
-    warnings: [...inputWarnings, ...index.warnings],
+    warnings: [
+      ...inputWarnings,
+      ...index.warnings,
+      ...looserAgreementWarnings(
+        history,
+        versions.map((v, k) => ({ ctx: contexts[k]!, rules: v.rules })),
+      ),
+    ],
     retention: sortRetention(out.retention),
     totals: {
       deadlines: out.tally.deadlines,

@@ -181,7 +181,12 @@ const interval = shape(
   true,
 );
 const arrangement = ranged(
-  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval: object(interval), minutes: positiveInt },
+  {
+    type: oneOf(vocabulary.ARRANGEMENT_TYPES),
+    interval: object(interval),
+    minutes: positiveInt,
+    caseId: id,
+  },
   'type',
   (o) =>
     inOrder(o) &&

@@ -119,6 +119,11 @@ export const arrangementSchema = ranged(
       .positive()
       .optional()
       .describe('The agreed minimum length of a session, in minutes. Required for agreed-session-length.'),
+    caseId: id
+      .optional()
+      .describe(
+        "The case the agreement is about (an agreed frequency of discussing one child): it is the case's, for rules about cases, and not the worker's own. Left out: the worker's own arrangement.",
+      ),
   },
   'the arrangement',
 )

@@ -443,6 +443,20 @@ export const intervalRule = z.strictObject({
     .array(z.enum(['agreed-interval', 'performance-plan']))
     .optional()
     .describe('Arrangements in the history that may make the interval stricter, never looser.'),
+  /** An agreement that may loosen the interval, where the policy's own text (the clause) allows it. */
+  allowsLooser: z
+    .strictObject({
+      arrangement: z
+        .enum(['agreed-interval', 'performance-plan'])
+        .describe('The type of arrangement whose interval applies, looser or stricter.'),
+      clause: citationSchema.describe(
+        'The words of the policy that allow an agreed interval looser than the rule\'s (e.g. "a frequency agreed with the staff member").',
+      ),
+    })
+    .optional()
+    .describe(
+      "While the subject has an arrangement of this type in force (a worker's own, or for a case rule one about the case), its interval replaces the rule's, even when longer, as the clause allows. Left out: agreements may only tighten (stricterWith).",
+    ),
   /** Due at one interval, but a breach only when nothing is held within this (NOT-7). */
   breachAfter: durationSchema
     .optional()

@@ -112,6 +112,8 @@ const HISTORY_CASES: [string, Json | undefined, boolean][] = [
   ['staff[0].arrangements[0].interval', { fortnights: 1 }, false],
   ['staff[0].arrangements[1].interval', { weeks: 6 }, true],
   ['staff[0].arrangements[0].type', 'performance-plan', true],
+  ['staff[0].arrangements[0].caseId', 'C1', true],
+  ['staff[0].arrangements[0].caseId', '', false],
   ['staff[0].recordedat', '2024-01-01', false],
   ['cases[0].closedDate', null, true],
   ['cases[0].reviews', [], true],
@@ -331,6 +333,20 @@ const POLICY_CASES: [string, (p: ReturnType<typeof york>) => void, boolean][] = 
         period: { yearFrom: '13-01' },
         minimum: 2,
       }),
+    false,
+  ],
+  [
+    'an interval rule that allows a looser agreed interval, citing its clause',
+    (p) =>
+      (ruleOfKind(p, 'interval').allowsLooser = {
+        arrangement: 'agreed-interval',
+        clause: { source: 'x.txt', section: '4.2', quote: 'as agreed' },
+      }),
+    true,
+  ],
+  [
+    'allowsLooser with no clause',
+    (p) => (ruleOfKind(p, 'interval').allowsLooser = { arrangement: 'agreed-interval' }),
     false,
   ],
   ...(['week', 'calendar-month'] as const).map(
