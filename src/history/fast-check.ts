@@ -213,6 +213,7 @@ const staff = shape(
     supervisors: arrayOf(ranged({ supervisorId: id }, 'supervisorId')),
     absences: arrayOf(ranged({ reason: oneOf(vocabulary.ABSENCE_REASONS) })),
     arrangements: arrayOf(arrangement),
+    shifts: arrayOf(date),
     directReports: nonNegativeInt,
     lineManagerId: id,
     registered: bool,

@@ -224,6 +224,12 @@ export const staffSchema = z
       .array(arrangementSchema)
       .optional()
       .describe('Supervision agreements, performance plans and authorised extensions.'),
+    shifts: z
+      .array(isoDate)
+      .optional()
+      .describe(
+        'The days the worker works a shift (agency and relief staff), one date a shift, for rules that count sessions against shifts worked (per-shifts); days after asOf are the rota. Left out: not known (such a rule is not evaluable).',
+      ),
     directReports: z
       .int()
       .nonnegative()

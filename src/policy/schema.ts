@@ -648,6 +648,22 @@ export const sessionLengthRule = z
   })
   .meta({ anyOf: [{ required: ['minimumMinutes'] }, { required: ['maximumMinutes'] }] });
 
+/** A session due by the end of the Nth shift the worker works after the last one (agency and relief staff). */
+export const perShiftsRule = z.strictObject({
+  ...common,
+  kind: z
+    .literal('per-shifts')
+    .describe('A session due by the end of every Nth shift worked, counted from the last session.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
+  givenBy,
+  everyShifts: positive
+    .max(10_000)
+    .describe(
+      "N: a session is due by the end of the Nth shift the worker works after the last session (the history's staff[].shifts).",
+    ),
+});
+
 /** A discussion due a time before a date fixed by an episode: e.g. 42 days before a plan's 9-month review. */
 export const aheadOfDateRule = z.strictObject({
   ...common,
@@ -733,6 +749,7 @@ export const ruleSchema = z
     countPerPeriodRule,
     minutesPerPeriodRule,
     sessionLengthRule,
+    perShiftsRule,
     aheadOfDateRule,
     milestonesRule,
     followUpRule,

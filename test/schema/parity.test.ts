@@ -100,6 +100,8 @@ const HISTORY_CASES: [string, Json | undefined, boolean][] = [
   ['staff[0].asye.end', undefined, true],
   ['staff[0].fullTime', 'yes', false],
   ['staff[0].fte', 0.6, true],
+  ['staff[0].shifts', ['2024-01-01', '2024-01-02'], true],
+  ['staff[0].shifts', ['2024-02-30'], false],
   ['staff[0].fte', 1, true],
   ['staff[0].fte', 0, false],
   ['staff[0].fte', 1.01, false],
