@@ -19,12 +19,26 @@ describe('the bundled example history', () => {
   });
 
   it.each(policyIds)(
-    'evaluates against %s as of 2025-12-01 with breaches, obligations and no warnings',
+    'evaluates against %s as of 2025-12-01 with breaches, obligations and no warnings but looser agreements',
     (id) => {
       const report = evaluate(id, history, { asOf: '2025-12-01' });
       expect(report.breaches.length).toBeGreaterThan(0);
       expect(report.obligations.length).toBeGreaterThan(0);
-      expect(report.warnings).toEqual([]);
+      // The team's agreements longer than a rule that lets agreements only tighten are said, at their path.
+      for (const w of report.warnings) {
+        expect(w.path).toMatch(/^staff\[\d+\]\.arrangements\[\d+\]$/);
+        expect(w.message).toMatch(/^the agreed .* is longer than [A-Z]+-\d+'s .*no allowsLooser/);
+      }
     },
   );
+
+  it('Nottingham: the 6-weekly agreement of staff[7] is longer than NOT-1’s month, and warned about', () => {
+    expect(evaluate('nottingham', history, { asOf: '2025-12-01' }).warnings).toEqual([
+      {
+        path: 'staff[7].arrangements[0]',
+        message:
+          "the agreed 6 weeks is longer than NOT-1's 1 month, and the policy allows an agreement only to make NOT-1 stricter (no allowsLooser): NOT-1 keeps its 1 month",
+      },
+    ]);
+  });
 });
