@@ -1,6 +1,7 @@
 /**
  * A staff `fte` (construct 4's pro rata minimum) is a decimal fraction: the generic CSV layout writes it
- * as the history gives it (0.6) and reads it back, and refuses a cell that is not a number.
+ * as the history gives it (0.6) and reads it back, and refuses a cell that is not a number. A worker's
+ * `shifts` (construct 7) are one cell of dates; an arrangement's `caseId` (construct 3) is a column.
  */
 import { describe, expect, it } from 'vitest';
 import { exportCsv, importCsv, problemText } from '../../src/csv/index.js';
@@ -27,5 +28,31 @@ describe('fte in staff.csv', () => {
     const bad = { ...files, 'staff.csv': files['staff.csv']!.replace('0.6', 'three days') };
     const { problems } = importCsv(bad);
     expect(problems.map(problemText).join('\n')).toMatch(/three days is not a number/);
+  });
+});
+
+describe('shifts and an arrangement about a case, through the generic layout', () => {
+  it('come back as they went', () => {
+    const h = {
+      staff: [
+        {
+          id: 'S1',
+          role: 'social-worker',
+          startDate: '2025-06-02',
+          shifts: ['2025-06-02', '2025-06-03'],
+          arrangements: [
+            { type: 'agreed-interval', from: '2025-06-02', interval: { weeks: 2 }, caseId: 'C1' },
+          ],
+        },
+      ],
+    } as History;
+    const files = exportCsv(h);
+    expect(files['staff.csv']).toContain('2025-06-02;2025-06-03');
+    const { history: back, problems } = importCsv(files);
+    expect(problems.map(problemText)).toEqual([]);
+    expect(back.staff[0]!.shifts).toEqual(['2025-06-02', '2025-06-03']);
+    expect(back.staff[0]!.arrangements).toEqual([
+      { type: 'agreed-interval', from: '2025-06-02', interval: { weeks: 2 }, caseId: 'C1' },
+    ]);
   });
 });
