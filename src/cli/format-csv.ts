@@ -22,6 +22,8 @@ export const CSV_COLUMNS = [
   'asOf',
   'caseId',
   'recordedAt',
+  'confidence',
+  'excessMinutes',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string | number>;
@@ -46,7 +48,13 @@ const inert = (value: string | number): string | number =>
 
 /** One row per breach, obligation and recording (its kind in `row`), each with the policy and `asOf`. */
 function* rows(report: Report): Generator<Row> {
-  const common = { policy: report.policy.id, asOf: report.asOf, caseId: '', recordedAt: '' };
+  const common = {
+    policy: report.policy.id,
+    asOf: report.asOf,
+    caseId: '',
+    recordedAt: '',
+    excessMinutes: '',
+  };
   for (const b of report.breaches)
     yield {
       row: 'breach',
@@ -65,6 +73,8 @@ function* rows(report: Report): Generator<Row> {
       section: b.citation.section,
       explanation: b.explanation,
       ...common,
+      confidence: b.confidence ?? '',
+      excessMinutes: b.excess?.minutes ?? '',
     };
   for (const o of report.obligations)
     yield {
@@ -84,6 +94,7 @@ function* rows(report: Report): Generator<Row> {
       section: o.citation.section,
       explanation: o.explanation,
       ...common,
+      confidence: o.confidence ?? '',
     };
   for (const r of report.recordings)
     yield {
@@ -105,6 +116,7 @@ function* rows(report: Report): Generator<Row> {
       ...common,
       caseId: r.caseId ?? '',
       recordedAt: r.recordedAt ?? '',
+      confidence: r.confidence ?? '',
     };
 }
 

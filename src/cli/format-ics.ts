@@ -7,7 +7,13 @@ export interface IcsOptions {
   /** The policy evaluated: its council and rule names for the text, its rules' strengths for ADVISORY. */
   policy?: {
     readonly council?: string;
-    readonly rules: readonly { readonly id: string; readonly name?: string; readonly strength: string }[];
+    readonly rules: readonly {
+      readonly id: string;
+      readonly name?: string;
+      readonly strength: string;
+      /** Why the rule's reading bends the policy's text (shown with an approximate obligation). */
+      readonly approximate?: string | undefined;
+    }[];
   };
   /** Staff names by id (the history's `staff[].name`). */
   names?: ReadonlyMap<string, string>;
@@ -41,7 +47,10 @@ export function obligationUid(report: Report, o: Obligation): string {
 /**
  * The report's obligations (what is due next, overdue ones included) as an iCalendar file: one
  * all-day event on each due date, its summary naming who and what (OVERDUE or ADVISORY in words
- * where they apply), its description the plain sentence, the rule and the policy's own words.
+ * where they apply, and APPROXIMATE for a rule whose reading bends the policy's text), its
+ * description the plain sentence, the rule and the policy's own words (and why a reading is
+ * approximate). A calendar holds obligations only, never breaches, so a too-long session's excess is
+ * not in it.
  * Deterministic for one report: the time stamp is `asOf`, and SEQUENCE is the number of days from 1000-01-01 to `asOf`,
  * so an export made later supersedes an earlier one in calendars that compare sequences.
  *
@@ -72,6 +81,7 @@ export function reportToIcs(report: Report, options: IcsOptions = {}): string {
     const flags = [
       ...(o.status === 'overdue' ? ['OVERDUE'] : []),
       ...(rule?.strength === 'advisory' ? ['ADVISORY'] : []),
+      ...(o.confidence === 'approximate' ? ['APPROXIMATE'] : []),
     ];
     const c = o.citation;
     calendar.createEvent({
@@ -87,6 +97,11 @@ export function reportToIcs(report: Report, options: IcsOptions = {}): string {
         '',
         `Rule ${o.ruleId}${rule?.name ? ` (${rule.name})` : ''}, ${council ? `${council}, ` : ''}${p.name}, version ${p.version}.`,
         `Policy text, section ${c.section}: "${c.quote}" (${c.source})`,
+        ...(o.confidence === 'approximate'
+          ? [
+              `Approximate: the rule reads the policy's text only approximately${rule?.approximate ? ` (${rule.approximate})` : ''}.`,
+            ]
+          : []),
         `As of ${report.asOf}${o.lastMetOn ? `; last met ${o.lastMetOn}` : ''}.`,
       ].join('\n'),
     });

@@ -458,6 +458,8 @@ function cell(
 }
 
 const INTEGER = /^[+-]?\d+$/;
+/** A number written plainly: digits with an optional point and fraction (`0.6`, `1`, `.5`). */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
@@ -489,6 +491,10 @@ function readField(
       return INTEGER.test(v)
         ? { ok: true, value: Number(v) }
         : { ok: false, message: `${v} is not a whole number` };
+    case 'number':
+      return DECIMAL.test(v)
+        ? { ok: true, value: Number(v) }
+        : { ok: false, message: `${v} is not a number (write it with a point: 0.6)` };
     case 'boolean': {
       const b = v.toLowerCase();
       if (TRUE.has(b)) return { ok: true, value: true };

@@ -9,7 +9,16 @@ import { caseSchema, eventSchema, historySchema, staffSchema } from '../history/
  */
 
 /** How a cell is read and written. */
-export type Kind = 'text' | 'date' | 'instant' | 'dateOrInstant' | 'int' | 'boolean' | 'list' | 'none';
+export type Kind =
+  | 'text'
+  | 'date'
+  | 'instant'
+  | 'dateOrInstant'
+  | 'int'
+  | 'number'
+  | 'boolean'
+  | 'list'
+  | 'none';
 
 /**
  * An event's `caseRecords` held present but empty (`[]`: no child's discussion recorded yet, so the
@@ -83,7 +92,8 @@ function kindOf(s: AnySchema): Kind | 'object' | 'records' {
     case 'string':
       return d.format === 'date' ? 'date' : d.format === 'datetime' ? 'instant' : 'text';
     case 'number':
-      return 'int';
+      // z.int() carries a format; a plain z.number() (a staff fte, 0.6) takes a decimal fraction.
+      return d.format === undefined ? 'number' : 'int';
     case 'boolean':
       return 'boolean';
     case 'union': {

@@ -288,7 +288,12 @@ function relatedRules(
       overlaps(rule.counts, base.counts) &&
       anyDay
     )
-      out.push(ref(rule, `${rule.minimumMinutes} minutes a ${rule.period.replace('-', ' ')} in total`));
+      out.push(
+        ref(
+          rule,
+          `${rule.minimumMinutes} minutes ${rule.weeks === undefined ? `a ${rule.period.replace('-', ' ')}` : `each ${rule.weeks} weeks`} in total`,
+        ),
+      );
   }
   return out;
 }

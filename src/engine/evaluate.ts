@@ -8,6 +8,7 @@ import { ruleKey } from '../policy/versions.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type { NotEvaluable, Report, SubjectTotals, Warning } from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
+import { looserAgreementWarnings } from './agreements.js';
 import { evaluationBoundIssues } from './bounds.js';
 import {
   type EvalContext,
@@ -242,7 +243,14 @@ export function evaluateValid(
     recordings: sortRecordings(out.recordings, out.recordingKeys),
     breaches: sortByDue(out.breaches),
     notEvaluable: sortNotEvaluable(out.notEvaluable),
-    warnings: [...inputWarnings, ...index.warnings],
+    warnings: [
+      ...inputWarnings,
+      ...index.warnings,
+      ...looserAgreementWarnings(
+        history,
+        versions.map((v, k) => ({ ctx: contexts[k]!, rules: v.rules })),
+      ),
+    ],
     retention: sortRetention(out.retention),
     totals: {
       deadlines: out.tally.deadlines,

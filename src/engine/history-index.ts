@@ -35,6 +35,8 @@ export interface ViewMemo {
 export interface IndexMemo {
   /** How many staff have each supervisor, at any time (`supervisorReportsOver`). */
   reportCounts?: ReadonlyMap<string, number>;
+  /** Each case's arrangements: those of any worker's with its `caseId` (`agreedIntervals`). */
+  caseArrangements?: ReadonlyMap<string, readonly Arrangement[]>;
 }
 
 export interface Ranged {
@@ -402,7 +404,10 @@ function staffView(s: Staff): StaffView {
     qualifiedOn: typeof s.qualifiedDate === 'string' ? day(s.qualifiedDate) : null,
     confirmedOn: typeof s.confirmedInPost === 'string' ? day(s.confirmedInPost) : null,
     supervisors: (s.supervisors ?? []).map(ranged).sort((a, b) => a.from - b.from),
-    arrangements: (s.arrangements ?? []).map((a) => ({ ...ranged(a), arrangement: a })),
+    // An arrangement about a case (with caseId) is the case's, not the worker's own (engine/agreements.ts).
+    arrangements: (s.arrangements ?? [])
+      .filter((a) => a.caseId === undefined)
+      .map((a) => ({ ...ranged(a), arrangement: a })),
     events: [],
     memo: {},
   };

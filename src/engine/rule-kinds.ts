@@ -6,6 +6,7 @@ import { evaluateFollowUp } from '../rules/follow-up.js';
 import { evaluateInterval } from '../rules/interval.js';
 import { evaluateMilestones } from '../rules/milestones.js';
 import { evaluateMinutesPerPeriod } from '../rules/minutes-per-period.js';
+import { evaluatePerShifts } from '../rules/per-shifts.js';
 import { evaluateRearrange } from '../rules/rearrange.js';
 import { evaluateRecording } from '../rules/recording.js';
 import { evaluateRetention } from '../rules/retention.js';
@@ -23,6 +24,7 @@ export const RULE_KINDS: Handlers = {
   'count-per-period': evaluateCountPerPeriod,
   'minutes-per-period': evaluateMinutesPerPeriod,
   'session-length': evaluateSessionLength,
+  'per-shifts': evaluatePerShifts,
   'ahead-of-date': evaluateAheadOfDate,
   milestones: evaluateMilestones,
   'follow-up': evaluateFollowUp,

@@ -1,9 +1,10 @@
 import type { RuleOf } from '../policy/schema.js';
 import type { Interval } from '../report/types.js';
+import { type AgreedInterval, agreedIntervals, loosen } from './agreements.js';
 import { conditionSpans } from './conditions.js';
 import { baseSpans, type EvalContext } from './context.js';
 import { type Advance, advanceBy } from './durations.js';
-import type { StaffView, SubjectView } from './history-index.js';
+import type { SubjectView } from './history-index.js';
 import type { MergedEntry } from './prepare.js';
 import { intersect, NEVER, type Spans, subtract, union } from './spans.js';
 
@@ -84,7 +85,7 @@ export function buildSegments(
     const spans = intersect(open, conditionSpans(entry.when, view, ctx));
     if (spans.length === 0) continue;
     if ('fromArrangement' in entry) {
-      const arrangements = view.kind === 'staff' ? arrangementsOf(view, entry.fromArrangement) : [];
+      const arrangements = agreedIntervals(view, entry.fromArrangement, ctx);
       let covered: Spans = NEVER;
       for (const a of arrangements) {
         const piece = intersect(spans, [[a.from, a.to]]);
@@ -101,35 +102,17 @@ export function buildSegments(
     for (const [from, to] of spans) segments.push({ from, to, advance, interval, ...extra });
     open = subtract(open, spans);
   }
-  if (rule.stricterWith && view.kind === 'staff')
+  if (rule.stricterWith)
     for (const type of rule.stricterWith)
-      for (const a of arrangementsOf(view, type)) segments = tighten(segments, a, ctx);
+      for (const a of agreedIntervals(view, type, ctx)) segments = tighten(segments, a, ctx);
+  // Where the policy's text allows it, an agreed interval replaces the rule's, looser or not.
+  segments = loosen(segments, rule, view, ctx);
   segments.sort((a, b) => a.from - b.from);
   return { segments, unknownInterval };
 }
 
-function arrangementsOf(view: StaffView, type: string) {
-  return view.arrangements
-    .filter((a) => a.arrangement.type === type && a.arrangement.interval !== undefined)
-    .map((a) => ({
-      from: a.from,
-      to: a.to,
-      type: type as 'agreed-interval' | 'performance-plan',
-      interval: a.arrangement.interval!,
-    }));
-}
-
 /** Inside the arrangement's dates the interval becomes the stricter of the two; never looser. */
-function tighten(
-  segments: Segment[],
-  a: {
-    from: number;
-    to: number;
-    type: string;
-    interval: NonNullable<ReturnType<typeof arrangementsOf>[0]>['interval'];
-  },
-  ctx: EvalContext,
-): Segment[] {
+function tighten(segments: Segment[], a: AgreedInterval, ctx: EvalContext): Segment[] {
   const agreed = advanceBy(a.interval, ctx.calendar);
   const out: Segment[] = [];
   for (const seg of segments) {

@@ -45,6 +45,8 @@ const personName = id;
 const bool = scalar((x) => typeof x === 'boolean');
 const nonNegativeInt = scalar((x) => Number.isSafeInteger(x) && (x as number) >= 0);
 const positiveInt = scalar((x) => Number.isSafeInteger(x) && (x as number) > 0);
+/** zod's `number().gt(0).max(1)`: a full-time equivalent. */
+const fraction = scalar((x) => typeof x === 'number' && x > 0 && x <= 1);
 const oneOf = (values: readonly string[], orNull = false): Fit => {
   const set = new Set<Scalar>(values);
   return scalar((x) => set.has(x) || (orNull && x === null));
@@ -112,7 +114,7 @@ const interval = shape(
   { strict: true },
 );
 const arrangement = ranged(
-  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval, minutes: positiveInt },
+  { type: oneOf(vocabulary.ARRANGEMENT_TYPES), interval, minutes: positiveInt, caseId: id },
   'type',
   (o) =>
     inOrder(o) &&
@@ -135,9 +137,11 @@ const staff = shape(
     service: oneOf(vocabulary.SERVICES, true),
     teamId: nullableId,
     fullTime: bool,
+    fte: fraction,
     supervisors: arrayOf(ranged({ supervisorId: id }, 'supervisorId')),
     absences: arrayOf(ranged({ reason: oneOf(vocabulary.ABSENCE_REASONS) })),
     arrangements: arrayOf(arrangement),
+    shifts: arrayOf(date),
     directReports: nonNegativeInt,
     lineManagerId: id,
     registered: bool,

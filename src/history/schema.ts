@@ -119,6 +119,11 @@ export const arrangementSchema = ranged(
       .positive()
       .optional()
       .describe('The agreed minimum length of a session, in minutes. Required for agreed-session-length.'),
+    caseId: id
+      .optional()
+      .describe(
+        "The case the agreement is about (an agreed frequency of discussing one child): it is the case's, for rules about cases, and not the worker's own. Left out: the worker's own arrangement.",
+      ),
   },
   'the arrangement',
 )
@@ -189,6 +194,14 @@ export const staffSchema = z
       .optional()
       .describe("The worker's team: group events with a teamId count for its members."),
     fullTime: z.boolean().optional().describe('Whether the worker is full-time. Left out: true.'),
+    fte: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe(
+        'Full-time equivalent, more than 0 and at most 1 (0.6: three days a week), for rules whose minimum is pro rata (proRata: fte). Left out: 1.',
+      ),
     supervisors: z
       .array(
         ranged(
@@ -211,6 +224,12 @@ export const staffSchema = z
       .array(arrangementSchema)
       .optional()
       .describe('Supervision agreements, performance plans and authorised extensions.'),
+    shifts: z
+      .array(isoDate)
+      .optional()
+      .describe(
+        'The days the worker works a shift (agency and relief staff), one date a shift, for rules that count sessions against shifts worked (per-shifts); days after asOf are the rota. Left out: not known (such a rule is not evaluable).',
+      ),
     directReports: z
       .int()
       .nonnegative()

@@ -443,6 +443,20 @@ export const intervalRule = z.strictObject({
     .array(z.enum(['agreed-interval', 'performance-plan']))
     .optional()
     .describe('Arrangements in the history that may make the interval stricter, never looser.'),
+  /** An agreement that may loosen the interval, where the policy's own text (the clause) allows it. */
+  allowsLooser: z
+    .strictObject({
+      arrangement: z
+        .enum(['agreed-interval', 'performance-plan'])
+        .describe('The type of arrangement whose interval applies, looser or stricter.'),
+      clause: citationSchema.describe(
+        'The words of the policy that allow an agreed interval looser than the rule\'s (e.g. "a frequency agreed with the staff member").',
+      ),
+    })
+    .optional()
+    .describe(
+      "While the subject has an arrangement of this type in force (a worker's own, or for a case rule one about the case), its interval replaces the rule's, even when longer, as the clause allows. Left out: agreements may only tighten (stricterWith).",
+    ),
   /** Due at one interval, but a breach only when nothing is held within this (NOT-7). */
   breachAfter: durationSchema
     .optional()
@@ -569,15 +583,40 @@ export const countPerPeriodRule = z.strictObject({
 });
 
 /** At least N minutes of sessions in total in each week (Monday to Sunday) or calendar month. */
-export const minutesPerPeriodRule = z.strictObject({
-  ...common,
-  kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
-  subject: z.literal('staff').describe('Always staff.'),
-  counts,
-  givenBy,
-  period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
-  minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
-});
+/** A minimum in minutes pro rata to the worker's full-time equivalent. */
+const proRataFte = z
+  .literal('fte')
+  .optional()
+  .describe(
+    "The minimum is pro rata to the worker's fte (staff[].fte, left out: 1): minimumMinutes × fte, rounded up to a whole minute (90 at fte 0.6: 54).",
+  );
+
+export const minutesPerPeriodRule = z
+  .strictObject({
+    ...common,
+    kind: z.literal('minutes-per-period').describe('At least N minutes of sessions in each week or month.'),
+    subject: z.literal('staff').describe('Always staff.'),
+    counts,
+    givenBy,
+    period: z.enum(['week', 'calendar-month']).describe('week: Monday to Sunday; calendar-month.'),
+    /** With `period: week`: each run of this many Monday-to-Sunday weeks (6 hours over each 4 weeks). */
+    weeks: z
+      .int()
+      .min(2)
+      .max(52)
+      .optional()
+      .describe(
+        'With period week: the total is over each run of this many weeks (2 to 52), counted from the first Monday the rule applies to the worker. Left out: each week.',
+      ),
+    minimumMinutes: positive.describe('The fewest minutes of held sessions in each period.'),
+    proRata: proRataFte,
+  })
+  .refine((r) => r.weeks === undefined || r.period === 'week', {
+    error: () => 'weeks is for period week only: a span of weeks, each Monday to Sunday',
+    path: ['weeks'],
+  })
+  // weeks only with period week: no weeks, or period week.
+  .meta({ anyOf: [{ not: { required: ['weeks'] } }, { properties: { period: { const: 'week' } } }] });
 
 /** Each session should last at least (and perhaps at most) N minutes; one outside is reported but still counts. */
 export const sessionLengthRule = z
@@ -601,12 +640,29 @@ export const sessionLengthRule = z
       .describe(
         "While the worker has an agreed-session-length arrangement in force on the session's day, its minutes are the minimum instead of minimumMinutes.",
       ),
+    proRata: proRataFte,
   })
   .refine((r) => r.minimumMinutes !== undefined || r.maximumMinutes !== undefined, {
     error: () => messages.required('minimumMinutes or maximumMinutes'),
     path: ['minimumMinutes'],
   })
   .meta({ anyOf: [{ required: ['minimumMinutes'] }, { required: ['maximumMinutes'] }] });
+
+/** A session due by the end of the Nth shift the worker works after the last one (agency and relief staff). */
+export const perShiftsRule = z.strictObject({
+  ...common,
+  kind: z
+    .literal('per-shifts')
+    .describe('A session due by the end of every Nth shift worked, counted from the last session.'),
+  subject: z.literal('staff').describe('Always staff.'),
+  counts,
+  givenBy,
+  everyShifts: positive
+    .max(10_000)
+    .describe(
+      "N: a session is due by the end of the Nth shift the worker works after the last session (the history's staff[].shifts).",
+    ),
+});
 
 /** A discussion due a time before a date fixed by an episode: e.g. 42 days before a plan's 9-month review. */
 export const aheadOfDateRule = z.strictObject({
@@ -693,6 +749,7 @@ export const ruleSchema = z
     countPerPeriodRule,
     minutesPerPeriodRule,
     sessionLengthRule,
+    perShiftsRule,
     aheadOfDateRule,
     milestonesRule,
     followUpRule,

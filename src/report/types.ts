@@ -180,7 +180,8 @@ export type Basis =
   | BeforeDateBasis
   | RecordBasis
   | PeriodBasis
-  | SessionBasis;
+  | SessionBasis
+  | ShiftsBasis;
 
 /** The day a clock or a deadline counted from, and why. */
 export type CountedFrom =
@@ -237,6 +238,8 @@ export interface Interval {
   via?: string;
   /** The interval comes from the worker's arrangement of this type (not the policy's). */
   arrangement?: 'agreed-interval' | 'performance-plan';
+  /** The arrangement's interval replaces the rule's, looser or not, under this clause of the policy (`allowsLooser`). */
+  agreedUnder?: { section: string; quote: string };
   /** "`every`, or the agreed interval if sooner": an arrangement that may only make it stricter. */
   orAgreed?: Duration;
   /** With `orAgreed`: which of the two gave the earlier date (`same` when both gave the same). */
@@ -307,12 +310,38 @@ export interface RecordBasis {
 /** Sessions or minutes held in a period, against what was required. */
 export interface PeriodBasis {
   kind: 'period';
-  period: { from: string; to: string; of: 'review-period' | 'year' | 'week' | 'calendar-month' };
+  /** `weeks`: a span of that many weeks (`minutes-per-period` with `weeks`), left out for one week. */
+  period: {
+    from: string;
+    to: string;
+    of: 'review-period' | 'year' | 'week' | 'calendar-month';
+    weeks?: number;
+  };
   unit: 'sessions' | 'minutes';
   held: number;
   required: number;
   /** Pro rata: the full period's minimum, scaled by the days the rule applied of the period's days. */
   proRata?: { minimum: number; days: number; of: number };
+  /** Pro rata to the worker's full-time equivalent (`proRata: 'fte'`): the full-time minimum and the fte; `required` is the share. */
+  fte?: FteShare;
+}
+
+/** A minimum pro rata to a worker's `fte`: the full-time `minimum` times `fte`, rounded up to a whole minute. */
+export interface FteShare {
+  fte: number;
+  minimum: number;
+}
+
+/** A `per-shifts` rule: a session due by the end of the `every`th shift worked after `from` (`shiftOn`). */
+export interface ShiftsBasis {
+  kind: 'shifts';
+  /** The last session (the clock counts shifts after its day), or the day the rule began to apply (counted from it). */
+  from: CountedFrom;
+  every: number;
+  /** The day of that shift. */
+  shiftOn: string;
+  /** On a `missed` breach whose window closed first. */
+  closed?: Closure;
 }
 
 /** One session's length against the minimum or maximum. */
@@ -324,4 +353,6 @@ export interface SessionBasis {
   maximum?: number;
   /** The minimum is the worker's agreed session length. */
   agreed?: true;
+  /** On a `too-short` breach, the minimum is the worker's share pro rata to `fte` (`proRata: 'fte'`). */
+  fte?: FteShare;
 }

@@ -6,6 +6,7 @@ import type {
   Closure,
   CountedFrom,
   Duration,
+  FteShare,
   Interval,
   NonWorkingDay,
   Obligation,
@@ -57,9 +58,13 @@ export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * word ends in a single "s" ("-ss", "-us", "-is" are singular: "progress", "focus", "analysis").
  */
 export function isPlural(name: string): boolean {
-  const last = name.trim().split(/\s+/).pop() ?? '';
+  // The head noun ends the words before a qualifier: "supervision every 4 shifts", "hours of supervision".
+  const words = name.trim().split(/\s+/);
+  const stop = words.findIndex((w, i) => i > 0 && QUALIFIERS.has(w.toLowerCase()));
+  const last = (stop === -1 ? words : words.slice(0, stop)).pop() ?? '';
   return /[^sui]s$/i.test(last);
 }
+const QUALIFIERS = new Set(['every', 'each', 'of', 'in', 'for', 'after', 'with', 'within', 'per', 'by', 'on']);
 
 /** "28 days", "2 weeks", "1 month", "25 working days". */
 export function describeDuration(duration: Duration): string {
@@ -108,6 +113,13 @@ export function skippedWords(skipped: readonly NonWorkingDay[]): string {
   return named.length === 0 ? '' : `skipping ${named.join(', ')}`;
 }
 
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st … */
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+
 /** "Good Friday bank holiday"; "Spring bank holiday" as it is. */
 const holiday = (name: string) => (/bank holiday$/i.test(name) ? name : `${name} bank holiday`);
 
@@ -120,6 +132,8 @@ function intervalWords(i: Interval): string {
         ? `the performance plan's ${every}`
         : every;
   if (i.via !== undefined) words += `, as extended under ${i.via},`;
+  if (i.agreedUnder !== undefined)
+    return `the ${every} agreed under ${i.agreedUnder.section}, "${i.agreedUnder.quote}",`;
   return words;
 }
 
@@ -202,6 +216,10 @@ export function basisWords(b: Basis): string {
     }
     case 'within':
       return `${describeDuration(b.within)} after ${fromWords(b.from)}`;
+    case 'shifts':
+      return b.from.reason === 'last-session'
+        ? `the ${ordinal(b.every)} shift worked after ${day(b.from.on)}`
+        : `the ${ordinal(b.every)} shift worked from ${day(b.from.on)}`;
     case 'by-first':
       return `by the first ${b.session.type} after ${fromWords(b.from)}`;
     case 'before-date': {
@@ -237,8 +255,13 @@ function periodWords(b: PeriodBasis): string {
     return `in ${MONTHS[month - 1]} ${year}`;
   }
   if (of === 'review-period') return `from ${day(from)} to ${day(to)}, between two reviews`;
+  if (b.period.weeks !== undefined) return `in the ${b.period.weeks} weeks ${day(from)} to ${day(to)}`;
   return `in the ${of} ${day(from)} to ${day(to)}`;
 }
+
+/** ", pro rata: 90 minutes at fte 0.6" */
+const fteWords = (share: FteShare | undefined) =>
+  share === undefined ? '' : `, pro rata: ${count(share.minimum, 'minute')} at fte ${share.fte}`;
 
 /** "is"/"are", "was"/"were", "has"/"have", "it"/"they" for a rule's name. */
 const verbs = (name: string) =>
@@ -278,12 +301,12 @@ export function explainBreach(name: string, x: Breach): string {
       return recordSentence(name, x, b);
     case 'period':
       if (b.unit === 'minutes')
-        return `${whose(x.subject, name)} ${periodWords(b)} came to ${count(b.held, 'minute')}, ${count(b.required - b.held, 'minute')} short of the ${count(b.required, 'minute')} expected.`;
+        return `${whose(x.subject, name)} ${periodWords(b)} came to ${count(b.held, 'minute')}, ${count(b.required - b.held, 'minute')} short of the ${count(b.required, 'minute')} expected${fteWords(b.fte)}.`;
       return `${whose(x.subject, name)} ${periodWords(b)}: ${heldOf(b)}.`;
     case 'session': {
       const limit = b.minimum !== undefined && b.minutes < b.minimum;
       const expected = limit
-        ? `under the ${b.agreed ? 'agreed ' : ''}${count(b.minimum!, 'minute')} expected`
+        ? `under the ${b.agreed ? 'agreed ' : ''}${count(b.minimum!, 'minute')} expected${fteWords(b.fte)}`
         : `over the ${count(b.maximum!, 'minute')} at most expected`;
       return `${whose(x.subject, name)} on ${day(b.session.on)} lasted ${count(b.minutes, 'minute')}, ${expected}; it still counts.`;
     }
@@ -318,7 +341,14 @@ export type Unknowable =
   | { why: 'no-arrangement'; arrangement: string }
   | { why: 'no-review-dates' }
   | { why: 'no-line-manager' }
-  | { why: 'minutes-unknown'; periods: number; period: 'week' | 'calendar-month'; minimum: number }
+  | { why: 'no-shifts'; every: number }
+  | {
+      why: 'minutes-unknown';
+      periods: number;
+      period: 'week' | 'calendar-month';
+      minimum: number;
+      weeks?: number | undefined;
+    }
   | {
       why: 'no-duration';
       eventId: string;
@@ -326,6 +356,7 @@ export type Unknowable =
       minimum?: number | undefined;
       maximum?: number | undefined;
       agreed: boolean;
+      fte?: FteShare | undefined;
     };
 
 /** Why a rule cannot be judged for a subject, in a sentence (`notEvaluable[].reason`); `ruleName` is the rule's. */
@@ -335,16 +366,18 @@ export function reasonOf(subject: Subject, u: Unknowable, ruleName: string): str
       return `${who(subject)} has no ${u.arrangement.replace(/-/g, ' ')} recorded, and the policy sets no default interval for ${ruleName}`;
     case 'no-review-dates':
       return `${who(subject)} has no review dates, so its review periods are unknown`;
+    case 'no-shifts':
+      return `${who(subject)} has no shifts in the history (staff shifts), so when a session is due every ${u.every} shifts worked is unknown`;
     case 'no-line-manager':
       return `${subject.id} has no lineManagerId, so which sessions their line manager gave is unknown`;
     case 'minutes-unknown':
-      return `${count(u.periods, u.period === 'week' ? 'week' : 'month')} of ${who(subject)}'s sessions came to under ${u.minimum} minutes, but some sessions have no durationMinutes, so the total is unknown`;
+      return `${count(u.periods, u.period === 'calendar-month' ? 'month' : u.weeks === undefined ? 'week' : `${u.weeks}-week span`)} of ${who(subject)}'s sessions came to under ${u.minimum} minutes, but some sessions have no durationMinutes, so the total is unknown`;
     case 'no-duration': {
       const limits = [
         ...(u.minimum === undefined ? [] : [`the ${u.minimum} minutes`]),
         ...(u.maximum === undefined ? [] : [`at most ${u.maximum} minutes`]),
       ].join(' and ');
-      return `${who(subject)}'s session ${u.eventId} on ${day(u.on)} has no durationMinutes, so whether it lasted ${limits} of ${u.agreed ? `${ruleName} (as agreed)` : ruleName} is unknown`;
+      return `${who(subject)}'s session ${u.eventId} on ${day(u.on)} has no durationMinutes, so whether it lasted ${limits} of ${u.agreed ? `${ruleName} (as agreed)` : ruleName}${fteWords(u.fte)} is unknown`;
     }
   }
 }

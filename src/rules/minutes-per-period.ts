@@ -4,11 +4,13 @@ import { baseSpans, type EvalContext, inForce, subjectOf, subjectsOf } from '../
 import { emitter } from '../engine/emit.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
+import { minimumFor } from './pro-rata.js';
 
 /**
- * At least N minutes of held sessions in total in each Monday–Sunday week or calendar month that
- * lies wholly inside the rule's days and has ended before `asOf`. Checked apart from the interval
- * clocks. A short period whose sessions lack a duration is not judged and is said so.
+ * At least N minutes of held sessions in total in each Monday–Sunday week (or run of `weeks` weeks,
+ * from the first Monday of each run of the rule's days, on or after `recordsFrom`) or calendar month that
+ * lies wholly inside the rule's days and has ended before `asOf`; with `proRata: 'fte'`, N is the
+ * worker's share. Checked apart from the interval clocks. A short period whose sessions lack a duration is not judged and is said so.
  */
 export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx: EvalContext): void {
   const emit = emitter(rule, ctx);
@@ -16,13 +18,15 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
     if (view.kind !== 'staff') continue;
     const spans = intersect(baseSpans(view, ctx), conditionSpans(rule.when, view, ctx));
     const subject = subjectOf(view, ctx);
+    const { minutes: minimum, fte } = minimumFor(rule, rule.minimumMinutes, view);
+    const weeks = rule.weeks ?? 1;
     const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     let unknown = 0;
     let j = 0;
     for (const [spanFrom, spanTo] of spans) {
       let from = firstPeriodStart(rule.period, Math.max(spanFrom, ctx.recordsFrom));
       for (;;) {
-        const to = periodEnd(rule.period, from);
+        const to = periodEnd(rule.period, from, weeks);
         if (to > spanTo || from > ctx.asOf) break;
         if (to >= ctx.asOf) {
           break;
@@ -36,7 +40,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
             if (m === undefined) missing++;
             else minutes += m;
           }
-          if (minutes < rule.minimumMinutes) {
+          if (minutes < minimum) {
             if (missing > 0) unknown++;
             else
               emit.breach({
@@ -45,13 +49,19 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
                 dueOn: fromDayNumber(to),
                 metOn: null,
                 daysLate: 0,
-                shortfall: { minutes: rule.minimumMinutes - minutes },
+                shortfall: { minutes: minimum - minutes },
                 basis: {
                   kind: 'period',
-                  period: { from: fromDayNumber(from), to: fromDayNumber(to), of: rule.period },
+                  period: {
+                    from: fromDayNumber(from),
+                    to: fromDayNumber(to),
+                    of: rule.period,
+                    ...(weeks === 1 ? {} : { weeks }),
+                  },
                   unit: 'minutes',
                   held: minutes,
-                  required: rule.minimumMinutes,
+                  required: minimum,
+                  ...(fte === undefined ? {} : { fte }),
                 },
               });
           }
@@ -64,7 +74,8 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
         why: 'minutes-unknown',
         periods: unknown,
         period: rule.period,
-        minimum: rule.minimumMinutes,
+        minimum,
+        ...(weeks === 1 ? {} : { weeks }),
       });
   }
 }
@@ -75,11 +86,12 @@ function firstPeriodStart(period: 'week' | 'calendar-month', day: number): numbe
     return offset === 0 ? day : day - offset + 7;
   }
   const iso = fromDayNumber(day);
-  return iso.endsWith('-01') ? day : periodEnd('calendar-month', day) + 1;
+  return iso.endsWith('-01') ? day : periodEnd('calendar-month', day, 1) + 1;
 }
 
-function periodEnd(period: 'week' | 'calendar-month', from: number): number {
-  if (period === 'week') return from + 6;
+/** The last day of the period from `from`: a week's (or a run of `weeks` weeks') Sunday, or the month's last day. */
+function periodEnd(period: 'week' | 'calendar-month', from: number, weeks: number): number {
+  if (period === 'week') return from + 7 * weeks - 1;
   const iso = fromDayNumber(from);
   const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7));

@@ -4,6 +4,7 @@ import { emitter } from '../engine/emit.js';
 import type { StaffView } from '../engine/history-index.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
+import { minimumFor } from './pro-rata.js';
 
 /**
  * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,
@@ -17,11 +18,14 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
     if (view.kind !== 'staff') continue;
     const spans = conditionSpans(rule.when, view, ctx);
     const subject = subjectOf(view, ctx);
+    // With proRata 'fte', the worker's share of minimumMinutes (an agreed minimum is not pro-rated).
+    const share = rule.minimumMinutes === undefined ? undefined : minimumFor(rule, rule.minimumMinutes, view);
     for (const ev of view.events) {
       const minutes = ev.event.durationMinutes;
       if (!ev.held || !rule.counts.includes(ev.type) || ev.event.superviseeId !== view.id) continue;
       const agreed = rule.agreedMinimum === undefined ? undefined : agreedOn(view, ev.day);
-      const minimum = agreed ?? rule.minimumMinutes;
+      const minimum = agreed ?? share?.minutes;
+      const fte = agreed === undefined ? share?.fte : undefined;
       const maximum = rule.maximumMinutes;
       const short = minimum !== undefined && (minutes === undefined || minutes < minimum);
       const long = maximum !== undefined && (minutes === undefined || minutes > maximum);
@@ -38,6 +42,7 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
             minimum,
             maximum,
             agreed: agreed !== undefined,
+            ...(fte === undefined ? {} : { fte }),
           },
           ev.event.id,
         );
@@ -60,6 +65,7 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
           ...(minimum === undefined ? {} : { minimum }),
           ...(maximum === undefined ? {} : { maximum }),
           ...(agreed === undefined ? {} : { agreed: true }),
+          ...(fte === undefined || minimum === undefined || minutes >= minimum ? {} : { fte }),
         },
       });
     }

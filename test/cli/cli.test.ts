@@ -68,7 +68,7 @@ describe('the command line, run as a user would', () => {
     const r = run('evaluate', history, '--policy', 'york', '--as-of', '2025-09-15', '--format', 'csv');
     const lines = r.out.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      '\ufeffrow,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation,policy,asOf,caseId,recordedAt',
+      '\ufeffrow,ruleId,subjectType,subjectId,activity,status,kind,severity,dueOn,metOn,daysLate,lastMetOn,eventId,section,explanation,policy,asOf,caseId,recordedAt,confidence,excessMinutes',
     );
     expect(
       lines.some((l) =>

@@ -100,14 +100,14 @@ describe('a policy: the exact sentence', () => {
       'an unknown rule kind',
       withPolicy((p) => (p.rules[0]!.kind = 'intervl')),
       [
-        'rules[0].kind: intervl is not a rule kind (one of interval, first-within, recording, rearrange, count-per-period, minutes-per-period, session-length, ahead-of-date, milestones, follow-up, exception, retention, untimed); did you mean interval?',
+        'rules[0].kind: intervl is not a rule kind (one of interval, first-within, recording, rearrange, count-per-period, minutes-per-period, session-length, per-shifts, ahead-of-date, milestones, follow-up, exception, retention, untimed); did you mean interval?',
       ],
     ],
     [
       'a rule without a kind',
       withPolicy((p) => delete p.rules[0]!.kind),
       [
-        'rules[0].kind: kind is required: one of interval, first-within, recording, rearrange, count-per-period, minutes-per-period, session-length, ahead-of-date, milestones, follow-up, exception, retention, untimed',
+        'rules[0].kind: kind is required: one of interval, first-within, recording, rearrange, count-per-period, minutes-per-period, session-length, per-shifts, ahead-of-date, milestones, follow-up, exception, retention, untimed',
       ],
     ],
     [

@@ -22,6 +22,7 @@ export const fullHistory = () => ({
       service: 'child-protection',
       teamId: 'T1',
       fullTime: true,
+      fte: 0.8,
       supervisors: [{ supervisorId: 'M1', from: '2024-01-08', to: null }],
       absences: [{ from: '2024-03-01', to: '2024-03-05', reason: 'sickness' }],
       arrangements: [
@@ -30,7 +31,9 @@ export const fullHistory = () => ({
         { type: 'performance-plan', from: '2024-06-03', to: '2024-07-31', interval: { days: 10 } },
         { type: 'extended-interval-authorised', from: '2024-09-02', interval: { months: 2 } },
         { type: 'agreed-interval', from: '2024-10-01', interval: { workingDays: 15 } },
+        { type: 'agreed-interval', from: '2024-01-08', interval: { weeks: 2 }, caseId: 'C1' },
       ],
+      shifts: ['2024-01-08', '2024-01-09'],
       directReports: 0,
       lineManagerId: 'M1',
       registered: true,

@@ -279,7 +279,7 @@ describe('docs/writing-a-policy.md', () => {
   it('the test subcommand prints what the guide says it prints', () => {
     const r = cli(['test', resolve(root, 'fixtures/wessex/policy.json')]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('wessex: 3 examples, 3 passed, 0 failed');
+    expect(r.out).toContain('wessex: 4 examples, 4 passed, 0 failed');
     expect(cli(['lint', resolve(root, 'fixtures/wessex/policy.json')]).out).toContain('no findings');
   });
 });

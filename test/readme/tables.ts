@@ -42,6 +42,8 @@ export function timing(rule: Rule): string {
       return `${rule.minimumMinutes} minutes per ${rule.period}`;
     case 'session-length':
       return `${rule.minimumMinutes} minutes a session`;
+    case 'per-shifts':
+      return `every ${rule.everyShifts} shifts worked`;
     case 'ahead-of-date':
       return `${dur(rule.lead)} before ${rule.episode} start + ${dur(rule.target.after)} (or the review)`;
     case 'milestones':

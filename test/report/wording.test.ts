@@ -465,5 +465,98 @@ describe('the sentences of the report', () => {
     ).toBe(
       "S1's session E1 on Mon 6 Jan 2025 has no durationMinutes, so whether it lasted the 90 minutes of supervision (as agreed) is unknown",
     );
+    expect(reasonOf(S1, { why: 'no-shifts', every: 4 }, 'x')).toBe(
+      'S1 has no shifts in the history (staff shifts), so when a session is due every 4 shifts worked is unknown',
+    );
+    expect(
+      reasonOf(S1, { why: 'minutes-unknown', periods: 1, period: 'week', minimum: 360, weeks: 4 }, 'x'),
+    ).toBe(
+      "1 4-week span of S1's sessions came to under 360 minutes, but some sessions have no durationMinutes, so the total is unknown",
+    );
+  });
+
+  it('every N shifts: counted from the rule beginning, then from the last session (4th shift: Fri 6 Jun)', () => {
+    const from = {
+      kind: 'shifts',
+      from: { reason: 'rule-began', on: '2025-06-02' },
+      every: 4,
+      shiftOn: '2025-06-06',
+    } as const;
+    expect(
+      explainBreach(
+        'agency supervision every 4 shifts',
+        breach({ kind: 'late', dueOn: '2025-06-06', metOn: '2025-06-09', daysLate: 3, basis: from }),
+      ),
+    ).toBe(
+      "S1's agency supervision every 4 shifts was due by Fri 6 Jun 2025 (the 4th shift worked from Mon 2 Jun 2025); it took place on Mon 9 Jun 2025, 3 days late.",
+    );
+    const after = {
+      ...from,
+      from: { reason: 'last-session', on: '2025-06-13' },
+      shiftOn: '2025-06-19',
+    } as const;
+    expect(
+      explainObligation('agency supervision every 4 shifts', obligation('2025-06-19', 'overdue', after)),
+    ).toBe(
+      "S1's agency supervision every 4 shifts is overdue: it was due by Thu 19 Jun 2025 (the 4th shift worked after Fri 13 Jun 2025).",
+    );
+  });
+
+  it('pro rata to fte, a span of weeks, and an agreement the policy allows to loosen', () => {
+    // 90 minutes at fte 0.6 = 54, rounded up to a whole minute.
+    expect(
+      explainBreach(
+        '90-minute supervision',
+        breach({
+          kind: 'too-short',
+          dueOn: '2025-06-05',
+          daysLate: 0,
+          basis: {
+            kind: 'session',
+            session: { eventId: 'E1', on: '2025-06-05' },
+            minutes: 50,
+            minimum: 54,
+            fte: { fte: 0.6, minimum: 90 },
+          },
+        }),
+      ),
+    ).toBe(
+      "S1's 90-minute supervision on Thu 5 Jun 2025 lasted 50 minutes, under the 54 minutes expected, pro rata: 90 minutes at fte 0.6; it still counts.",
+    );
+    // Mon 2 Jun + 4 weeks - 1 day = Sun 29 Jun; 360 at fte 0.5 = 180; 160 held.
+    expect(
+      explainBreach(
+        'supervision time',
+        breach({
+          kind: 'too-short',
+          dueOn: '2025-06-29',
+          daysLate: 0,
+          basis: {
+            kind: 'period',
+            period: { from: '2025-06-02', to: '2025-06-29', of: 'week', weeks: 4 },
+            unit: 'minutes',
+            held: 160,
+            required: 180,
+            fte: { fte: 0.5, minimum: 360 },
+          },
+        }),
+      ),
+    ).toBe(
+      "S1's supervision time in the 4 weeks Mon 2 Jun 2025 to Sun 29 Jun 2025 came to 160 minutes, 20 minutes short of the 180 minutes expected, pro rata: 360 minutes at fte 0.5.",
+    );
+    // 9 Jul + 6 weeks = Wed 20 Aug.
+    const basis: IntervalBasis = {
+      kind: 'interval',
+      from: { reason: 'last-session', on: '2025-07-09' },
+      interval: {
+        every: { weeks: 6 },
+        arrangement: 'agreed-interval',
+        agreedUnder: { section: '4.2 Part-time staff', quote: 'a less frequent interval may be agreed' },
+      },
+      dueBy: '2025-08-20',
+    };
+    expect(explainObligation('supervision', obligation('2025-08-20', 'upcoming', basis))).toBe(
+      'S1\'s supervision is next due by Wed 20 Aug 2025 (the 6 weeks agreed under 4.2 Part-time staff, "a less frequent interval may be agreed", after Wed 9 Jul 2025).',
+    );
   });
 });

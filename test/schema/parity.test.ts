@@ -99,6 +99,13 @@ const HISTORY_CASES: [string, Json | undefined, boolean][] = [
   ['staff[0].asye', null, true],
   ['staff[0].asye.end', undefined, true],
   ['staff[0].fullTime', 'yes', false],
+  ['staff[0].fte', 0.6, true],
+  ['staff[0].shifts', ['2024-01-01', '2024-01-02'], true],
+  ['staff[0].shifts', ['2024-02-30'], false],
+  ['staff[0].fte', 1, true],
+  ['staff[0].fte', 0, false],
+  ['staff[0].fte', 1.01, false],
+  ['staff[0].fte', '0.6', false],
   ['staff[0].arrangements[0].interval', undefined, false],
   ['staff[0].arrangements[0].interval', {}, false],
   ['staff[0].arrangements[0].interval', { weeks: 2, days: 1 }, false],
@@ -107,6 +114,8 @@ const HISTORY_CASES: [string, Json | undefined, boolean][] = [
   ['staff[0].arrangements[0].interval', { fortnights: 1 }, false],
   ['staff[0].arrangements[1].interval', { weeks: 6 }, true],
   ['staff[0].arrangements[0].type', 'performance-plan', true],
+  ['staff[0].arrangements[0].caseId', 'C1', true],
+  ['staff[0].arrangements[0].caseId', '', false],
   ['staff[0].recordedat', '2024-01-01', false],
   ['cases[0].closedDate', null, true],
   ['cases[0].reviews', [], true],
@@ -328,6 +337,41 @@ const POLICY_CASES: [string, (p: ReturnType<typeof york>) => void, boolean][] = 
       }),
     false,
   ],
+  [
+    'an interval rule that allows a looser agreed interval, citing its clause',
+    (p) =>
+      (ruleOfKind(p, 'interval').allowsLooser = {
+        arrangement: 'agreed-interval',
+        clause: { source: 'x.txt', section: '4.2', quote: 'as agreed' },
+      }),
+    true,
+  ],
+  [
+    'allowsLooser with no clause',
+    (p) => (ruleOfKind(p, 'interval').allowsLooser = { arrangement: 'agreed-interval' }),
+    false,
+  ],
+  ...(['week', 'calendar-month'] as const).map(
+    (period): [string, (p: ReturnType<typeof york>) => void, boolean] => [
+      `minutes over each 4 weeks, period ${period}, pro rata`,
+      (p) =>
+        void p.rules.push({
+          id: 'YRK-96',
+          name: 'x',
+          activity: 'one-to-one',
+          strength: 'must',
+          citation: p.rules[0]!.citation!,
+          kind: 'minutes-per-period',
+          subject: 'staff',
+          counts: ['one-to-one'],
+          period,
+          weeks: 4,
+          minimumMinutes: 360,
+          proRata: 'fte',
+        }),
+      period === 'week',
+    ],
+  ),
   [
     'a period yearFrom 04-01',
     (p) =>
