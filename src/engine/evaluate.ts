@@ -98,7 +98,9 @@ function check(
 ): { policy: Policy; history: History; asOf: string; warnings: Issue[] } {
   const resolved = tryResolvePolicy(policy, 'policy');
   const option = readOptions(options);
-  const checked = checkHistory(history, { strict: option.strict });
+  // The history's words are checked against the policy's vocabulary (not at all if there is no policy).
+  const vocabulary = resolved.ok ? resolved.policy.vocabulary : null;
+  const checked = checkHistory(history, { strict: option.strict, vocabulary });
   if (resolved.ok && checked.ok && option.issues.length === 0 && option.asOf !== null) {
     const bounds = evaluationBoundIssues(resolved.policy, checked.history, option.asOf);
     if (bounds.length === 0)

@@ -12,6 +12,7 @@ export interface LintFinding {
 
 const STAFF_KEYS = [
   'role',
+  'tag',
   'asye',
   'fullTime',
   'service',

@@ -2,8 +2,10 @@ import { InputError, type Issue } from '../errors/input-error.js';
 import { besideGuarded, copyJson } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
+import { mergeVocabularies, type Vocabulary } from '../history/vocabulary.js';
 import { builtInDefinition, policyIds } from '../policies.js';
 import { type Policy, type PolicyVersion, policySchema, type Rule } from './schema.js';
+import { ruleWords, undeclaredWords } from './words.js';
 
 /** A built-in policy's definition by id (undefined when not built in); tests may pass their own. */
 export type BuiltInLookup = (id: string) => unknown;
@@ -40,21 +42,28 @@ export function checkPolicyWith(
   if (issues.length > guarded.length) return { ok: false, issues };
   // Inherited rules, from the extended policy's latest version.
   let inherited: readonly Rule[] = [];
+  // The words the rules may use: the built-in ones, the policy's own and the extended policy's.
+  let vocabulary: Policy['vocabulary'] = meta.vocabulary;
   if (meta.extends !== undefined) {
     const base = extendedRules(meta.extends, lookup, chain);
     if ('issues' in base) return { ok: false, issues: [...issues, ...base.issues] };
     inherited = base.rules;
+    if (base.vocabulary !== undefined) vocabulary = mergeVocabularies([base.vocabulary, meta.vocabulary]);
   }
   const own: { at: string; v: PolicyVersion }[] =
     versions === undefined
       ? [{ at: '', v: { version: version!, effectiveFrom: effectiveFrom!, rules: rules! } }]
       : versions.map((v, k) => ({ at: `versions[${k}].`, v }));
-  for (const { at, v } of own) issues.push(...references(v.rules, inherited, at));
+  for (const { at, v } of own) {
+    issues.push(...references(v.rules, inherited, at));
+    issues.push(...undeclaredWords(ruleWords(v.rules, `${at}rules`), vocabulary));
+  }
   if (issues.length > 0) return { ok: false, issues };
   const merged = own.map(({ v }) => ({ ...v, rules: mergeRules(inherited, v.rules) }));
   const latest = byDate(merged).at(-1)!;
   const policy: Policy = {
     ...meta,
+    ...(vocabulary === undefined ? {} : { vocabulary }),
     version: latest.version,
     effectiveFrom: latest.effectiveFrom,
     rules: latest.rules,
@@ -143,7 +152,7 @@ function extendedRules(
   id: string,
   lookup: BuiltInLookup,
   chain: readonly string[],
-): { rules: readonly Rule[] } | { issues: Issue[] } {
+): { rules: readonly Rule[]; vocabulary?: Vocabulary | undefined } | { issues: Issue[] } {
   const definition = lookup(id);
   if (definition === undefined)
     return { issues: [{ path: 'extends', message: messages.unknownPolicy(id, policyIds) }] };
@@ -161,7 +170,7 @@ function extendedRules(
         message: i.path.startsWith('extends') ? i.message : `${id}: ${i.path}: ${i.message}`,
       })),
     };
-  return { rules: base.policy.rules };
+  return { rules: base.policy.rules, vocabulary: base.policy.vocabulary };
 }
 
 /** Rule ids unique per kind and part; an exception must modify an interval rule of the policy (own or inherited). */

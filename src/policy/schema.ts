@@ -98,7 +98,23 @@ export const durationSchema = z
   );
 export type Duration = z.infer<typeof durationSchema>;
 
-const eventTypes = z.array(z.enum(EVENT_TYPES)).min(1);
+/** A word a policy declares or uses: lower-case letters and digits, words joined by dashes. */
+const WORD = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * A word of the vocabulary (docs/policy-language.md, vocabulary): a built-in word, or one the
+ * policy's `vocabulary` declares (`loadPolicy` refuses any other, with the nearest known). The
+ * built-in words reach editors as `examples`.
+ */
+const word = (builtIn: readonly string[]) =>
+  z
+    .string()
+    .max(100)
+    .regex(WORD, {
+      error: (iss) =>
+        `${JSON.stringify(iss.input)} is not a word: lower-case letters and digits, joined by dashes`,
+    })
+    .meta(builtIn.length > 0 ? { examples: [...builtIn] } : {});
+const eventTypes = z.array(word(EVENT_TYPES)).min(1);
 const anchor = z
   .enum(['start', 'roleStart', 'asyeStart'])
   .describe("start: the worker's startDate; roleStart: roleStartDate; asyeStart: the ASYE's start.");
@@ -108,7 +124,8 @@ const anchor = z
  * `all`, `any` and `not` combine conditions.
  */
 export interface Condition {
-  role?: (typeof ROLES)[number][] | undefined;
+  role?: string[] | undefined;
+  tag?: string[] | undefined;
   asye?: boolean | undefined;
   fullTime?: boolean | undefined;
   service?: (typeof SERVICES)[number][] | undefined;
@@ -119,8 +136,8 @@ export interface Condition {
   confirmedInPost?: boolean | undefined;
   arrangement?: (typeof ARRANGEMENT_TYPES)[number] | undefined;
   supervisorReportsOver?: number | undefined;
-  episode?: (typeof EPISODE_TYPES)[number][] | undefined;
-  flag?: (typeof CASE_FLAGS)[number][] | undefined;
+  episode?: string[] | undefined;
+  flag?: string[] | undefined;
   allocated?: boolean | undefined;
   all?: Condition[] | undefined;
   any?: Condition[] | undefined;
@@ -129,7 +146,16 @@ export interface Condition {
 
 export const conditionSchema: z.ZodType<Condition> = z
   .strictObject({
-    role: z.array(z.enum(ROLES)).min(1).optional().describe("Staff: the worker's role is one of these."),
+    role: z
+      .array(word(ROLES))
+      .min(1)
+      .optional()
+      .describe("Staff: the worker's role is one of these (built in, or declared in vocabulary.roles)."),
+    tag: z
+      .array(word([]))
+      .min(1)
+      .optional()
+      .describe('Staff: the worker carries one of these tags (declared in vocabulary.tags).'),
     asye: z
       .boolean()
       .optional()
@@ -174,12 +200,12 @@ export const conditionSchema: z.ZodType<Condition> = z
       .optional()
       .describe("Staff: while the worker's supervisor has more than this many direct reports."),
     episode: z
-      .array(z.enum(EPISODE_TYPES))
+      .array(word(EPISODE_TYPES))
       .min(1)
       .optional()
       .describe("Case: while the case's episode is one of these."),
     flag: z
-      .array(z.enum(CASE_FLAGS))
+      .array(word(CASE_FLAGS))
       .min(1)
       .optional()
       .describe('Case: while one of these flags is set on the case.'),
@@ -396,7 +422,7 @@ const givenBy = z
     z
       .strictObject({
         role: z
-          .array(z.enum(ROLES))
+          .array(word(ROLES))
           .min(1)
           .optional()
           .describe("The supervisor's role (their staff entry's role) is one of these."),
@@ -615,7 +641,7 @@ export const aheadOfDateRule = z.strictObject({
   subject: z.literal('case').describe('Always case.'),
   counts,
   givenBy,
-  episode: z.enum(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
+  episode: word(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
   /** The date: the episode start plus this, or the first case review date in the `reviewFrom`–`reviewTo` span after the start. */
   target: z
     .strictObject({
@@ -702,6 +728,25 @@ export const ruleSchema = z
   ])
   .describe('One rule: its kind says which other fields it has.');
 
+const declared = (what: string) =>
+  z
+    .array(word([]).describe(`A ${what} this policy uses.`))
+    .min(1)
+    .optional()
+    .describe(`The ${what}s this policy uses beyond the built-in ones.`);
+/** The policy's own words beyond the built-in ones (docs/policy-language.md, vocabulary). */
+export const vocabularySchema = z
+  .strictObject({
+    tags: declared('staff tag'),
+    roles: declared('role'),
+    eventTypes: declared('event type'),
+    caseFlags: declared('case flag'),
+    episodeTypes: declared('episode type'),
+  })
+  .describe(
+    "The policy's own words beyond the built-in ones: a history evaluated against it may use them (staff tags, roles, event types, case flags, episode types), and its rules may test them.",
+  );
+
 /** One version of a policy's text: in force from `effectiveFrom` to the day before the next version's. */
 export const policyVersionSchema = z
   .strictObject({
@@ -765,6 +810,7 @@ export const policySchema = z
       .array(isoDate.describe('A closure day, YYYY-MM-DD.'))
       .optional()
       .describe('Council closure days: not working days, beside weekends and bank holidays in England.'),
+    vocabulary: vocabularySchema.optional(),
     settings: z
       .strictObject({
         /** The supervisee's absence closes their windows (default true). */
@@ -778,7 +824,7 @@ export const policySchema = z
     rules: z.array(ruleSchema).min(1).optional().describe('The rules (required unless versions is given).'),
   })
   .describe(
-    "A council's supervision policy as data. Cross-field rules a JSON Schema cannot say: either version, effectiveFrom and rules, or versions; one rule id, activity and kind at most once per version; an exception's modifies names an interval rule of this policy.",
+    "A council's supervision policy as data. Cross-field rules a JSON Schema cannot say: either version, effectiveFrom and rules, or versions; one rule id, activity and kind at most once per version; an exception's modifies names an interval rule of this policy; a word a rule uses (an event type, role, tag, case flag or episode type) is built in or declared in vocabulary.",
   );
 
 /** A policy file as written: one version or several, perhaps extending a built-in policy. */
