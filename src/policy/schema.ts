@@ -377,6 +377,59 @@ export type RuleExample = z.infer<typeof ruleExampleSchema>;
 
 /** A rule id: 2 to 5 capital letters, a dash and a number. */
 const ruleId = z.string().regex(/^[A-Z]{2,5}-\d+$/, { error: (iss) => messages.notARuleId(iss.input) });
+
+/** Another policy's interval rule whose schedule an entry follows ("in line with the ASYE programme"). */
+export const ruleReferenceSchema = z
+  .strictObject({
+    policy: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('The id of a built-in policy (left out: the policy this one extends).'),
+    rule: ruleId.describe('The id of an interval rule of that policy, e.g. LGA-2.'),
+  })
+  .describe(
+    "Another policy's interval rule: this entry follows its schedule, resolved when the policy loads.",
+  );
+
+/** One entry of an interval rule's schedule: its own interval, or another policy's rule's (`sameAs`). */
+export const scheduleEntrySchema = z
+  .strictObject({
+    when: conditionSchema.optional().describe('When this entry applies (left out: always).'),
+    interval: intervalSchema.optional(),
+    sameAs: ruleReferenceSchema
+      .optional()
+      .describe(
+        "Instead of interval: follow another policy's interval rule (its when and its schedule's entries), resolved when the policy loads.",
+      ),
+    bound: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The text states only this bound ("at least monthly", "more often than monthly"): sessions are due at the bound, the loosest reading the text allows.',
+      ),
+    label: text.optional().describe('How the source says it, e.g. "4-weekly".'),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.interval === undefined) === (e.sameAs === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: e.interval === undefined ? ['interval'] : ['sameAs'],
+        message:
+          e.interval === undefined
+            ? `${messages.required()} (or give sameAs)`
+            : 'give interval or sameAs, not both',
+      });
+    if (e.bound && (e.interval === undefined || 'fromArrangement' in e.interval))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bound'],
+        message: 'a bound needs an interval of its own (a duration)',
+      });
+  })
+  .meta({ oneOf: [{ required: ['interval'] }, { required: ['sameAs'] }] })
+  .describe('One entry of the schedule: an interval, or sameAs another policy’s interval rule.');
 const common = {
   id: ruleId.describe(
     'The rule id: 2 to 5 capital letters, a dash and a number, e.g. YRK-2. Parts of one rule share it (with different activities).',
@@ -451,15 +504,7 @@ export const intervalRule = z.strictObject({
   givenBy,
   /** First entry whose `when` holds gives the interval; a subject no entry covers is outside the rule. */
   schedule: z
-    .array(
-      z
-        .strictObject({
-          when: conditionSchema.optional().describe('When this entry applies (left out: always).'),
-          interval: intervalSchema,
-          label: text.optional().describe('How the source says it, e.g. "4-weekly".'),
-        })
-        .describe('One entry of the schedule.'),
-    )
+    .array(scheduleEntrySchema)
     .min(1)
     .describe(
       'The interval over time: the first entry whose when holds gives it; a subject no entry covers is outside the rule.',
@@ -829,16 +874,29 @@ export const policySchema = z
 
 /** A policy file as written: one version or several, perhaps extending a built-in policy. */
 export type PolicyFile = z.input<typeof policySchema>;
-export type PolicyVersion = z.infer<typeof policyVersionSchema>;
+/** A schedule entry as loaded: a `sameAs` reference resolved into the entries it stands for. */
+export type ScheduleEntry = Omit<z.infer<typeof scheduleEntrySchema>, 'interval' | 'sameAs'> & {
+  interval: IntervalDef;
+};
+type Resolved<R> = R extends { kind: 'interval' } ? Omit<R, 'schedule'> & { schedule: ScheduleEntry[] } : R;
+/** A rule as written in a file, before `loadPolicy` resolves its references. */
+export type RuleAsWritten = z.infer<typeof ruleSchema>;
+/** One version as loaded: its rules resolved. */
+export type PolicyVersion = Omit<z.infer<typeof policyVersionSchema>, 'rules'> & { rules: Rule[] };
 /**
  * A policy as loaded (`loadPolicy`): `extends` resolved into `rules`; `version`, `effectiveFrom` and
  * `rules` are the latest version's, and `versions` lists every version when the file gave several.
  */
-export type Policy = Omit<z.infer<typeof policySchema>, 'version' | 'effectiveFrom' | 'rules'> & {
+export type Policy = Omit<
+  z.infer<typeof policySchema>,
+  'version' | 'effectiveFrom' | 'rules' | 'versions'
+> & {
   version: string;
   effectiveFrom: string;
   rules: Rule[];
+  versions?: PolicyVersion[] | undefined;
 };
-export type Rule = z.infer<typeof ruleSchema>;
+/** A rule as loaded: an interval rule's `sameAs` entries resolved. */
+export type Rule = Resolved<RuleAsWritten>;
 export type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 export type Citation = z.infer<typeof citationSchema>;
