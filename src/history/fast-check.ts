@@ -60,7 +60,7 @@ const oneOf = (values: readonly string[]): Check => {
   return (x) => set.has(x);
 };
 /** A word of the vocabulary: any text (the words themselves are checked against the policy's vocabulary). */
-const word: Check = (x) => typeof x === 'string';
+const word: Check = (x) => typeof x === 'string' && x.length <= JSON_LIMITS.maxStringLength;
 const nullable =
   (check: Check): Check =>
   (x, d, s) =>

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from '../calendar/index.js';
+import { JSON_LIMITS } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import {
   ABSENCE_REASONS,
@@ -57,7 +58,10 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(va
  * refuses a word neither built in nor declared. The built-in words reach editors as `examples`.
  */
 const word = (builtIn: readonly string[]) =>
-  z.string().meta(builtIn.length > 0 ? { examples: [...builtIn] } : {});
+  z
+    .string()
+    .max(JSON_LIMITS.maxStringLength)
+    .meta(builtIn.length > 0 ? { examples: [...builtIn] } : {});
 /** An end date: left out or null while still open. */
 const openEnd = (description: string) => isoDate.nullable().optional().describe(description);
 
