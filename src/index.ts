@@ -36,6 +36,7 @@ export { InputError, type InputErrorCode, type Issue } from './errors/input-erro
 export { type ParseHistoryOptions, parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';
+export type { Vocabulary } from './history/vocabulary.js';
 export {
   type BaselineId,
   baselineIds,
@@ -54,7 +55,9 @@ export type {
   PolicyFile,
   PolicyVersion,
   Rule,
+  RuleAsWritten,
   RuleExample,
+  ScheduleEntry,
 } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
 export {
