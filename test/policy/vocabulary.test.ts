@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/engine/compare.js';
 import { checkHistory, parseHistory } from '../../src/history/parse.js';
 import { checkPolicy, loadPolicy } from '../../src/policy/load.js';
+import { cli, tempFiles } from '../cli/fake-io.js';
 import {
   breachesOf,
   brief,
@@ -113,6 +114,23 @@ describe('vocabulary: FEN-20, a tag condition and an event type of the policy’
     expect(() => compare(history(['agnecy']), { asOf: '2025-08-04', policies: [policy(), 'york'] })).toThrow(
       /did you mean agency/,
     );
+  });
+});
+
+describe('supervision-rules validate --policy: the words checked against that policy', () => {
+  it('refuses the tag without a policy, accepts it with one declaring it, and names the nearest with a typo', () => {
+    const files = tempFiles();
+    const policyFile = files.file('fenchester.json', definition());
+    const historyFile = files.file('history.json', history());
+    const without = cli(['validate', historyFile]);
+    expect(without.code).toBe(2);
+    expect(without.err).toContain('staff[0].tags[0]: agency is not a staff tag the policy declares');
+    const withPolicy = cli(['validate', historyFile, '--policy', policyFile]);
+    expect(withPolicy.code).toBe(0);
+    expect(withPolicy.out).toContain('valid (2 staff, 0 cases, 4 events)');
+    const typo = cli(['validate', files.file('typo.json', history(['agnecy'])), '--policy', policyFile]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('staff[0].tags[0]: agnecy is not one of agency; did you mean agency?');
   });
 });
 
