@@ -31,6 +31,7 @@ export { type CompareOptions, compare, evaluate, preparePolicy, safeEvaluate } f
 export { type ParseHistoryOptions, parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';
+export type { Vocabulary } from './history/vocabulary.js';
 export {
   type BaselineId,
   baselineIds,
@@ -49,7 +50,9 @@ export type {
   PolicyFile,
   PolicyVersion,
   Rule,
+  RuleAsWritten,
   RuleExample,
+  ScheduleEntry,
 } from './policy/schema.js';
 export { policySchema } from './policy/schema.js';
 export {

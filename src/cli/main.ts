@@ -45,7 +45,7 @@ Usage:
                     [--team T1,T2] [--since <YYYY-MM-DD>]   one self-contained HTML page for managers
   supervision-rules compare <history.json> --as-of <YYYY-MM-DD> [--policies york,derby] [--format table|json]
   supervision-rules policies [--format table|json]      built-in policies (councils, then baselines) and their rules
-  supervision-rules validate <history.json>             check a history without evaluating it
+  supervision-rules validate <history.json> [--policy <id | policy.json>]  check a history (its words against the policy's vocabulary)
   supervision-rules lint <policy.json>                  check a council's own policy file
   supervision-rules test <id | policy.json> [--junit <file>]
                     run the worked examples of a policy's rules (exit 1 if any fails)
@@ -266,7 +266,9 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
     }
     case 'validate': {
       const file = needFile('history');
-      const checked = checkHistory(read(file, 'history'), { strict: values.strict === true });
+      // With --policy, the history's words are checked against that policy's vocabulary.
+      const vocabulary = values.policy ? policyArgument(values.policy, read).vocabulary : undefined;
+      const checked = checkHistory(read(file, 'history'), { strict: values.strict === true, vocabulary });
       if (!checked.ok) throw new InputError('invalid-history', checked.issues);
       const { history, warnings } = checked;
       for (const w of warnings) io.stdout.write(`${paint.yellow('warning')} ${w.path}: ${w.message}\n`);

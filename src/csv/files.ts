@@ -1,6 +1,7 @@
 import { createReadStream, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import type { Vocabulary } from '../history/vocabulary.js';
 import { CSV_OPTIONS, CsvImporter, feedRecord, fileKey, type ImportResult, type Problem } from './import.js';
 import type { Mapping } from './mapping.js';
 
@@ -8,6 +9,8 @@ export interface DirectoryImportOptions {
   /** Called every `progressEvery` rows of a file, and once at its end with `done`. */
   readonly onProgress?: (file: string, rows: number, done: boolean) => void;
   readonly progressEvery?: number;
+  /** The words beyond the built-in ones the history may use: a policy's `vocabulary`. */
+  readonly vocabulary?: Vocabulary | undefined;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function importCsvDirectory(
   mapping?: Mapping,
   options: DirectoryImportOptions = {},
 ): Promise<ImportResult> {
-  const importer = new CsvImporter(mapping);
+  const importer = new CsvImporter(mapping, options.vocabulary);
   const present = new Map(
     readdirSync(dir)
       .filter((f) => /\.csv$/i.test(f))

@@ -3,6 +3,7 @@ import { InputError, type Issue } from '../errors/input-error.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
+import type { Vocabulary } from '../history/vocabulary.js';
 import { builtInMappings } from './builtin.js';
 import { readDate, readDateOrInstant, readInstant } from './dates.js';
 import { type Kind, LAYOUT, NO_CASE_RECORDS, type TableLayout, type Target } from './layout.js';
@@ -108,7 +109,11 @@ export class CsvImporter {
     { name: string; rows: number; found: boolean; taken: Set<number> }
   >();
 
-  constructor(mapping?: Mapping) {
+  /** `vocabulary`: the words beyond the built-in ones the history may use (a policy's vocabulary). */
+  constructor(
+    mapping?: Mapping,
+    private readonly vocabulary?: Vocabulary,
+  ) {
     this.mapping = mapping ?? genericMapping();
     const defaults = this.mapping.dateFormats ?? ['iso'];
     const separator = this.mapping.listSeparator ?? LIST_SEPARATOR;
@@ -248,7 +253,7 @@ export class CsvImporter {
       };
       for (const { row, problem } of built.problems) refuse(row, problem);
       if (fresh) continue;
-      const checked = checkHistory(history);
+      const checked = checkHistory(history, { vocabulary: this.vocabulary });
       if (checked.ok) break;
       for (const issue of checked.issues) {
         const { row, column } = locate(history, issue, built.origins);
@@ -729,8 +734,12 @@ export function feedRecord(
 export function importCsv(
   files: Readonly<Record<string, string>>,
   mapping?: Mapping | unknown,
+  options: { readonly vocabulary?: Vocabulary | undefined } = {},
 ): ImportResult {
-  const importer = new CsvImporter(mapping === undefined ? undefined : parseMapping(mapping));
+  const importer = new CsvImporter(
+    mapping === undefined ? undefined : parseMapping(mapping),
+    options.vocabulary,
+  );
   const extra: Problem[] = [];
   const given = new Map(Object.keys(files).map((n) => [fileKey(n), n]));
   for (const key of importer.fileKeys) {

@@ -1,6 +1,7 @@
 import type { Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
+import { mergeVocabularies } from '../history/vocabulary.js';
 import type { Policy } from '../policy/schema.js';
 import type { Obligation, Report } from '../report/types.js';
 import { evaluationBoundIssues } from './bounds.js';
@@ -68,7 +69,10 @@ export function compareWith(
       policyIssues.push(...resolved.issues);
     }
   });
-  const checked = checkHistory(history, { strict });
+  // Words any of the policies declares (none checked when a policy is not valid).
+  const vocabulary =
+    policyIssues.length > 0 ? null : mergeVocabularies(policies.map((p) => p.policy.vocabulary));
+  const checked = checkHistory(history, { strict, vocabulary });
   if (asOf === null || optionIssues.length > 0 || policyIssues.length > 0 || !checked.ok)
     throwAll([
       ['invalid-options', optionIssues],

@@ -55,6 +55,9 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
   switch (key) {
     case 'role':
       return cond.role!.includes(staff.role) ? [[s.roleStart, Infinity]] : NEVER;
+    case 'tag':
+      // Tags are not dated: a worker carries them throughout.
+      return flag(staff.tags?.some((t) => cond.tag!.includes(t)) === true);
     case 'asye': {
       const spans: Spans = s.asye ? [s.asye] : NEVER;
       return cond.asye ? spans : complement(spans);

@@ -103,7 +103,9 @@ function check(
 ): { prepared: PreparedPolicy; history: History; asOf: string; warnings: Issue[] } {
   const resolved = resolve(policy, 'policy');
   const option = readOptions(options);
-  const checked = checkHistory(history, { strict: option.strict });
+  // The history's words are checked against the policy's vocabulary (not at all if there is no policy).
+  const vocabulary = resolved.ok ? resolved.prepared.policy.vocabulary : null;
+  const checked = checkHistory(history, { strict: option.strict, vocabulary });
   if (resolved.ok && checked.ok && option.issues.length === 0 && option.asOf !== null) {
     const bounds = evaluationBoundIssues(resolved.prepared.policy, checked.history, option.asOf);
     if (bounds.length === 0)

@@ -6,7 +6,6 @@ import {
 } from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
 import type { Arrangement, Case, History, Staff, SupervisionEvent } from '../history/schema.js';
-import type { CaseFlag, EpisodeType } from '../history/vocabulary.js';
 import type { Warning } from '../report/types.js';
 import { normalize, type Span, type Spans } from './spans.js';
 
@@ -71,8 +70,8 @@ export interface CaseView {
   /** From the first episode or allocation to the closing date (inclusive); empty if neither is known. */
   readonly open: Spans;
   readonly allocations: readonly (Ranged & { workerId: string })[];
-  readonly episodes: readonly (Ranged & { type: EpisodeType })[];
-  readonly flags: readonly (Ranged & { flag: CaseFlag })[];
+  readonly episodes: readonly (Ranged & { type: string })[];
+  readonly flags: readonly (Ranged & { flag: string })[];
   readonly reviews: readonly number[];
   readonly events: EventView[];
   readonly memo: ViewMemo;

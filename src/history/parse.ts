@@ -5,6 +5,8 @@ import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { quickValidate } from './quick-validate.js';
 import { caseSchema, eventSchema, type History, historySchema, staffSchema } from './schema.js';
 import { type UnknownField, unknownFieldIssues, unknownFields } from './unknown-fields.js';
+import type { Vocabulary } from './vocabulary.js';
+import { itemWordIssues, knownWordSets, wordIssues } from './words.js';
 
 /**
  * A checked history, or every problem found with its JSON path. `warnings` are the fields the
@@ -17,7 +19,19 @@ export type CheckedHistory =
 export interface ParseHistoryOptions {
   /** Refuse fields the history format does not know, instead of warning about them (default false). */
   strict?: boolean | undefined;
+  /**
+   * The words the history may use beyond the built-in ones: the `vocabulary` of the policy it will
+   * be evaluated against (`evaluate` passes the policy's). A role, event type, case flag, episode
+   * type or staff tag that neither the built-in words nor this declares is refused, with the nearest
+   * known word. Left out: the built-in words only (a staff tag is then always refused). `null`: the
+   * words are not checked (a history already checked against its policy).
+   */
+  vocabulary?: Vocabulary | null | undefined;
 }
+
+/** The history's unknown words (docs/policy-language.md, vocabulary), unless the options say not to check them. */
+const wordsOf = (value: unknown, options: ParseHistoryOptions): Issue[] =>
+  options.vocabulary === null ? [] : wordIssues(value, options.vocabulary);
 
 /**
  * Checks a history (docs/history-format.md) and returns it typed, or every problem found with its JSON path.
@@ -28,8 +42,11 @@ export interface ParseHistoryOptions {
  */
 export function checkHistory(input: unknown, options: ParseHistoryOptions = {}): CheckedHistory {
   const copied = quickValidate(input);
-  if (copied.verdict === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
-  if (copied.verdict === 'unknown-fields') return withUnknownFields(copied.value as History, options);
+  // A word the vocabulary does not know: the slow path words it beside every other problem.
+  if (copied.verdict !== 'unsure' && wordsOf(copied.value, options).length === 0) {
+    if (copied.verdict === 'valid') return { ok: true, history: copied.value as History, warnings: [] };
+    if (copied.verdict === 'unknown-fields') return withUnknownFields(copied.value as History, options);
+  }
   return checkCopy(copied, options);
 }
 
@@ -52,7 +69,7 @@ function checkCopy(
   if (!complete) return { ok: false, issues: guarded };
   // Item by item first, stopping after JSON_LIMITS.maxIssues problems: a million bad events must
   // not become a million issues held at once.
-  let zodIssues = itemIssues(value);
+  let zodIssues = itemIssues(value, options);
   if (zodIssues.length > 0) {
     const top = historySchema.safeParse(withoutLists(value), { error: zodErrorMap });
     if (!top.success) zodIssues = [...fromZodIssues(top.error.issues), ...zodIssues];
@@ -62,8 +79,18 @@ function checkCopy(
       if (guarded.length === 0) return withUnknownFields(result.data, options);
     } else zodIssues = fromZodIssues(result.error.issues);
   }
+  return failed(guarded, zodIssues, value, options);
+}
+
+/** The problems of a history that is refused: the guard's, then the schema's and the words', typos hinted. */
+function failed(
+  guarded: readonly Issue[],
+  zodIssues: readonly Issue[],
+  value: unknown,
+  options: ParseHistoryOptions,
+): CheckedHistory {
   const unknown = unknownFields(value);
-  const issues = [...guarded, ...hintMistypedFields(besideGuarded(guarded, zodIssues), unknown)];
+  const issues = [...guarded, ...hintMistypedFields(besideGuarded(guarded, [...zodIssues]), unknown)];
   return {
     ok: false,
     issues: options.strict ? [...issues, ...unknownFieldIssues(unknown, false)] : issues,
@@ -83,16 +110,22 @@ const LISTS = [
   ['events', eventSchema],
 ] as const;
 
-/** The schema's problems with the items of staff, cases and events, at most JSON_LIMITS.maxIssues. */
-function itemIssues(value: unknown): Issue[] {
+/**
+ * The problems with the items of staff, cases and events, at most JSON_LIMITS.maxIssues: the
+ * schema's, then the item's unknown words (unless `vocabulary` is null).
+ */
+function itemIssues(value: unknown, options: ParseHistoryOptions): Issue[] {
   const out: Issue[] = [];
   if (typeof value !== 'object' || value === null) return out;
+  const known = knownWordSets(options.vocabulary ?? undefined);
   for (const [key, schema] of LISTS) {
     const list = (value as Record<string, unknown>)[key];
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length && out.length < JSON_LIMITS.maxIssues; i++) {
       const r = schema.safeParse(list[i], { error: zodErrorMap });
       if (!r.success) out.push(...fromZodIssues(r.error.issues, [key, i]));
+      if (options.vocabulary !== null)
+        out.push(...itemWordIssues(key, list[i], i, options.vocabulary, known));
     }
   }
   return out;

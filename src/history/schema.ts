@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from '../calendar/index.js';
+import { JSON_LIMITS } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import {
   ABSENCE_REASONS,
@@ -51,6 +52,16 @@ const id = z
 /** A person's name as the council writes it (shown in reports, never used to match). */
 const personName = z.string().min(1).max(200);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+/**
+ * A word of the vocabulary (a role, an event type, a case flag, an episode type, a staff tag): any
+ * text here, because the words known depend on the policy (its `vocabulary`); `wordIssues` then
+ * refuses a word neither built in nor declared. The built-in words reach editors as `examples`.
+ */
+const word = (builtIn: readonly string[]) =>
+  z
+    .string()
+    .max(JSON_LIMITS.maxStringLength)
+    .meta(builtIn.length > 0 ? { examples: [...builtIn] } : {});
 /** An end date: left out or null while still open. */
 const openEnd = (description: string) => isoDate.nullable().optional().describe(description);
 
@@ -162,8 +173,8 @@ export const staffSchema = z
       .describe(
         "The worker's name (1–200 characters): shown beside the id in tables and reports, never used to match anything.",
       ),
-    role: oneOf(ROLES).describe(
-      'The current role. practitioner: not social-work qualified; non-operational: no case work.',
+    role: word(ROLES).describe(
+      "The current role: a built-in role or one the policy's vocabulary declares. practitioner: not social-work qualified; non-operational: no case work.",
     ),
     startDate: isoDate.describe('The day the worker joined the council (induction starts), YYYY-MM-DD.'),
     roleStartDate: isoDate
@@ -248,6 +259,12 @@ export const staffSchema = z
       .describe(
         'Registered with Social Work England, for rules that count only sessions a registered supervisor gave. Left out: not known to be registered.',
       ),
+    tags: z
+      .array(word([]).describe("A staff tag the policy's vocabulary declares, e.g. agency."))
+      .optional()
+      .describe(
+        "The council's own words for groups of staff (agency, residential, case-holding, …), tested by a policy's tag conditions: each must be declared in the policy's vocabulary.tags.",
+      ),
   })
   .superRefine((v, ctx) => {
     if (typeof v.endDate === 'string' && v.endDate < v.startDate)
@@ -278,7 +295,14 @@ export const caseSchema = z
       .describe('Which worker held the case when.'),
     episodes: z
       .array(
-        ranged({ type: oneOf(EPISODE_TYPES).describe('The kind of episode.') }, 'the episode').describe(
+        ranged(
+          {
+            type: word(EPISODE_TYPES).describe(
+              "The kind of episode: a built-in one or one the policy's vocabulary declares.",
+            ),
+          },
+          'the episode',
+        ).describe(
           'An episode of the case (child in need, child protection, in care, …), from a date to a date.',
         ),
       )
@@ -286,9 +310,14 @@ export const caseSchema = z
       .describe('The case type over time: rules for cases depend on it.'),
     flags: z
       .array(
-        ranged({ flag: oneOf(CASE_FLAGS).describe('The circumstance.') }, 'the flag').describe(
-          'A circumstance of the case (high risk, court proceedings, …), from a date to a date.',
-        ),
+        ranged(
+          {
+            flag: word(CASE_FLAGS).describe(
+              "The circumstance: a built-in flag or one the policy's vocabulary declares.",
+            ),
+          },
+          'the flag',
+        ).describe('A circumstance of the case (high risk, court proceedings, …), from a date to a date.'),
       )
       .optional()
       .describe('Circumstances that change how often a case is discussed.'),
@@ -319,8 +348,8 @@ export const caseSchema = z
 export const eventSchema = z
   .looseObject({
     id: id.describe('The event id (1–200 characters); a repeated id is warned about, and both events count.'),
-    type: oneOf(EVENT_TYPES).describe(
-      'What took place: group needs participantIds or teamId; every other type needs superviseeId.',
+    type: word(EVENT_TYPES).describe(
+      "What took place: a built-in event type or one the policy's vocabulary declares. group needs participantIds or teamId; every other type needs superviseeId.",
     ),
     date: isoDate.describe('The day it took place (or was due, when cancelled), YYYY-MM-DD.'),
     start: isoInstant
@@ -426,7 +455,7 @@ export const historySchema = z
     events: z.array(eventSchema).optional().describe('Supervision events. Left out: none.'),
   })
   .describe(
-    "A council's supervision history: staff, cases and supervision events. Fields the format does not know are warned about (report.warnings) and ignored, or refused with strict: true. Cross-field rules a JSON Schema cannot say: a range's to is not before its from, a case's closedDate is not before its first episode or allocation.",
+    "A council's supervision history: staff, cases and supervision events. Fields the format does not know are warned about (report.warnings) and ignored, or refused with strict: true. Cross-field rules a JSON Schema cannot say: a range's to is not before its from, a case's closedDate is not before its first episode or allocation; a word (a role, staff tag, event type, episode type or case flag) is a built-in one or one the vocabulary of the policy it is evaluated against declares.",
   );
 
 export type History = z.infer<typeof historySchema>;

@@ -88,3 +88,48 @@ export type EpisodeType = (typeof EPISODE_TYPES)[number];
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
 export type ArrangementType = (typeof ARRANGEMENT_TYPES)[number];
+
+/**
+ * The words a policy adds to the built-in ones (its `vocabulary`, docs/policy-language.md): staff
+ * tags (there are no built-in ones), roles, event types, case flags and episode types. A history
+ * evaluated against the policy may use them, and the policy's conditions and `counts` may test them.
+ */
+export interface Vocabulary {
+  readonly tags?: readonly string[] | undefined;
+  readonly roles?: readonly string[] | undefined;
+  readonly eventTypes?: readonly string[] | undefined;
+  readonly caseFlags?: readonly string[] | undefined;
+  readonly episodeTypes?: readonly string[] | undefined;
+}
+export type VocabularyKind = keyof Vocabulary;
+
+/** Each kind of word: its built-in words, and what one is called in a message. */
+export const WORD_KINDS: Readonly<Record<VocabularyKind, { builtIn: readonly string[]; what: string }>> = {
+  tags: { builtIn: [], what: 'staff tag' },
+  roles: { builtIn: ROLES, what: 'role' },
+  eventTypes: { builtIn: EVENT_TYPES, what: 'event type' },
+  caseFlags: { builtIn: CASE_FLAGS, what: 'case flag' },
+  episodeTypes: { builtIn: EPISODE_TYPES, what: 'episode type' },
+};
+
+/** The words of a kind a history or policy may use: the built-in ones, then those the vocabulary declares. */
+export function knownWords(kind: VocabularyKind, vocabulary: Vocabulary | undefined): readonly string[] {
+  const own = vocabulary?.[kind] ?? [];
+  const builtIn = WORD_KINDS[kind].builtIn;
+  return own.length === 0 ? builtIn : [...builtIn, ...own.filter((w) => !builtIn.includes(w))];
+}
+
+/** The union of several vocabularies (a history compared under several policies may use any one's words). */
+export function mergeVocabularies(vocabularies: readonly (Vocabulary | undefined)[]): {
+  [K in VocabularyKind]?: string[];
+} {
+  const out: { [K in VocabularyKind]?: string[] } = {};
+  for (const v of vocabularies)
+    for (const kind of Object.keys(WORD_KINDS) as VocabularyKind[])
+      for (const w of v?.[kind] ?? []) {
+        const words = out[kind] ?? [];
+        out[kind] = words;
+        if (!words.includes(w)) words.push(w);
+      }
+  return out;
+}

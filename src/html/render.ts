@@ -132,5 +132,5 @@ ${LEGEND}
  * writeFileSync('report.html', renderHtmlReport(report, history));
  */
 export function renderHtmlReport(report: Report, history: unknown, options: HtmlReportOptions = {}): string {
-  return pageHtml(pageData(report, parseHistory(history), options));
+  return pageHtml(pageData(report, parseHistory(history, { vocabulary: null }), options));
 }

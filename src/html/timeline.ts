@@ -50,7 +50,8 @@ export function timelineOf(
   const inPeriod = (day: number) => day >= period.from && day <= period.to;
   const s: TimelineData['s'] = [];
   for (const ev of view.events)
-    if (inPeriod(ev.day)) s.push([ev.day - period.from, ev.held ? 1 : 0, EVENT_TYPES.indexOf(ev.type)]);
+    if (inPeriod(ev.day))
+      s.push([ev.day - period.from, ev.held ? 1 : 0, (EVENT_TYPES as readonly string[]).indexOf(ev.type)]);
   const d: TimelineData['d'] = [];
   const l: TimelineData['l'] = [];
   for (const o of findings.obligations) {

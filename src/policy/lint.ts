@@ -1,7 +1,10 @@
 import { InputError } from '../errors/input-error.js';
+import { type VocabularyKind, WORD_KINDS } from '../history/vocabulary.js';
 import { builtInDefinition } from '../policies.js';
 import { checkPolicy, ruleKey } from './load.js';
 import type { Condition, Duration, Policy, PolicyVersion, Rule } from './schema.js';
+import { covers, impossible, oppositeOfName } from './sense.js';
+import { ruleWords } from './words.js';
 
 /** Something in a policy file that is valid but probably not meant. */
 export interface LintFinding {
@@ -12,6 +15,7 @@ export interface LintFinding {
 
 const STAFF_KEYS = [
   'role',
+  'tag',
   'asye',
   'fullTime',
   'service',
@@ -34,7 +38,9 @@ export function approxDays(d: Duration): number {
  * table that leaves a type or risk without an interval, a higher risk given a longer interval than a
  * lower one, a recording deadline longer than the interval it belongs to, a missing citation, an
  * interval of zero; for `versions`, versions out of order or two on one date, and a rule changed
- * between versions without a `note` of its own; a rule with no worked `examples` (a warning). Each finding has the JSON path of the rule or field.
+ * between versions without a `note` of its own; a rule with no worked `examples`; a schedule entry an
+ * earlier one always covers, a condition whose parts cannot hold together or that reads the opposite
+ * of its rule's name, a declared word no rule uses (warnings). Each finding has the JSON path of the rule or field.
  *
  * A policy built in code may break rules `loadPolicy` enforces (a missing citation, an interval of
  * zero): those are findings. Something lint cannot read as a policy at all is an InputError.
@@ -71,7 +77,33 @@ function lint(policy: Policy): LintFinding[] {
     versionOrder(policy.versions, findings);
     unexplainedChanges(policy.versions, findings);
   }
+  unusedWords(policy, findings);
   return findings;
+}
+
+/** A word the policy declares in its vocabulary that none of its rules uses. */
+function unusedWords(policy: Policy, findings: LintFinding[]): void {
+  if (policy.vocabulary === undefined) return;
+  const used = new Set(
+    [policy.rules, ...(policy.versions ?? []).map((v) => v.rules)]
+      .flatMap((rules) => ruleWords(rules, 'rules'))
+      .map((u) => `${u.kind} ${u.word}`),
+  );
+  for (const kind of Object.keys(WORD_KINDS) as VocabularyKind[])
+    for (const [j, word] of (policy.vocabulary[kind] ?? []).entries()) {
+      if (WORD_KINDS[kind].builtIn.includes(word))
+        findings.push({
+          path: `vocabulary.${kind}[${j}]`,
+          severity: 'warning',
+          message: `${word} is a built-in ${WORD_KINDS[kind].what}: it needs no declaring`,
+        });
+      else if (!used.has(`${kind} ${word}`))
+        findings.push({
+          path: `vocabulary.${kind}[${j}]`,
+          severity: 'warning',
+          message: `the ${WORD_KINDS[kind].what} ${word} is declared but no rule uses it: leave it out, or write the rule that needs it`,
+        });
+    }
 }
 
 function lintRules(rules: readonly Rule[], sources: string[], prefix: string, findings: LintFinding[]): void {
@@ -93,7 +125,14 @@ function lintRules(rules: readonly Rule[], sources: string[], prefix: string, fi
       if (approxDays(d) <= 0)
         findings.push({ path, severity: 'error', message: `${rule.id} has an interval of zero` });
     const subject = 'subject' in rule ? rule.subject : 'staff';
-    for (const [path, cond] of conditions(rule, at)) neverApplies(cond, subject, path, rule.id, findings);
+    for (const [path, cond] of conditions(rule, at)) {
+      neverApplies(cond, subject, path, rule.id, findings);
+      for (const f of impossible(cond, path))
+        findings.push({ path: f.path, severity: 'warning', message: `${rule.id} can never apply: ${f.why}` });
+      for (const f of oppositeOfName(rule, cond, path))
+        findings.push({ path: f.path, severity: 'warning', message: f.why });
+    }
+    if (rule.kind === 'interval') coveredEntries(rule, at, findings);
     if (rule.kind === 'interval' && rule.subject === 'case') caseTable(rule, at, findings);
     if ((rule.examples ?? []).length === 0)
       findings.push({
@@ -277,5 +316,25 @@ function recordingVersusInterval(rules: readonly Rule[], prefix: string, finding
           });
       }
     }
+  });
+}
+
+/** A schedule entry an earlier one always covers: the first entry that holds gives the interval, so it never does. */
+function coveredEntries(
+  rule: Extract<Rule, { kind: 'interval' }>,
+  at: string,
+  findings: LintFinding[],
+): void {
+  rule.schedule.forEach((later, j) => {
+    const earlier = rule.schedule.findIndex(
+      // An entry from an arrangement falls through on days without one: it covers nothing for good.
+      (e, i) => i < j && !('fromArrangement' in e.interval) && covers(e.when, later.when),
+    );
+    if (earlier >= 0)
+      findings.push({
+        path: `${at}.schedule[${j}]`,
+        severity: 'warning',
+        message: `${rule.id}'s schedule entry ${j + 1} never applies: entry ${earlier + 1} comes first and holds whenever it does`,
+      });
   });
 }

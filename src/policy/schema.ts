@@ -98,7 +98,23 @@ export const durationSchema = z
   );
 export type Duration = z.infer<typeof durationSchema>;
 
-const eventTypes = z.array(z.enum(EVENT_TYPES)).min(1);
+/** A word a policy declares or uses: lower-case letters and digits, words joined by dashes. */
+const WORD = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * A word of the vocabulary (docs/policy-language.md, vocabulary): a built-in word, or one the
+ * policy's `vocabulary` declares (`loadPolicy` refuses any other, with the nearest known). The
+ * built-in words reach editors as `examples`.
+ */
+const word = (builtIn: readonly string[]) =>
+  z
+    .string()
+    .max(100)
+    .regex(WORD, {
+      error: (iss) =>
+        `${JSON.stringify(iss.input)} is not a word: lower-case letters and digits, joined by dashes`,
+    })
+    .meta(builtIn.length > 0 ? { examples: [...builtIn] } : {});
+const eventTypes = z.array(word(EVENT_TYPES)).min(1);
 const anchor = z
   .enum(['start', 'roleStart', 'asyeStart'])
   .describe("start: the worker's startDate; roleStart: roleStartDate; asyeStart: the ASYE's start.");
@@ -108,7 +124,8 @@ const anchor = z
  * `all`, `any` and `not` combine conditions.
  */
 export interface Condition {
-  role?: (typeof ROLES)[number][] | undefined;
+  role?: string[] | undefined;
+  tag?: string[] | undefined;
   asye?: boolean | undefined;
   fullTime?: boolean | undefined;
   service?: (typeof SERVICES)[number][] | undefined;
@@ -119,8 +136,8 @@ export interface Condition {
   confirmedInPost?: boolean | undefined;
   arrangement?: (typeof ARRANGEMENT_TYPES)[number] | undefined;
   supervisorReportsOver?: number | undefined;
-  episode?: (typeof EPISODE_TYPES)[number][] | undefined;
-  flag?: (typeof CASE_FLAGS)[number][] | undefined;
+  episode?: string[] | undefined;
+  flag?: string[] | undefined;
   allocated?: boolean | undefined;
   all?: Condition[] | undefined;
   any?: Condition[] | undefined;
@@ -129,7 +146,16 @@ export interface Condition {
 
 export const conditionSchema: z.ZodType<Condition> = z
   .strictObject({
-    role: z.array(z.enum(ROLES)).min(1).optional().describe("Staff: the worker's role is one of these."),
+    role: z
+      .array(word(ROLES))
+      .min(1)
+      .optional()
+      .describe("Staff: the worker's role is one of these (built in, or declared in vocabulary.roles)."),
+    tag: z
+      .array(word([]))
+      .min(1)
+      .optional()
+      .describe('Staff: the worker carries one of these tags (declared in vocabulary.tags).'),
     asye: z
       .boolean()
       .optional()
@@ -174,12 +200,12 @@ export const conditionSchema: z.ZodType<Condition> = z
       .optional()
       .describe("Staff: while the worker's supervisor has more than this many direct reports."),
     episode: z
-      .array(z.enum(EPISODE_TYPES))
+      .array(word(EPISODE_TYPES))
       .min(1)
       .optional()
       .describe("Case: while the case's episode is one of these."),
     flag: z
-      .array(z.enum(CASE_FLAGS))
+      .array(word(CASE_FLAGS))
       .min(1)
       .optional()
       .describe('Case: while one of these flags is set on the case.'),
@@ -351,6 +377,59 @@ export type RuleExample = z.infer<typeof ruleExampleSchema>;
 
 /** A rule id: 2 to 5 capital letters, a dash and a number. */
 const ruleId = z.string().regex(/^[A-Z]{2,5}-\d+$/, { error: (iss) => messages.notARuleId(iss.input) });
+
+/** Another policy's interval rule whose schedule an entry follows ("in line with the ASYE programme"). */
+export const ruleReferenceSchema = z
+  .strictObject({
+    policy: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('The id of a built-in policy (left out: the policy this one extends).'),
+    rule: ruleId.describe('The id of an interval rule of that policy, e.g. LGA-2.'),
+  })
+  .describe(
+    "Another policy's interval rule: this entry follows its schedule, resolved when the policy loads.",
+  );
+
+/** One entry of an interval rule's schedule: its own interval, or another policy's rule's (`sameAs`). */
+export const scheduleEntrySchema = z
+  .strictObject({
+    when: conditionSchema.optional().describe('When this entry applies (left out: always).'),
+    interval: intervalSchema.optional(),
+    sameAs: ruleReferenceSchema
+      .optional()
+      .describe(
+        "Instead of interval: follow another policy's interval rule (its when and its schedule's entries), resolved when the policy loads.",
+      ),
+    bound: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The text states only this bound ("at least monthly", "more often than monthly"): sessions are due at the bound, the loosest reading the text allows.',
+      ),
+    label: text.optional().describe('How the source says it, e.g. "4-weekly".'),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.interval === undefined) === (e.sameAs === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: e.interval === undefined ? ['interval'] : ['sameAs'],
+        message:
+          e.interval === undefined
+            ? `${messages.required()} (or give sameAs)`
+            : 'give interval or sameAs, not both',
+      });
+    if (e.bound && (e.interval === undefined || 'fromArrangement' in e.interval))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bound'],
+        message: 'a bound needs an interval of its own (a duration)',
+      });
+  })
+  .meta({ oneOf: [{ required: ['interval'] }, { required: ['sameAs'] }] })
+  .describe('One entry of the schedule: an interval, or sameAs another policy’s interval rule.');
 const common = {
   id: ruleId.describe(
     'The rule id: 2 to 5 capital letters, a dash and a number, e.g. YRK-2. Parts of one rule share it (with different activities).',
@@ -396,7 +475,7 @@ const givenBy = z
     z
       .strictObject({
         role: z
-          .array(z.enum(ROLES))
+          .array(word(ROLES))
           .min(1)
           .optional()
           .describe("The supervisor's role (their staff entry's role) is one of these."),
@@ -425,15 +504,7 @@ export const intervalRule = z.strictObject({
   givenBy,
   /** First entry whose `when` holds gives the interval; a subject no entry covers is outside the rule. */
   schedule: z
-    .array(
-      z
-        .strictObject({
-          when: conditionSchema.optional().describe('When this entry applies (left out: always).'),
-          interval: intervalSchema,
-          label: text.optional().describe('How the source says it, e.g. "4-weekly".'),
-        })
-        .describe('One entry of the schedule.'),
-    )
+    .array(scheduleEntrySchema)
     .min(1)
     .describe(
       'The interval over time: the first entry whose when holds gives it; a subject no entry covers is outside the rule.',
@@ -671,7 +742,7 @@ export const aheadOfDateRule = z.strictObject({
   subject: z.literal('case').describe('Always case.'),
   counts,
   givenBy,
-  episode: z.enum(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
+  episode: word(EPISODE_TYPES).describe('The episode whose start fixes the date.'),
   /** The date: the episode start plus this, or the first case review date in the `reviewFrom`–`reviewTo` span after the start. */
   target: z
     .strictObject({
@@ -759,6 +830,25 @@ export const ruleSchema = z
   ])
   .describe('One rule: its kind says which other fields it has.');
 
+const declared = (what: string) =>
+  z
+    .array(word([]).describe(`A ${what} this policy uses.`))
+    .min(1)
+    .optional()
+    .describe(`The ${what}s this policy uses beyond the built-in ones.`);
+/** The policy's own words beyond the built-in ones (docs/policy-language.md, vocabulary). */
+export const vocabularySchema = z
+  .strictObject({
+    tags: declared('staff tag'),
+    roles: declared('role'),
+    eventTypes: declared('event type'),
+    caseFlags: declared('case flag'),
+    episodeTypes: declared('episode type'),
+  })
+  .describe(
+    "The policy's own words beyond the built-in ones: a history evaluated against it may use them (staff tags, roles, event types, case flags, episode types), and its rules may test them.",
+  );
+
 /** One version of a policy's text: in force from `effectiveFrom` to the day before the next version's. */
 export const policyVersionSchema = z
   .strictObject({
@@ -822,6 +912,7 @@ export const policySchema = z
       .array(isoDate.describe('A closure day, YYYY-MM-DD.'))
       .optional()
       .describe('Council closure days: not working days, beside weekends and bank holidays in England.'),
+    vocabulary: vocabularySchema.optional(),
     settings: z
       .strictObject({
         /** The supervisee's absence closes their windows (default true). */
@@ -835,21 +926,34 @@ export const policySchema = z
     rules: z.array(ruleSchema).min(1).optional().describe('The rules (required unless versions is given).'),
   })
   .describe(
-    "A council's supervision policy as data. Cross-field rules a JSON Schema cannot say: either version, effectiveFrom and rules, or versions; one rule id, activity and kind at most once per version; an exception's modifies names an interval rule of this policy.",
+    "A council's supervision policy as data. Cross-field rules a JSON Schema cannot say: either version, effectiveFrom and rules, or versions; one rule id, activity and kind at most once per version; an exception's modifies names an interval rule of this policy; a word a rule uses (an event type, role, tag, case flag or episode type) is built in or declared in vocabulary.",
   );
 
 /** A policy file as written: one version or several, perhaps extending a built-in policy. */
 export type PolicyFile = z.input<typeof policySchema>;
-export type PolicyVersion = z.infer<typeof policyVersionSchema>;
+/** A schedule entry as loaded: a `sameAs` reference resolved into the entries it stands for. */
+export type ScheduleEntry = Omit<z.infer<typeof scheduleEntrySchema>, 'interval' | 'sameAs'> & {
+  interval: IntervalDef;
+};
+type Resolved<R> = R extends { kind: 'interval' } ? Omit<R, 'schedule'> & { schedule: ScheduleEntry[] } : R;
+/** A rule as written in a file, before `loadPolicy` resolves its references. */
+export type RuleAsWritten = z.infer<typeof ruleSchema>;
+/** One version as loaded: its rules resolved. */
+export type PolicyVersion = Omit<z.infer<typeof policyVersionSchema>, 'rules'> & { rules: Rule[] };
 /**
  * A policy as loaded (`loadPolicy`): `extends` resolved into `rules`; `version`, `effectiveFrom` and
  * `rules` are the latest version's, and `versions` lists every version when the file gave several.
  */
-export type Policy = Omit<z.infer<typeof policySchema>, 'version' | 'effectiveFrom' | 'rules'> & {
+export type Policy = Omit<
+  z.infer<typeof policySchema>,
+  'version' | 'effectiveFrom' | 'rules' | 'versions'
+> & {
   version: string;
   effectiveFrom: string;
   rules: Rule[];
+  versions?: PolicyVersion[] | undefined;
 };
-export type Rule = z.infer<typeof ruleSchema>;
+/** A rule as loaded: an interval rule's `sameAs` entries resolved. */
+export type Rule = Resolved<RuleAsWritten>;
 export type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 export type Citation = z.infer<typeof citationSchema>;

@@ -64,7 +64,19 @@ export function isPlural(name: string): boolean {
   const last = (stop === -1 ? words : words.slice(0, stop)).pop() ?? '';
   return /[^sui]s$/i.test(last);
 }
-const QUALIFIERS = new Set(['every', 'each', 'of', 'in', 'for', 'after', 'with', 'within', 'per', 'by', 'on']);
+const QUALIFIERS = new Set([
+  'every',
+  'each',
+  'of',
+  'in',
+  'for',
+  'after',
+  'with',
+  'within',
+  'per',
+  'by',
+  'on',
+]);
 
 /** "28 days", "2 weeks", "1 month", "25 working days". */
 export function describeDuration(duration: Duration): string {

@@ -88,7 +88,7 @@ describe('fields the schema does not know yet', () => {
     };
     const files = exportCsv(history as unknown as History);
     expect(files['staff.csv']?.split('\n')[0]).toMatch(
-      /,directReports,lineManagerId,registered,nickname,grade$/,
+      /,directReports,lineManagerId,registered,tags,nickname,grade$/,
     );
     expect(files['supervisors.csv']?.split('\n')[0]).toBe('staffId,supervisorId,from,to,note');
     const back = roundTrip(history);

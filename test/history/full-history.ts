@@ -73,3 +73,14 @@ export const fullHistory = () => ({
     { id: 'E3', type: 'group', date: '2024-02-15', status: 'cancelled', teamId: 'T1' },
   ],
 });
+
+/**
+ * The full history with a staff tag too. No tag is a built-in word (a policy declares its own), so a
+ * history with one is refused unless checked against such a policy: the tests of the schema's shape
+ * (zod and the quick validator, words apart) use this one.
+ */
+export const fullHistoryWithTags = () => {
+  const h = fullHistory();
+  (h.staff[0] as Record<string, unknown>).tags = ['agency'];
+  return h;
+};

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { quickValidate } from '../../src/history/quick-validate.js';
 import { historySchema } from '../../src/history/schema.js';
 import { unknownFields } from '../../src/history/unknown-fields.js';
-import { fullHistory } from './full-history.js';
+import { fullHistoryWithTags as fullHistory } from './full-history.js';
 
 type Key = string | number;
 type Verdict = 'valid' | 'unknown-fields' | 'refused';
