@@ -32,6 +32,7 @@ export {
   summarise,
 } from './engine/compare.js';
 export { type EvaluateOptions, evaluate, safeEvaluate } from './engine/evaluate.js';
+export { evaluateEach, type ReportPart } from './engine/stream.js';
 export { InputError, type InputErrorCode, type Issue } from './errors/input-error.js';
 export { type ParseHistoryOptions, parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';

@@ -96,19 +96,22 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
   }
 }
 
-/** Per index, how many staff have each supervisor (at any time): counted once, not per question. */
-const reportCounts = new WeakMap<HistoryIndex, Map<string, number>>();
+/**
+ * Per history (its staff map, which every part of an index shares: evaluateEach), how many staff have
+ * each supervisor (at any time): counted once, not per question.
+ */
+const reportCounts = new WeakMap<HistoryIndex['staffById'], Map<string, number>>();
 
 function reportsOf(supervisorId: string, index: HistoryIndex): number | undefined {
   const sup = index.staffById.get(supervisorId);
   if (sup?.staff.directReports !== undefined) return sup.staff.directReports;
-  let counts = reportCounts.get(index);
+  let counts = reportCounts.get(index.staffById);
   if (counts === undefined) {
     counts = new Map();
-    for (const s of index.staff)
+    for (const s of index.staffById.values())
       for (const id of new Set(s.supervisors.map((x) => x.supervisorId)))
         counts.set(id, (counts.get(id) ?? 0) + 1);
-    reportCounts.set(index, counts);
+    reportCounts.set(index.staffById, counts);
   }
   return counts.get(supervisorId) ?? 0;
 }

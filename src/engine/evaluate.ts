@@ -91,7 +91,7 @@ export function throwBounds(issues: readonly Issue[]): never {
  * one InputError; its code is the first input's with problems (policy, history, options). When
  * another input has problems too, a policy definition's paths start with `policy.`.
  */
-function check(
+export function check(
   policy: Policy | PolicyId,
   history: unknown,
   options: EvaluateOptions | undefined,
