@@ -269,6 +269,8 @@ const lib = await import(pathToFileURL(dist).href);
 const policies = [...lib.policyIds];
 const streaming = typeof lib.evaluateEach === 'function';
 
+// A whole council's children: compare holds five reports of 500,000 events, more than Node's default heap.
+const BIG_HEAP = ['--expose-gc', '--max-old-space-size=8192'];
 const node = (args, nodeFlags = []) => {
   const r = spawnSync(process.execPath, [...nodeFlags, self, ...args, '--dist', dist], {
     encoding: 'utf8',
@@ -292,7 +294,7 @@ function dataFile(name, make) {
 function measureMemory(file, target, each) {
   const out = node(
     ['--child', 'mem', '--file', file, '--target', target, ...(each ? ['--each'] : [])],
-    ['--expose-gc', '--trace-gc'],
+    [...BIG_HEAP, '--trace-gc'],
   );
   const lines = out.split('\n');
   const b = lines.indexOf('@@BEGIN');
@@ -444,7 +446,7 @@ results.council = JSON.parse(
       String(runs),
       '--with-compare',
     ],
-    ['--expose-gc'],
+    BIG_HEAP,
   ),
 );
 console.error('another council, back to back…');
@@ -465,7 +467,7 @@ results.other = {
         '--as-of',
         EXAMPLE_AS_OF,
       ],
-      ['--expose-gc'],
+      BIG_HEAP,
     ),
   ),
 };
@@ -473,10 +475,7 @@ if (!quick) {
   console.error('scaling (10% council)…');
   const small = dataFile(`history-s${seed}-10.json`, () => generate({ scale: 0.1, seed }));
   const s = JSON.parse(
-    node(
-      ['--child', 'council', '--file', small, '--warm', warmFile, '--runs', String(runs)],
-      ['--expose-gc'],
-    ),
+    node(['--child', 'council', '--file', small, '--warm', warmFile, '--runs', String(runs)], BIG_HEAP),
   );
   const per = (c, t) => c.evalCpuMs[t] / c.events;
   results.scaling = Object.fromEntries(policies.map((t) => [t, per(results.council, t) / per(s, t)]));
