@@ -143,11 +143,17 @@ if (child === 'mem') {
   let report = null;
   let findings = 0;
   let parts = 0;
+  // --settle: a full collection at each part's end, the part still held: what the stream holds then.
+  let held = 0;
   if (each) {
     // What a nightly job does with each part: writes it out and lets it go (here: counts it).
     for (const part of lib.evaluateEach(target, input, { asOf: AS_OF })) {
       parts++;
       findings += part.obligations.length + part.breaches.length + part.recordings.length;
+      if (flag('settle')) {
+        globalThis.gc();
+        held = Math.max(held, process.memoryUsage().heapUsed - base.heapUsed);
+      }
     }
   } else {
     report = lib.evaluate(target, input, { asOf: AS_OF });
@@ -162,7 +168,7 @@ if (child === 'mem') {
     ? new Set([...report.obligations, ...report.breaches].map((f) => f.subject)).size
     : null;
   console.log(
-    `@@RESULT ${JSON.stringify({ inputBytes, baseHeap: base.heapUsed, endHeap: end.heapUsed, retainedWithReport: retained, findings, parts, subjects, keep: report ? 1 : 0 })}`,
+    `@@RESULT ${JSON.stringify({ inputBytes, baseHeap: base.heapUsed, endHeap: end.heapUsed, retainedWithReport: retained, held, findings, parts, subjects, keep: report ? 1 : 0 })}`,
   );
   process.exit(0);
 }
@@ -291,9 +297,18 @@ function dataFile(name, make) {
   return file;
 }
 
-function measureMemory(file, target, each) {
+function measureMemory(file, target, each, settle = false) {
   const out = node(
-    ['--child', 'mem', '--file', file, '--target', target, ...(each ? ['--each'] : [])],
+    [
+      '--child',
+      'mem',
+      '--file',
+      file,
+      '--target',
+      target,
+      ...(each ? ['--each'] : []),
+      ...(settle ? ['--settle'] : []),
+    ],
     [...BIG_HEAP, '--trace-gc'],
   );
   const lines = out.split('\n');
@@ -324,6 +339,7 @@ function measureMemory(file, target, each) {
     liveWorkingMB: Math.max(0, live - result.baseHeap - reportBytes) / MB,
     findings: result.findings,
     parts: result.parts,
+    heldMB: result.held / MB,
     subjects: result.subjects,
   };
 }
@@ -488,7 +504,13 @@ console.error(`memory (${worst})…`);
 results.memory = {
   policy: worst,
   evaluate: measureMemory(councilFile, worst, false),
-  ...(streaming ? { evaluateEach: measureMemory(councilFile, worst, true) } : {}),
+  ...(streaming
+    ? {
+        evaluateEach: measureMemory(councilFile, worst, true),
+        // A second run, collected at each part's end: the most the stream held beyond the input.
+        evaluateEachHeldMB: measureMemory(councilFile, worst, true, true).heldMB,
+      }
+    : {}),
 };
 console.error('calendar…');
 results.calendar = JSON.parse(node(['--child', 'calendar']));
@@ -565,7 +587,7 @@ lines.push(
   '                 peak above input (garbage included) | live above input (after each collection) | report kept',
   `  evaluate      ${`${f(m.evaluate.peakAboveInputMB)} MB`.padStart(20)} ${`${f(m.evaluate.liveAboveInputMB)} MB`.padStart(38)} ${`${f(m.evaluate.reportMB)} MB`.padStart(15)}; working memory beyond input and report: peak ${f(m.evaluate.workingMB)} MB, live ${f(m.evaluate.liveWorkingMB)} MB; ${n(m.evaluate.findings)} findings sharing ${n(m.evaluate.subjects)} subject objects`,
   m.evaluateEach
-    ? `  evaluateEach  ${`${f(m.evaluateEach.peakAboveInputMB)} MB`.padStart(20)} ${`${f(m.evaluateEach.liveAboveInputMB)} MB`.padStart(38)} ${'none'.padStart(15)}; ${m.evaluateEach.parts} parts, each let go (${n(m.evaluateEach.findings)} findings)`
+    ? `  evaluateEach  ${`${f(m.evaluateEach.peakAboveInputMB)} MB`.padStart(20)} ${`${f(m.evaluateEach.liveAboveInputMB)} MB`.padStart(38)} ${'none'.padStart(15)}; ${m.evaluateEach.parts} parts, each let go (${n(m.evaluateEach.findings)} findings); collected at each part's end, it held at most ${f(m.evaluateEachHeldMB)} MB above the input (the index and one part) against evaluate's report of ${f(m.evaluate.reportMB)} MB`
     : '  evaluateEach  not in this build',
 );
 if (results.scaling)
