@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MB, median, opt, root } from './options.mjs';
+import { flag, MB, median, opt, root } from './options.mjs';
 
 // ------------------------------------------------------------------------ child modes
 // Each child loads its code first, then times the reading alone: wall and CPU time, peak RSS.
@@ -49,8 +49,10 @@ if (child) {
 }
 
 // ------------------------------------------------------------------------ the file
-const rowsWanted = Number(opt('rows', '500000'));
-const runs = Number(opt('runs', '3'));
+// BENCH_QUICK=1 (or --quick), as bench/run.mjs: 50,000 rows, one run.
+const quick = flag('quick') || process.env.BENCH_QUICK === '1';
+const rowsWanted = Number(opt('rows', quick ? '50000' : '500000'));
+const runs = Number(opt('runs', quick ? '1' : '3'));
 const dir = join(tmpdir(), 'supervision-rules-bench', `csv-${rowsWanted}`);
 const STAFF = 200;
 const pad = (n) => String(n).padStart(2, '0');

@@ -289,6 +289,102 @@ export function generate({ scale = 1, seed = 42 } = {}) {
   };
 }
 
+/**
+ * A 60-worker team as a case-management system would send it for one night's run: a council of
+ * `staff` people (generate's shape, about 11 to a team with their service manager) cut to its last
+ * `events` events, with `recordsFrom` the first of them and the cases open by then.
+ */
+export function teamHistory({ staff = 60, events = 3000, seed = 42 } = {}) {
+  const h = generate({ scale: staff / 1000, seed });
+  const kept = h.events.slice(-events);
+  const from = kept[0].date;
+  return {
+    ...h,
+    recordsFrom: from,
+    cases: h.cases.filter((c) => c.closedDate === undefined || c.closedDate >= from),
+    events: kept,
+  };
+}
+
+/**
+ * One worker's history from a team's (a page view): the worker whose sessions come nearest to
+ * `events`, their supervisors' staff entries, their cases (allocated or discussed) and their sessions
+ * (as supervisee, participant or their team's group).
+ */
+export function workerHistory(team, { events = 50 } = {}) {
+  const byId = new Map(team.staff.map((s) => [s.id, s]));
+  const theirs = (w) =>
+    team.events.filter(
+      (e) =>
+        e.superviseeId === w.id ||
+        e.participantIds?.includes(w.id) ||
+        (e.participantIds === undefined && e.teamId !== undefined && e.teamId === w.teamId),
+    );
+  let best = null;
+  for (const w of team.staff) {
+    if (w.supervisors?.length === 0 || w.role === 'team-manager') continue;
+    const evs = theirs(w);
+    if (best === null || Math.abs(evs.length - events) < Math.abs(best.evs.length - events))
+      best = { w, evs };
+  }
+  const w = best.w;
+  const evs = best.evs.slice(-events);
+  const caseIds = new Set(evs.flatMap((e) => e.caseIds ?? []));
+  for (const c of team.cases) if (c.allocations.some((a) => a.workerId === w.id)) caseIds.add(c.id);
+  const supervisors = [...new Set((w.supervisors ?? []).map((s) => s.supervisorId))];
+  return {
+    ...team,
+    staff: [w, ...supervisors.map((id) => byId.get(id)).filter(Boolean)],
+    cases: team.cases.filter((c) => caseIds.has(c.id)),
+    events: evs,
+  };
+}
+
+/** Keys whose values are ids (or lists of ids) in a history: `tiled` renames them copy by copy. */
+const ID_KEYS = new Set([
+  'id',
+  'teamId',
+  'supervisorId',
+  'superviseeId',
+  'workerId',
+  'caseId',
+  'caseIds',
+  'participantIds',
+]);
+
+/**
+ * Another generator's council: `copies` of a history (the example team of fixtures/example), each
+ * copy's ids prefixed `K<n>-`, events merged in date order. Copies share nothing, so the council is
+ * `copies` independent teams of the example's shape (per-child records, groups, students, ASYE,
+ * absences, supervisor changes), not generate()'s.
+ */
+export function tiled(base, copies) {
+  const rename = (value, k) => {
+    if (Array.isArray(value)) return value.map((v) => rename(v, k));
+    if (value === null || typeof value !== 'object') return value;
+    const out = {};
+    for (const [key, v] of Object.entries(value))
+      out[key] = ID_KEYS.has(key)
+        ? Array.isArray(v)
+          ? v.map((x) => `K${k}-${x}`)
+          : `K${k}-${v}`
+        : rename(v, k);
+    return out;
+  };
+  const staff = [];
+  const cases = [];
+  const events = [];
+  for (let k = 0; k < copies; k++) {
+    const copy = rename({ staff: base.staff, cases: base.cases ?? [], events: base.events ?? [] }, k);
+    staff.push(...copy.staff);
+    cases.push(...copy.cases);
+    events.push(...copy.events);
+  }
+  // A stable sort: each day's events in copy order, each copy's in its own order.
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { ...base, staff, cases, events };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name, dflt) => {
     const i = process.argv.indexOf(`--${name}`);

@@ -1,74 +1,134 @@
-// Benchmark: evaluate / compare against JSON.parse of the same text, scaling, memory, calendar, cold start.
-// Usage: node bench/run.mjs [--sizes 10,25,50,100] [--runs 5] [--runs-large 5] [--no-memory] [--no-gc-between] [--seed 42]
-// (`npm run bench` builds first; this script imports ../dist/index.js.)
+// Benchmark: what an integrator feels (cold import, one worker per call, a team, a whole council,
+// memory), each figure a ratio measured in this run beside its target, PASS or MISS.
+// Usage: node bench/run.mjs [--quick] [--runs 3] [--calls 300] [--scale 1] [--seed 42] [--dist file] [--out file]
+// (`npm run bench` builds first; this script imports ../dist/index.js. BENCH_QUICK=1 = --quick.)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AS_OF, generate } from './generate.mjs';
+import { AS_OF, generate, teamHistory, tiled, workerHistory } from './generate.mjs';
 import { flag, MB, median, opt, root } from './options.mjs';
 
 // --dist: benchmark another build (e.g. a copy of the tree before a change).
 const dist = resolve(opt('dist', join(root, 'dist', 'index.js')));
 const now = () => performance.now();
+const EXAMPLE_AS_OF = '2025-12-01';
 
 // ---------------------------------------------------------------------------------------------
 // Child modes (spawned by the parent so that each measurement has a clean process).
 // ---------------------------------------------------------------------------------------------
-if (flag('child-time')) {
+const child = opt('child');
+
+if (child === 'calls') {
+  // Per call, as a page view calls it: JSON.parse of the text, then evaluate, each timed; median of --calls.
   const lib = await import(pathToFileURL(dist).href);
-  const text = readFileSync(opt('file'), 'utf8');
-  const runs = Number(opt('runs', '5'));
-  const targets = [...lib.policyIds, 'compare'];
-  const run = (target, input) =>
-    target === 'compare' ? lib.compare(input, { asOf: AS_OF }) : lib.evaluate(target, input, { asOf: AS_OF });
-  // Warm-up: one parse and one evaluation of each target.
-  let input = JSON.parse(text);
-  const counts = {};
-  for (const t of targets) {
-    const rep = run(t, input);
-    counts[t] =
-      t === 'compare' ? rep.results.reduce((s, r) => s + r.report.breaches.length, 0) : rep.breaches.length;
-  }
-  const parse = [];
-  const times = Object.fromEntries(targets.map((t) => [t, []]));
-  // Each timed call starts from a collected heap (outside the timing), as a nightly job evaluating
-  // one policy would: the previous target's report is garbage that is not this target's cost.
-  // --no-gc-between times them back to back instead.
-  const settle = flag('no-gc-between') ? () => {} : () => globalThis.gc();
-  for (let i = 0; i < runs; i++) {
-    input = null;
-    settle();
-    let t0 = now();
-    input = JSON.parse(text);
-    parse.push(now() - t0);
-    for (const t of targets) {
-      settle();
-      t0 = now();
-      run(t, input);
-      times[t].push(now() - t0);
+  const calls = Number(opt('calls', '300'));
+  const teamCalls = Number(opt('team-calls', '51'));
+  const perCall = (text, n) => {
+    const parse = [];
+    const evals = Object.fromEntries(lib.policyIds.map((p) => [p, []]));
+    for (let i = -Math.min(30, n); i < n; i++) {
+      for (const p of lib.policyIds) {
+        const t0 = now();
+        const input = JSON.parse(text);
+        const t1 = now();
+        lib.evaluate(p, input, { asOf: AS_OF });
+        const t2 = now();
+        if (i < 0) continue; // warm-up
+        if (p === lib.policyIds[0]) parse.push(t1 - t0);
+        evals[p].push(t2 - t1);
+      }
     }
-  }
+    return {
+      parseMs: median(parse),
+      evalMs: Object.fromEntries(lib.policyIds.map((p) => [p, median(evals[p])])),
+    };
+  };
+  const worker = readFileSync(opt('worker'), 'utf8');
+  const team = readFileSync(opt('team'), 'utf8');
+  const empty = Object.fromEntries(lib.policyIds.map((p) => [p, []]));
+  for (let i = -30; i < calls; i++)
+    for (const p of lib.policyIds) {
+      const input = { staff: [] };
+      const t0 = now();
+      lib.evaluate(p, input, { asOf: AS_OF });
+      if (i >= 0) empty[p].push(now() - t0);
+    }
   process.stdout.write(
     `${JSON.stringify({
-      events: input.events.length,
-      bytes: Buffer.byteLength(text),
-      parseMs: median(parse),
-      evalMs: Object.fromEntries(targets.map((t) => [t, median(times[t])])),
-      breaches: counts,
+      worker: { events: JSON.parse(worker).events.length, ...perCall(worker, calls) },
+      team: {
+        events: JSON.parse(team).events.length,
+        staff: JSON.parse(team).staff.length,
+        ...perCall(team, teamCalls),
+      },
+      emptyMs: Object.fromEntries(lib.policyIds.map((p) => [p, median(empty[p])])),
     })}\n`,
   );
   process.exit(0);
 }
 
-if (flag('child-mem')) {
+if (child === 'council') {
+  // A whole council: JSON.parse of the text and each target on the parsed input, median of --runs.
+  const lib = await import(pathToFileURL(dist).href);
+  const text = readFileSync(opt('file'), 'utf8');
+  const runs = Number(opt('runs', '3'));
+  const asOf = opt('as-of', AS_OF);
+  const targets = flag('with-compare') ? [...lib.policyIds, 'compare'] : [...lib.policyIds];
+  const run = (target, input) =>
+    target === 'compare' ? lib.compare(input, { asOf }) : lib.evaluate(target, input, { asOf });
+  // Each timed call starts from a collected heap (outside the timing), as a nightly job evaluating one
+  // policy would; --no-gc-between runs the targets back to back, the garbage of one left to the next.
+  const settle = flag('no-gc-between') ? () => {} : () => globalThis.gc();
+  // Warm-up (the code's first compilation) on a smaller council of the same generator, or this one.
+  let input = JSON.parse(readFileSync(opt('warm', opt('file')), 'utf8'));
+  for (const t of targets) run(t, input);
+  // Wall time, and CPU time (all the process's threads: a shared machine's wall clock counts others' work).
+  const timed = (fn) => {
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    const value = fn();
+    const ms = now() - t0;
+    const c = process.cpuUsage(c0);
+    return { value, ms, cpuMs: (c.user + c.system) / 1000 };
+  };
+  const parse = [];
+  const times = Object.fromEntries(targets.map((t) => [t, []]));
+  for (let i = 0; i < runs; i++) {
+    input = null;
+    globalThis.gc();
+    const p = timed(() => JSON.parse(text));
+    input = p.value;
+    parse.push(p);
+    for (const t of targets) {
+      settle();
+      times[t].push(timed(() => run(t, input)));
+    }
+  }
+  const med = (xs, k) => median(xs.map((x) => x[k]));
+  process.stdout.write(
+    `${JSON.stringify({
+      events: input.events.length,
+      staff: input.staff.length,
+      bytes: Buffer.byteLength(text),
+      parseMs: med(parse, 'ms'),
+      parseCpuMs: med(parse, 'cpuMs'),
+      evalMs: Object.fromEntries(targets.map((t) => [t, med(times[t], 'ms')])),
+      evalCpuMs: Object.fromEntries(targets.map((t) => [t, med(times[t], 'cpuMs')])),
+    })}\n`,
+  );
+  process.exit(0);
+}
+
+if (child === 'mem') {
   // Run with --expose-gc --trace-gc: the parent reads the heap size before each GC between the markers.
   const lib = await import(pathToFileURL(dist).href);
   const target = opt('target');
+  const each = flag('each');
   // Warm the library (policy loading, calendar tables) on a tiny input so that is not counted.
-  lib.evaluate('york', { staff: [] }, { asOf: AS_OF });
+  lib.evaluate(target, { staff: [] }, { asOf: AS_OF });
   globalThis.gc();
   globalThis.gc();
   const before = process.memoryUsage().heapUsed;
@@ -80,29 +140,40 @@ if (flag('child-mem')) {
   const base = process.memoryUsage();
   const inputBytes = base.heapUsed - before;
   console.log('@@BEGIN');
-  const report =
-    target === 'compare' ? lib.compare(input, { asOf: AS_OF }) : lib.evaluate(target, input, { asOf: AS_OF });
+  let report = null;
+  let findings = 0;
+  let parts = 0;
+  // --settle: a full collection at each part's end, the part still held: what the stream holds then.
+  let held = 0;
+  if (each) {
+    // What a nightly job does with each part: writes it out and lets it go (here: counts it).
+    for (const part of lib.evaluateEach(target, input, { asOf: AS_OF })) {
+      parts++;
+      findings += part.obligations.length + part.breaches.length + part.recordings.length;
+      if (flag('settle')) {
+        globalThis.gc();
+        held = Math.max(held, process.memoryUsage().heapUsed - base.heapUsed);
+      }
+    }
+  } else {
+    report = lib.evaluate(target, input, { asOf: AS_OF });
+    findings = report.obligations.length + report.breaches.length + report.recordings.length;
+  }
   const end = process.memoryUsage();
   console.log('@@END');
-  const maxRss = process.resourceUsage().maxRSS * 1024;
   globalThis.gc();
   const retained = process.memoryUsage().heapUsed - base.heapUsed;
+  // The report's subject objects: how many distinct ones its findings share.
+  const subjects = report
+    ? new Set([...report.obligations, ...report.breaches].map((f) => f.subject)).size
+    : null;
   console.log(
-    `@@RESULT ${JSON.stringify({
-      inputBytes,
-      baseHeap: base.heapUsed,
-      endHeap: end.heapUsed,
-      baseRss: base.rss,
-      endRss: end.rss,
-      maxRss,
-      retainedWithReport: retained,
-      keep: report ? 1 : 0,
-    })}`,
+    `@@RESULT ${JSON.stringify({ inputBytes, baseHeap: base.heapUsed, endHeap: end.heapUsed, retainedWithReport: retained, held, findings, parts, subjects, keep: report ? 1 : 0 })}`,
   );
   process.exit(0);
 }
 
-if (flag('child-calendar')) {
+if (child === 'calendar') {
   const lib = await import(pathToFileURL(dist).href);
   const require = createRequire(import.meta.url);
   const Holidays = require('date-holidays');
@@ -191,15 +262,21 @@ if (!existsSync(dist)) {
   console.error(`${dist} not found: run \`npm run build\` first (or \`npm run bench\`).`);
   process.exit(1);
 }
-const sizes = opt('sizes', '10,25,50,100').split(',').map(Number);
-const runs = Number(opt('runs', '5'));
-const runsLarge = Number(opt('runs-large', String(runs)));
+const quick = flag('quick') || process.env.BENCH_QUICK === '1';
 const seed = Number(opt('seed', '42'));
-const memory = !flag('no-memory');
+const scale = Number(opt('scale', quick ? '0.1' : '1'));
+const runs = Number(opt('runs', quick ? '1' : '2'));
+const calls = Number(opt('calls', quick ? '100' : '300'));
+const rounds = Number(opt('rounds', quick ? '5' : '11'));
 const self = fileURLToPath(import.meta.url);
 const dataDir = join(tmpdir(), 'supervision-rules-bench');
 mkdirSync(dataDir, { recursive: true });
+const lib = await import(pathToFileURL(dist).href);
+const policies = [...lib.policyIds];
+const streaming = typeof lib.evaluateEach === 'function';
 
+// A whole council's children: compare holds five reports of 500,000 events, more than Node's default heap.
+const BIG_HEAP = ['--expose-gc', '--max-old-space-size=8192'];
 const node = (args, nodeFlags = []) => {
   const r = spawnSync(process.execPath, [...nodeFlags, self, ...args, '--dist', dist], {
     encoding: 'utf8',
@@ -209,18 +286,31 @@ const node = (args, nodeFlags = []) => {
   return r.stdout;
 };
 
-function fileFor(size) {
-  const file = join(dataDir, `history-s${seed}-${size}.json`);
+/** A generated history's file, written once to $TMPDIR/supervision-rules-bench and reused. */
+function dataFile(name, make) {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     const t0 = now();
-    writeFileSync(file, JSON.stringify(generate({ scale: size / 100, seed })));
+    writeFileSync(file, JSON.stringify(make()));
     console.error(`generated ${file} in ${((now() - t0) / 1000).toFixed(1)} s`);
   }
   return file;
 }
 
-function measureMemory(file, target) {
-  const out = node(['--child-mem', '--file', file, '--target', target], ['--expose-gc', '--trace-gc']);
+function measureMemory(file, target, each, settle = false) {
+  const out = node(
+    [
+      '--child',
+      'mem',
+      '--file',
+      file,
+      '--target',
+      target,
+      ...(each ? ['--each'] : []),
+      ...(settle ? ['--settle'] : []),
+    ],
+    [...BIG_HEAP, '--trace-gc'],
+  );
   const lines = out.split('\n');
   const b = lines.indexOf('@@BEGIN');
   const e = lines.indexOf('@@END');
@@ -238,154 +328,294 @@ function measureMemory(file, target) {
       live = Math.max(live, Number(m[2]) * 1e6);
     }
   }
+  const reportBytes = each ? 0 : result.retainedWithReport;
   return {
     inputMB: result.inputBytes / MB,
-    peakHeapAboveInputMB: Math.max(0, peak - result.baseHeap) / MB,
-    heapRatio: Math.max(0, peak - result.baseHeap) / result.inputBytes,
-    liveHeapAboveInputMB: Math.max(0, live - result.baseHeap) / MB,
-    liveRatio: Math.max(0, live - result.baseHeap) / result.inputBytes,
-    reportMB: result.retainedWithReport / MB,
-    peakRssAboveInputMB: Math.max(0, result.maxRss - result.baseRss) / MB,
+    peakAboveInputMB: Math.max(0, peak - result.baseHeap) / MB,
+    liveAboveInputMB: Math.max(0, live - result.baseHeap) / MB,
+    reportMB: reportBytes / MB,
+    // Working memory: beyond the input and the report it returns (evaluateEach returns none).
+    workingMB: Math.max(0, peak - result.baseHeap - reportBytes) / MB,
+    liveWorkingMB: Math.max(0, live - result.baseHeap - reportBytes) / MB,
+    findings: result.findings,
+    parts: result.parts,
+    heldMB: result.held / MB,
+    subjects: result.subjects,
   };
 }
 
-function coldStart() {
-  const code = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(dist).href)});console.log(performance.now()-t)`;
-  const ms = [];
-  const total = [];
-  for (let i = 0; i < 7; i++) {
-    const t0 = now();
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
-    total.push(now() - t0);
-    ms.push(Number(out.trim()));
-  }
-  // Installed size: the package's own files plus its production dependencies, transitively.
-  const pack = JSON.parse(
-    execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }),
-  );
-  const own = pack[0].unpackedSize;
-  const dirSize = (d) =>
-    readdirSync(d, { withFileTypes: true }).reduce(
-      (s, ent) =>
-        s +
-        (ent.isDirectory()
-          ? dirSize(join(d, ent.name))
-          : ent.isFile()
-            ? statSync(join(d, ent.name)).size
-            : 0),
-      0,
-    );
-  const seen = new Map();
-  const visit = (name) => {
-    if (seen.has(name)) return;
-    const dir = join(root, 'node_modules', name);
-    if (!existsSync(dir)) return;
-    seen.set(name, dirSize(dir));
-    const pj = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    for (const dep of Object.keys(pj.dependencies ?? {})) visit(dep);
-  };
-  const pj = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  for (const dep of Object.keys(pj.dependencies ?? {})) visit(dep);
-  const deps = [...seen.values()].reduce((a, b) => a + b, 0);
+// ------------------------------------------------------------------ cold import, dependencies
+const pj = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const deps = Object.keys(pj.dependencies ?? {});
+function coldImports() {
+  // Whole processes, interleaved round by round (bare Node, then each import), so drift hits all alike.
+  const specs = [
+    ['bare Node', ''],
+    ['package root', `await import(${JSON.stringify(pathToFileURL(dist).href)});`],
+    ...deps.map((d) => [d, `await import(${JSON.stringify(d)});`]),
+  ];
+  // Each process prints the CPU time it used (from its start, Node's own start-up included).
+  const cpu = 'const u = process.cpuUsage(); console.log((u.user + u.system) / 1000);';
+  const ms = Object.fromEntries(specs.map(([k]) => [k, []]));
+  const cpuMs = Object.fromEntries(specs.map(([k]) => [k, []]));
+  for (let i = -1; i < rounds; i++)
+    for (const [k, code] of specs) {
+      const t0 = now();
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', code + cpu], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      if (i < 0) continue;
+      ms[k].push(now() - t0);
+      cpuMs[k].push(Number(out.trim()));
+    }
+  // Each import's cost over bare Node, round by round, then the median: CPU time decides, wall shown.
+  const over = (xs, k) => median(xs[k].map((x, i) => x - xs['bare Node'][i]));
   return {
-    importMs: median(ms),
-    processMs: median(total),
-    packageKB: own / 1024,
-    dependenciesKB: deps / 1024,
-    installedKB: (own + deps) / 1024,
-    dependencies: [...seen.keys()],
+    bareMs: median(ms['bare Node']),
+    bareCpuMs: median(cpuMs['bare Node']),
+    packageMs: over(ms, 'package root'),
+    packageCpuMs: over(cpuMs, 'package root'),
+    depsMs: Object.fromEntries(deps.map((d) => [d, over(ms, d)])),
+    depsCpuMs: Object.fromEntries(deps.map((d) => [d, over(cpuMs, d)])),
   };
 }
+function installed() {
+  const du = (dir) => Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0]);
+  const withDeps = (name, seen = new Set()) => {
+    if (seen.has(name) || !existsSync(join(root, 'node_modules', name))) return seen;
+    seen.add(name);
+    const own = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+    for (const d of Object.keys(own.dependencies ?? {})) withDeps(d, seen);
+    return seen;
+  };
+  const all = new Set();
+  const each = {};
+  for (const d of deps) {
+    const tree = withDeps(d);
+    for (const x of tree) all.add(x);
+    each[d] = {
+      kB: du(join(root, 'node_modules', d)),
+      withDependenciesKB: [...tree].reduce((s, x) => s + du(join(root, 'node_modules', x)), 0),
+      dependencies: [...tree].filter((x) => x !== d),
+    };
+  }
+  const distKB = du(dirname(dist));
+  return { deps: each, allKB: [...all].reduce((s, x) => s + du(join(root, 'node_modules', x)), 0), distKB };
+}
 
+// ------------------------------------------------------------------ measure
 const results = {
   node: process.version,
   date: new Date().toISOString(),
+  dist,
+  quick,
   seed,
-  asOf: AS_OF,
+  scale,
   runs,
-  gcBetween: !flag('no-gc-between'),
-  sizes: {},
+  calls,
 };
-for (const size of sizes) {
-  const file = fileFor(size);
-  const r = size >= 50 ? runsLarge : runs;
-  console.error(`size ${size}%: timing (${r} runs)…`);
-  const t = JSON.parse(
+const councilFile = dataFile(`history-s${seed}-${Math.round(scale * 100)}.json`, () =>
+  generate({ scale, seed }),
+);
+const teamFile = dataFile(`team-s${seed}.json`, () => teamHistory({ seed }));
+const workerFile = dataFile(`worker-s${seed}.json`, () =>
+  workerHistory(JSON.parse(readFileSync(teamFile, 'utf8'))),
+);
+// Another generator's council of as many events: copies of the example team (211 events each).
+const example = JSON.parse(readFileSync(join(root, 'fixtures', 'example', 'history.json'), 'utf8'));
+// 100,000 events by default (20,000 quick; --other-events N): its evaluations are slower per event.
+const otherEvents = Number(opt('other-events', quick ? '20000' : '100000'));
+const copies = Math.ceil(otherEvents / example.events.length);
+const otherWarm = dataFile('example-x10.json', () => tiled(example, 10));
+const warmFile = dataFile(`history-s${seed}-1.json`, () => generate({ scale: 0.01, seed }));
+const otherFile = dataFile(`example-x${copies}.json`, () => tiled(example, copies));
+
+console.error('cold import…');
+results.cold = coldImports();
+console.error('per call (one worker, empty, team)…');
+results.calls = JSON.parse(
+  node([
+    '--child',
+    'calls',
+    '--worker',
+    workerFile,
+    '--team',
+    teamFile,
+    '--calls',
+    String(calls),
+    '--team-calls',
+    quick ? '21' : '51',
+  ]),
+);
+console.error(`council (${runs} runs)…`);
+results.council = JSON.parse(
+  node(
+    [
+      '--child',
+      'council',
+      '--file',
+      councilFile,
+      '--warm',
+      warmFile,
+      '--runs',
+      String(runs),
+      '--with-compare',
+    ],
+    BIG_HEAP,
+  ),
+);
+console.error('another council, back to back…');
+results.other = {
+  copies,
+  ...JSON.parse(
     node(
       [
-        '--child-time',
+        '--child',
+        'council',
         '--file',
-        file,
+        otherFile,
+        '--warm',
+        otherWarm,
         '--runs',
-        String(r),
-        ...(flag('no-gc-between') ? ['--no-gc-between'] : []),
+        String(runs),
+        '--no-gc-between',
+        '--as-of',
+        EXAMPLE_AS_OF,
       ],
-      ['--expose-gc'],
+      BIG_HEAP,
     ),
+  ),
+};
+if (!quick) {
+  console.error('scaling (10% council)…');
+  const small = dataFile(`history-s${seed}-10.json`, () => generate({ scale: 0.1, seed }));
+  const s = JSON.parse(
+    node(['--child', 'council', '--file', small, '--warm', warmFile, '--runs', String(runs)], BIG_HEAP),
   );
-  const entry = { ...t, runs: r, targets: {} };
-  for (const [target, ms] of Object.entries(t.evalMs)) {
-    entry.targets[target] = {
-      ms,
-      xParse: ms / t.parseMs,
-      eventsPerSec: t.events / (ms / 1000),
-      usPerEvent: (ms * 1000) / t.events,
-    };
-  }
-  if (memory) {
-    console.error(`size ${size}%: memory…`);
-    for (const target of Object.keys(t.evalMs))
-      Object.assign(entry.targets[target], measureMemory(file, target));
-  }
-  results.sizes[size] = entry;
+  const per = (c, t) => c.evalCpuMs[t] / c.events;
+  results.scaling = Object.fromEntries(policies.map((t) => [t, per(results.council, t) / per(s, t)]));
 }
+// Memory on the council's worst policy by time (the one most findings usually make the slowest).
+const worst = policies.reduce((a, b) =>
+  results.council.evalCpuMs[a] >= results.council.evalCpuMs[b] ? a : b,
+);
+console.error(`memory (${worst})…`);
+results.memory = {
+  policy: worst,
+  evaluate: measureMemory(councilFile, worst, false),
+  ...(streaming
+    ? {
+        evaluateEach: measureMemory(councilFile, worst, true),
+        // A second run, collected at each part's end: the most the stream held beyond the input.
+        evaluateEachHeldMB: measureMemory(councilFile, worst, true, true).heldMB,
+      }
+    : {}),
+};
 console.error('calendar…');
-results.calendar = JSON.parse(node(['--child-calendar']));
-console.error('cold start…');
-results.coldStart = coldStart();
+results.calendar = JSON.parse(node(['--child', 'calendar']));
+console.error('installed sizes…');
+results.installed = installed();
 
-// Scaling: time per event at each size; the largest against the smallest.
-const sz = Object.keys(results.sizes)
-  .map(Number)
-  .sort((a, b) => a - b);
-if (sz.length > 1) {
-  const lo = results.sizes[sz[0]];
-  const hi = results.sizes[sz[sz.length - 1]];
-  results.scaling = Object.fromEntries(
-    Object.keys(hi.targets).map((t) => [t, hi.targets[t].usPerEvent / lo.targets[t].usPerEvent]),
-  );
-}
-
-// ------------------------------------------------------------------ table
-const f = (x, d = 1) => (x === undefined ? '-' : x.toFixed(d));
+// ------------------------------------------------------------------ verdicts
+const f = (x, d = 1) => (x === undefined || x === null ? '-' : x.toFixed(d));
+const n = (x) => Math.round(x).toLocaleString('en-GB');
 const lines = [];
-for (const size of sz) {
-  const e = results.sizes[size];
+const verdicts = [];
+const check = (label, value, target, unit, detail) => {
+  const pass = value <= target;
+  verdicts.push({ label, value, target, pass });
+  const shown = unit === '×' ? `${f(value, 2)}×` : `${f(value, 0)} ${unit}`;
+  const goal = unit === '×' ? `≤ ${target}×` : `≤ ${target} ${unit}`;
   lines.push(
-    `\n${size}%: ${e.events.toLocaleString('en-GB')} events, ${(e.bytes / MB).toFixed(1)} MB text; JSON.parse ${f(e.parseMs)} ms (median of ${e.runs})`,
+    `${label.padEnd(58)} ${shown.padStart(9)}  ${goal.padEnd(9)} ${pass ? 'PASS' : 'MISS'}  ${detail}`,
   );
-  lines.push(
-    'target          |   eval ms |  x parse | events/s |  µs/event | peak heap above input MB (x input) | after GC (x input) | report MB | RSS above MB',
+};
+const c = results.cold;
+lines.push(`Targets (issue 20), each a ratio within this run${quick ? ' (quick run: a 10% council)' : ''}:`);
+check(
+  'cold import: package root / zod alone (over bare Node)',
+  c.packageCpuMs / c.depsCpuMs.zod,
+  2,
+  '×',
+  `CPU: package ${f(c.packageCpuMs)} ms, zod ${f(c.depsCpuMs.zod)} ms over bare Node ${f(c.bareCpuMs)} ms (wall ${f(c.packageMs)}, ${f(c.depsMs.zod)}, ${f(c.bareMs)}); ${rounds} rounds`,
+);
+const w = results.calls.worker;
+for (const p of policies)
+  check(
+    `one worker (${w.events} events) per call / JSON.parse: ${p}`,
+    w.evalMs[p] / w.parseMs,
+    6,
+    '×',
+    `${f(w.evalMs[p] * 1000, 0)} µs vs parse ${f(w.parseMs * 1000, 0)} µs; median of ${calls}`,
   );
-  for (const [t, v] of Object.entries(e.targets))
-    lines.push(
-      `${t.padEnd(15)} | ${f(v.ms).padStart(9)} | ${f(v.xParse, 2).padStart(8)} | ${Math.round(v.eventsPerSec).toLocaleString('en-GB').padStart(8)} | ${f(v.usPerEvent, 2).padStart(9)} | ${v.peakHeapAboveInputMB === undefined ? '-'.padStart(34) : `${f(v.peakHeapAboveInputMB)} (${f(v.heapRatio, 2)}x of ${f(v.inputMB)})`.padStart(34)} | ${v.liveHeapAboveInputMB === undefined ? '-'.padStart(18) : `${f(v.liveHeapAboveInputMB)} (${f(v.liveRatio, 2)}x)`.padStart(18)} | ${f(v.reportMB).padStart(9)} | ${f(v.peakRssAboveInputMB).padStart(12)}`,
-    );
-}
+for (const p of policies)
+  check(`empty history per call: ${p}`, results.calls.emptyMs[p] * 1000, 50, 'µs', `median of ${calls}`);
+const t = results.calls.team;
+for (const p of policies)
+  check(
+    `${t.staff}-worker team (${n(t.events)} events) / JSON.parse: ${p}`,
+    t.evalMs[p] / t.parseMs,
+    3,
+    '×',
+    `${f(t.evalMs[p])} ms vs parse ${f(t.parseMs)} ms`,
+  );
+const k = results.council;
+for (const p of [...policies, 'compare'])
+  check(
+    `council (${n(k.events)} events) / JSON.parse, collected between: ${p}`,
+    k.evalCpuMs[p] / k.parseCpuMs,
+    p === 'compare' ? 10 : 3,
+    '×',
+    `CPU ${f(k.evalCpuMs[p] / 1000, 2)} s vs parse ${f(k.parseCpuMs / 1000, 2)} s (wall ${f(k.evalMs[p] / 1000, 2)}, ${f(k.parseMs / 1000, 2)}); median of ${runs}`,
+  );
+const o = results.other;
+for (const p of policies)
+  check(
+    `example team ×${n(o.copies)} (${n(o.events)} events), back to back: ${p}`,
+    o.evalCpuMs[p] / o.parseCpuMs,
+    4,
+    '×',
+    `CPU ${f(o.evalCpuMs[p] / 1000, 2)} s vs parse ${f(o.parseCpuMs / 1000, 2)} s (wall ${f(o.evalMs[p] / 1000, 2)}, ${f(o.parseMs / 1000, 2)}); median of ${runs}`,
+  );
+const met = verdicts.filter((v) => v.pass).length;
+lines.push(`${met} of ${verdicts.length} met.`);
+
+const m = results.memory;
+lines.push(
+  `\nMemory, council, ${m.policy} (heap; input ${f(m.evaluate.inputMB)} MB parsed):`,
+  '                 peak above input (garbage included) | live above input (after each collection) | report kept',
+  `  evaluate      ${`${f(m.evaluate.peakAboveInputMB)} MB`.padStart(20)} ${`${f(m.evaluate.liveAboveInputMB)} MB`.padStart(38)} ${`${f(m.evaluate.reportMB)} MB`.padStart(15)}; working memory beyond input and report: peak ${f(m.evaluate.workingMB)} MB, live ${f(m.evaluate.liveWorkingMB)} MB; ${n(m.evaluate.findings)} findings sharing ${n(m.evaluate.subjects)} subject objects`,
+  m.evaluateEach
+    ? `  evaluateEach  ${`${f(m.evaluateEach.peakAboveInputMB)} MB`.padStart(20)} ${`${f(m.evaluateEach.liveAboveInputMB)} MB`.padStart(38)} ${'none'.padStart(15)}; ${m.evaluateEach.parts} parts, each let go (${n(m.evaluateEach.findings)} findings); collected at each part's end, it held at most ${f(m.evaluateEachHeldMB)} MB above the input (the index and one part) against evaluate's report of ${f(m.evaluate.reportMB)} MB`
+    : '  evaluateEach  not in this build',
+);
 if (results.scaling)
   lines.push(
-    `\nscaling (µs/event at ${sz[sz.length - 1]}% / at ${sz[0]}%): ${Object.entries(results.scaling)
-      .map(([t, x]) => `${t} ${f(x, 2)}`)
-      .join(', ')}`,
+    `\nScaling (µs/event, 100% over 10%; linear ≤ 1.5): ${policies.map((p) => `${p} ${f(results.scaling[p], 2)}`).join(', ')}`,
   );
-const c = results.calendar;
+const cal = results.calendar;
 lines.push(
-  `calendar: addWorkingDays ${Math.round(c.addWorkingDays.library).toLocaleString('en-GB')}/s vs naive ${Math.round(c.addWorkingDays.naive).toLocaleString('en-GB')}/s (${Math.round(c.addWorkingDays.library / c.addWorkingDays.naive)}x); workingDaysBetween ${Math.round(c.workingDaysBetween.library).toLocaleString('en-GB')}/s vs naive ${Math.round(c.workingDaysBetween.naive).toLocaleString('en-GB')}/s (${Math.round(c.workingDaysBetween.library / c.workingDaysBetween.naive)}x); agreement ${c.agreement}`,
+  `Calendar: addWorkingDays ${n(cal.addWorkingDays.library)}/s vs naive ${n(cal.addWorkingDays.naive)}/s; workingDaysBetween ${n(cal.workingDaysBetween.library)}/s vs naive ${n(cal.workingDaysBetween.naive)}/s; agreement ${cal.agreement}`,
 );
-const cs = results.coldStart;
 lines.push(
-  `cold start: import ${f(cs.importMs)} ms (whole process ${f(cs.processMs)} ms); installed ${f(cs.installedKB / 1024, 2)} MB (package ${f(cs.packageKB)} KB + dependencies ${f(cs.dependenciesKB / 1024, 2)} MB: ${cs.dependencies.join(', ')})`,
+  '\nRuntime dependencies: installed size (du), with their own dependencies, cold import (CPU ms over bare Node):',
 );
+for (const d of deps) {
+  const i = results.installed.deps[d];
+  lines.push(
+    `  ${d.padEnd(16)} ${`${n(i.kB)} kB`.padStart(10)} ${`${n(i.withDependenciesKB)} kB`.padStart(10)} ${`${f(c.depsCpuMs[d])} ms`.padStart(9)}${i.dependencies.length ? `  (with ${i.dependencies.join(', ')})` : ''}`,
+  );
+}
+lines.push(
+  `  all, once each  ${`${n(results.installed.allKB)} kB`.padStart(21)}; dist/ ${n(results.installed.distKB)} kB`,
+);
+const perCouncil = (k.evalCpuMs[worst] + k.parseCpuMs) / 1000;
+results.perCouncilCpuS = perCouncil;
+lines.push(
+  `\nPer council (${n(k.events)} events), parse + slowest policy: ${f(perCouncil, 1)} s CPU → about ${n(3600 / perCouncil)} councils an hour on one core.`,
+);
+results.verdicts = verdicts;
 console.log(lines.join('\n'));
 const outFile = resolve(opt('out', join(root, 'bench', 'results.json')));
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);

@@ -12,6 +12,7 @@ import {
   safeEvaluateWith,
 } from './engine/evaluate.js';
 import { type PreparedPolicy, preparePolicy as prepare } from './engine/prepare.js';
+import { evaluateEachWith, type ReportPart } from './engine/stream.js';
 import { InputError } from './errors/input-error.js';
 import { builtInDefinition, isPolicyId, type PolicyId, policyIds, unknownPolicyIssue } from './policies.js';
 import { checkPolicy, loadPolicy } from './policy/load.js';
@@ -129,6 +130,33 @@ export function compare(history: unknown, options: CompareOptions): Comparison {
 }
 
 /** Freezes a plain JSON-like value and everything in it; returns it. */
+/**
+ * `evaluate`, one team at a time: yields a report per team as it is made, so a whole council is
+ * evaluated without holding every finding at once (only the history, its index and one team's
+ * findings). The inputs are checked first, as `evaluate` checks them, and an invalid one throws here,
+ * not at the first part.
+ *
+ * The parts together say exactly what `evaluate`'s report says: each list (obligations, recordings,
+ * breaches, notEvaluable, retention) concatenated over the parts holds the same findings, each once;
+ * `totals` summed over the parts are the report's; a subject's `totalsBySubject` counts summed over the
+ * parts are its counts in the report (a child's record can be judged in the part of the session's
+ * team, not the child's). Each part lists its findings in the report's order; the parts come in team
+ * id order, the part with no team last. `warnings` (the input's) are all in the first part; there is
+ * always at least one part.
+ *
+ * @throws {InputError} as `evaluate` does, when called (before any part).
+ * @example
+ * for (const part of evaluateEach('york', history, { asOf: '2025-09-15' }))
+ *   for (const b of part.breaches) write(b);
+ */
+export function evaluateEach(
+  policy: Policy | PolicyId,
+  history: unknown,
+  options: EvaluateOptions,
+): IterableIterator<ReportPart> {
+  return evaluateEachWith(resolve, policy, history, options);
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);

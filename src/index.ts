@@ -26,8 +26,16 @@ export {
 } from './engine/baseline.js';
 export { type Comparison, type PolicySummary, summarise } from './engine/compare.js';
 export type { EvaluateOptions } from './engine/evaluate.js';
+export type { ReportPart } from './engine/stream.js';
 export { InputError, type InputErrorCode, type Issue } from './errors/input-error.js';
-export { type CompareOptions, compare, evaluate, preparePolicy, safeEvaluate } from './front-door.js';
+export {
+  type CompareOptions,
+  compare,
+  evaluate,
+  evaluateEach,
+  preparePolicy,
+  safeEvaluate,
+} from './front-door.js';
 export { type ParseHistoryOptions, parseHistory } from './history/parse.js';
 export type { Arrangement, Case, History, Staff, SupervisionEvent } from './history/schema.js';
 export { historySchema } from './history/schema.js';

@@ -31,8 +31,9 @@ export interface AgreedInterval {
 function caseArrangements(index: HistoryIndex): ReadonlyMap<string, readonly Arrangement[]> {
   if (index.memo.caseArrangements !== undefined) return index.memo.caseArrangements;
   const found = new Map<string, Arrangement[]>();
-  // index.staff holds the first staff entry of each id: a later duplicate is not used.
-  for (const view of index.staff)
+  // The whole staff map (a part of an index, evaluateEach, shares it and the memo); it holds the first
+  // staff entry of each id: a later duplicate is not used.
+  for (const view of index.staffById.values())
     for (const a of view.staff.arrangements ?? [])
       if (a.caseId !== undefined) found.set(a.caseId, [...(found.get(a.caseId) ?? []), a]);
   index.memo.caseArrangements = found;
@@ -105,6 +106,7 @@ export function loosen(segments: Segment[], rule: RuleOf<'interval'>, view: Subj
 export function looserAgreementWarnings(
   history: History,
   versions: readonly { readonly ctx: EvalContext; readonly rules: readonly Rule[] }[],
+  over: HistoryIndex,
 ): Warning[] {
   const warnings: Warning[] = [];
   const said = new Set<string>();
@@ -119,8 +121,7 @@ export function looserAgreementWarnings(
       if (rule.kind !== 'interval') continue;
       const types = (rule.stricterWith ?? []).filter((t) => rule.allowsLooser?.arrangement !== t);
       if (types.length === 0) continue;
-      const views =
-        rule.subject === 'staff' ? ctx.index.staff : rule.subject === 'case' ? ctx.index.cases : [];
+      const views = rule.subject === 'staff' ? over.staff : rule.subject === 'case' ? over.cases : [];
       for (const view of views)
         for (const type of types) {
           const agreed = agreedIntervals(view, type, ctx);

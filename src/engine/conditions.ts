@@ -99,14 +99,17 @@ function staffSpans(cond: Condition, key: keyof Condition, s: StaffView, ctx: Co
   }
 }
 
-/** How many staff each supervisor has (at any time): counted once per index, kept on it (`memo`). */
+/**
+ * How many staff each supervisor has (at any time): counted once per index, kept on it (`memo`), over
+ * the whole staff map (a part of an index, `evaluateEach`, shares the map and the memo).
+ */
 function reportsOf(supervisorId: string, index: HistoryIndex): number | undefined {
   const sup = index.staffById.get(supervisorId);
   if (sup?.staff.directReports !== undefined) return sup.staff.directReports;
   let counts = index.memo.reportCounts;
   if (counts === undefined) {
     const counted = new Map<string, number>();
-    for (const s of index.staff)
+    for (const s of index.staffById.values())
       for (const id of new Set(s.supervisors.map((x) => x.supervisorId)))
         counted.set(id, (counted.get(id) ?? 0) + 1);
     counts = counted;

@@ -95,7 +95,7 @@ export type PolicyResolver = (policy: unknown, path: string, prefix?: string) =>
  * one InputError; its code is the first input's with problems (policy, history, options). When
  * another input has problems too, a policy definition's paths start with `policy.`.
  */
-function check(
+export function check(
   resolve: PolicyResolver,
   policy: unknown,
   history: unknown,
@@ -177,6 +177,7 @@ export function evaluateValid(
   asOf: string,
   index: HistoryIndex = indexHistory(history),
   inputWarnings: readonly Warning[] = [],
+  warnAbout: HistoryIndex | null = index,
 ): Report {
   const { policy, versions } = prepared;
   const calendar = calendarFor(prepared, history.calendar?.closures ?? []);
@@ -248,10 +249,13 @@ export function evaluateValid(
     warnings: [
       ...inputWarnings,
       ...index.warnings,
-      ...looserAgreementWarnings(
-        history,
-        versions.map((v, k) => ({ ctx: contexts[k]!, rules: v.rules })),
-      ),
+      ...(warnAbout === null
+        ? []
+        : looserAgreementWarnings(
+            history,
+            versions.map((v, k) => ({ ctx: contexts[k]!, rules: v.rules })),
+            warnAbout,
+          )),
     ],
     retention: sortRetention(out.retention),
     totals: {
