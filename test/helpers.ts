@@ -128,14 +128,18 @@ export const intervalRule = (
   extra: Record<string, unknown> = {},
 ) => testRule(id, 'interval', { counts: ['one-to-one'], schedule: [{ interval }], ...extra });
 
+/** The fictional Fenchester Borough Council's policy definition (2025) holding `rules`, with `extra` fields (vocabulary, extends …). */
+export const fenchesterDefinition = (rules: unknown[], extra: Record<string, unknown> = {}) => ({
+  id: 'fenchester',
+  name: 'Supervision Policy',
+  council: 'Fenchester Borough Council',
+  source: 'fenchester-supervision.txt',
+  version: '2025',
+  effectiveFrom: '2025-01-01',
+  rules,
+  ...extra,
+});
+
 /** The fictional Fenchester Borough Council's policy (2025) holding `rules`: rules worked outside any real council. */
-export const fenchesterPolicy = (rules: unknown[]): Policy =>
-  loadPolicy({
-    id: 'fenchester',
-    name: 'Supervision Policy',
-    council: 'Fenchester Borough Council',
-    source: 'fenchester-supervision.txt',
-    version: '2025',
-    effectiveFrom: '2025-01-01',
-    rules,
-  });
+export const fenchesterPolicy = (rules: unknown[], extra: Record<string, unknown> = {}): Policy =>
+  loadPolicy(fenchesterDefinition(rules, extra));

@@ -83,30 +83,17 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
     },
     recording(f, day, pos) {
       out.recordingKeys.push(recordingKey(day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds));
-      out.recordings.push(
-        f.caseId === undefined
-          ? {
-              eventId: f.eventId,
-              ruleId,
-              deadline: f.deadline,
-              recordedAt: f.recordedAt,
-              status: f.status,
-              basis: f.basis,
-              policyVersion,
-              ...confidence,
-            }
-          : {
-              eventId: f.eventId,
-              caseId: f.caseId,
-              ruleId,
-              deadline: f.deadline,
-              recordedAt: f.recordedAt,
-              status: f.status,
-              basis: f.basis,
-              policyVersion,
-              ...confidence,
-            },
-      );
+      out.recordings.push({
+        eventId: f.eventId,
+        ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
+        ruleId,
+        deadline: f.deadline,
+        recordedAt: f.recordedAt,
+        status: f.status,
+        basis: f.basis,
+        policyVersion,
+        ...confidence,
+      });
     },
     notEvaluable(subject, why, eventId) {
       const n: NotEvaluable = { ruleId, subject, reason: reasonOf(subject, why, name) };

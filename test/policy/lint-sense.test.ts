@@ -6,25 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { baselineIds, getPolicy, policyIds } from '../../src/policies.js';
 import { lintPolicy } from '../../src/policy/lint.js';
-import { loadPolicy } from '../../src/policy/load.js';
 import { fenchesterPolicy, testRule } from '../helpers.js';
 
 /** The findings other than "no worked example" and the test citation's source (the rules written here have neither). */
 const sense = (rules: unknown[], extra: Record<string, unknown> = {}) =>
-  lintPolicy(
-    extra.vocabulary === undefined
-      ? fenchesterPolicy(rules)
-      : loadPolicy({
-          id: 'fenchester',
-          name: 'Supervision Policy',
-          council: 'Fenchester Borough Council',
-          source: 'fenchester-supervision.txt',
-          version: '2025',
-          effectiveFrom: '2025-01-01',
-          rules,
-          ...extra,
-        }),
-  ).filter((f) => !f.message.includes('no worked example') && !f.path.endsWith('citation.source'));
+  lintPolicy(fenchesterPolicy(rules, extra)).filter(
+    (f) => !f.message.includes('no worked example') && !f.path.endsWith('citation.source'),
+  );
 const interval = (schedule: unknown[], extra: Record<string, unknown> = {}) =>
   testRule('FEN-30', 'interval', { counts: ['one-to-one'], schedule, ...extra });
 const every = (days: number, when?: unknown) => ({

@@ -5,18 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkPolicy, loadPolicy } from '../../src/policy/load.js';
-import { breachesOf, brief, obligationsOf, oneToOne, run, staff, testRule } from '../helpers.js';
+import {
+  breachesOf,
+  brief,
+  fenchesterDefinition,
+  obligationsOf,
+  oneToOne,
+  run,
+  staff,
+  testRule,
+} from '../helpers.js';
 
-const fenchester = (rules: unknown[], extra: Record<string, unknown> = {}) => ({
-  id: 'fenchester',
-  name: 'Supervision Policy',
-  council: 'Fenchester Borough Council',
-  source: 'fenchester-supervision.txt',
-  version: '2025',
-  effectiveFrom: '2025-01-01',
-  rules,
-  ...extra,
-});
+const fenchester = fenchesterDefinition;
 /** A fictional FEN-21: "Newly qualified social workers are supervised in line with the ASYE programme." */
 const fen21 = (
   sameAs: Record<string, unknown> = { policy: 'england-lga-2020', rule: 'LGA-2' },

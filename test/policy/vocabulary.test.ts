@@ -13,6 +13,7 @@ import {
   breachesOf,
   brief,
   event,
+  fenchesterDefinition,
   obligationsOf,
   oneToOne,
   run,
@@ -25,25 +26,24 @@ import {
  * A fictional FEN-20: "Agency and relief staff are supervised every four weeks; other staff
  * monthly. A session rebooked after a cancellation counts as supervision."
  */
-const definition = (rule: Record<string, unknown> = {}, vocabulary: unknown = undefined) => ({
-  id: 'fenchester',
-  name: 'Supervision Policy',
-  council: 'Fenchester Borough Council',
-  source: 'fenchester-supervision.txt',
-  version: '2025',
-  effectiveFrom: '2025-01-01',
-  vocabulary: vocabulary ?? { tags: ['agency'], eventTypes: ['rebooked-session'] },
-  rules: [
-    testRule('FEN-20', 'interval', {
-      counts: ['one-to-one', 'rebooked-session'],
-      schedule: [
-        { when: { tag: ['agency'] }, interval: { weeks: 4 }, label: 'every four weeks (agency and relief)' },
-        { interval: { months: 1 }, label: 'monthly' },
-      ],
-      ...rule,
-    }),
-  ],
-});
+const definition = (rule: Record<string, unknown> = {}, vocabulary: unknown = undefined) =>
+  fenchesterDefinition(
+    [
+      testRule('FEN-20', 'interval', {
+        counts: ['one-to-one', 'rebooked-session'],
+        schedule: [
+          {
+            when: { tag: ['agency'] },
+            interval: { weeks: 4 },
+            label: 'every four weeks (agency and relief)',
+          },
+          { interval: { months: 1 }, label: 'monthly' },
+        ],
+        ...rule,
+      }),
+    ],
+    { vocabulary: vocabulary ?? { tags: ['agency'], eventTypes: ['rebooked-session'] } },
+  );
 const policy = () => loadPolicy(definition());
 
 const history = (tags: unknown = ['agency'], rebooked = 'rebooked-session') => ({
