@@ -50,11 +50,12 @@ export const CLIENT_SCRIPT = String.raw`
   function sevBadge(sev) {
     return sev === 1 ? badge('sev-breach', '\u2716', 'Breach') : sev === 0 ? badge('sev-advisory', '\u25B3', 'Advisory') : badge('sev-due', '\u25F7', 'Due');
   }
-  function why(ruleIdx, sentence) {
+  function why(ruleIdx, sentence, approximate) {
     var rule = data.rules[ruleIdx];
     var d = el('details', { class: 'why' });
     d.appendChild(el('summary', null, 'Why'));
     d.appendChild(el('p', null, sentence));
+    if (approximate) d.appendChild(el('p', { class: 'approx' }, 'Approximate reading: the rule reads the policy\u2019s text only approximately' + (rule && rule[5] ? ' (' + rule[5] + ')' : '') + '.'));
     if (rule) {
       var p = el('p', null, 'The policy, ' + rule[2] + ' (rule ' + rule[0] + ', ' + rule[1] + '):');
       d.appendChild(p);
@@ -206,12 +207,13 @@ export const CLIENT_SCRIPT = String.raw`
     w.f.forEach(function (x) {
       var tr = el('tr', { 'data-rule': String(x[0]), 'data-sev': String(x[2]) });
       tr.appendChild(el('th', { scope: 'row' }, data.rules[x[0]] ? data.rules[x[0]][0] : ''));
-      cell(tr, FINDING_WORDS[x[1]] || x[1]);
+      var finding = cell(tr, (FINDING_WORDS[x[1]] || x[1]) + (x[8] !== null && x[8] !== undefined ? ' by ' + plural(x[8], 'minute') : ''));
+      if (x[7] === 1) { finding.appendChild(document.createTextNode(' ')); finding.appendChild(badge('approx', '\u2248', 'Approximate reading')); }
       cell(tr, fmt(x[3]));
       cell(tr, x[4] ? fmt(x[4]) : x[2] === 2 ? '' : 'not yet');
       cell(tr, x[2] === 2 ? '' : String(x[5]), 'num');
       cell(tr, sevBadge(x[2]));
-      cell(tr, why(x[0], x[6]));
+      cell(tr, why(x[0], x[6], x[7] === 1));
       fb.appendChild(tr);
     });
     ft.appendChild(fb);
