@@ -30,7 +30,7 @@ export interface HtmlReportOptions {
   };
 }
 
-/** A needs-action row: [kind, worker index or -1, rule index, dueOn, days overdue, days until due or null, breach (1) or advisory (0), subject in words, sentence, team index or -1]. */
+/** A needs-action row: [kind, worker index or -1, rule index, dueOn, days overdue, days until due or null, breach (1) or advisory (0), subject in words, sentence, team index or -1, approximate reading (1) or not (0)]. */
 export type ActionRow = [
   0 | 1 | 2,
   number,
@@ -42,6 +42,7 @@ export type ActionRow = [
   string,
   string,
   number,
+  0 | 1,
 ];
 /**
  * A finding row: [rule index, breach kind or obligation status, breach (1) / advisory (0) / obligation (2),
@@ -300,6 +301,7 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
       subjectWords(item, (id) => eventById.get(id)?.event.date),
       item.explanation,
       teamIndex(teamId),
+      item.confidence === 'approximate' ? 1 : 0,
     ]);
   }
   return {

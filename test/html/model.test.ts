@@ -145,6 +145,12 @@ describe('the HTML report’s data: approximate readings, a too-long session’s
     expect(fenData.rules[rule('FEN-9')]?.[5]).toBe('');
   });
 
+  it('marks FEN-5’s item due soon (Thu 7 Aug, 3 days after 4 Aug) as an approximate reading', () => {
+    expect(fenData.actions.map((a) => [fenData.rules[a[2]]?.[0], a[3], a[5], a[10]])).toEqual([
+      ['FEN-5', '2025-08-07', 3, 1],
+    ]);
+  });
+
   it('carries the too-long session’s 30 minutes over the maximum, and no excess on other findings', () => {
     expect(s1.f.map((x) => [x[1], x[8]])).toEqual([
       ['too-long', 30],

@@ -263,6 +263,12 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
       renderHtmlReport(fenReport, fenHistory, { policy: fen, since: '2025-06-01' }),
       'fenchester',
     );
+    // "Needs action now": FEN-5 due Thu 7 Aug 2025, 3 days after 4 Aug, an approximate reading.
+    expect(await rowTexts(p, '#na-body tr')).toEqual([
+      expect.stringMatching(
+        /^S1 .*Due soon ≈ Approximate reading S1: one-to-one FEN-5 Thu 7 Aug 2025 due in 3 days /,
+      ),
+    ]);
     const s1 = p.locator('#worker-list > details').first();
     await s1.locator('summary').click();
     await s1.locator('svg.timeline').waitFor();
