@@ -25,7 +25,8 @@ export type BaselineId = (typeof baselineIds)[number];
 /** Any built-in policy's id: a council's or a national baseline's. */
 export type PolicyId = CouncilId | BaselineId;
 
-const builtInIds: readonly PolicyId[] = [...policyIds, ...baselineIds];
+/** Every built-in policy's id: the councils', then the national baselines'. */
+export const builtInIds: readonly PolicyId[] = [...policyIds, ...baselineIds];
 
 const definitions: Readonly<Record<PolicyId, unknown>> = {
   nottingham,

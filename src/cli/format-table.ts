@@ -54,7 +54,7 @@ export function reportToTable(report: Report, paint: Painter, options: TableOpti
   const actionOptions = options.policy ? { policy: options.policy } : {};
   const items = needsAction(report, actionOptions);
   const names = options.names;
-  writeNeedsAction(out, items, names, paint, approximateKeys(report));
+  writeNeedsAction(out, items, names, paint);
   const statuses = subjectStatuses(report, { ...actionOptions, ...(names ? { names } : {}) });
   for (const type of ['staff', 'case', 'team'] as const) {
     const rows = statuses.filter((s) => s.subject.type === type);
@@ -77,34 +77,11 @@ function who(subject: Subject, names: ReadonlyMap<string, string> | undefined): 
 /** The word the table puts before a finding whose rule bends its source's text (`confidence: 'approximate'`). */
 export const APPROXIMATE = 'APPROXIMATE:';
 
-/** What tells an action item's finding apart: its rule, subject, due date and record. */
-const actionKey = (i: {
-  ruleId: string;
-  subject?: Subject;
-  dueOn: string;
-  eventId?: string;
-  caseId?: string;
-}): string =>
-  [i.ruleId, i.subject?.type ?? '', i.subject?.id ?? '', i.dueOn, i.eventId ?? '', i.caseId ?? ''].join(
-    '\u0000',
-  );
-
-/** The keys of the action items that come from approximate findings (obligations and overdue records). */
-function approximateKeys(report: Report): Set<string> {
-  const keys = new Set<string>();
-  for (const o of report.obligations) if (o.confidence === 'approximate') keys.add(actionKey(o));
-  for (const b of report.breaches)
-    if (b.confidence === 'approximate' && b.kind === 'unrecorded')
-      keys.add(actionKey({ ...b, ...(b.subject.type === 'case' ? { caseId: b.subject.id } : {}) }));
-  return keys;
-}
-
 function writeNeedsAction(
   out: string[],
   items: readonly ActionItem[],
   names: ReadonlyMap<string, string> | undefined,
   paint: Painter,
-  approx: ReadonlySet<string>,
 ): void {
   const binding = items.filter((i) => i.kind !== 'due-soon' && i.severity === 'breach');
   const advisory = items.filter((i) => i.kind !== 'due-soon' && i.severity === 'advisory');
@@ -116,7 +93,7 @@ function writeNeedsAction(
   }
   const what = (i: ActionItem) => (i.kind === 'unwritten-record' ? 'RECORD NOT WRITTEN' : 'SESSION OVERDUE');
   const line = (i: ActionItem, lead: string) =>
-    `    ${lead}  ${who(i.subject, names)}  ${printable(i.ruleId)}  ${approx.has(actionKey(i)) ? `${APPROXIMATE} ` : ''}${printable(i.explanation)}`;
+    `    ${lead}  ${who(i.subject, names)}  ${printable(i.ruleId)}  ${i.confidence === 'approximate' ? `${APPROXIMATE} ` : ''}${printable(i.explanation)}`;
   if (binding.length > 0) {
     out.push(`  Overdue, oldest first (${plural(binding.length, 'item')})`);
     const width = maxLength(binding.map((i) => String(i.daysOverdue)));

@@ -4,10 +4,11 @@ import pkg from '../../package.json' with { type: 'json' };
 import { isIsoDate } from '../calendar/index.js';
 import { compareToBaseline } from '../engine/baseline.js';
 import { InputError } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
 import { compare, evaluate } from '../front-door.js';
 import { checkHistory } from '../history/parse.js';
 import { renderHtmlReport } from '../html/index.js';
-import { baselineIds, getPolicy, isPolicyId, policyIds } from '../policies.js';
+import { baselineIds, builtInIds, getPolicy, isPolicyId, policyIds } from '../policies.js';
 import { runPolicyExamples } from '../policy/examples.js';
 import { lintPolicy } from '../policy/lint.js';
 import { loadPolicy } from '../policy/load.js';
@@ -381,8 +382,6 @@ function policyArgument(
 ): Policy {
   if (isPolicyId(idOrPath)) return getPolicy(idOrPath);
   if (idOrPath !== '-' && !existsSync(idOrPath))
-    throw new UsageError([
-      `${what}: ${idOrPath} is neither a built-in policy (${[...policyIds, ...baselineIds].join(', ')}) nor a file`,
-    ]);
+    throw new UsageError([messages.unknownPolicyArgument(what, idOrPath, builtInIds)]);
   return loadPolicy(read(idOrPath, 'policy'));
 }

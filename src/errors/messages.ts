@@ -1,3 +1,5 @@
+import { nearest } from './nearest.js';
+
 /**
  * Every message the library shows a person lives here, so wording stays consistent and can be
  * reviewed in one place.
@@ -110,7 +112,9 @@ export const messages = {
     `the input uses the same objects again more than ${max.toLocaleString('en-GB')} times`,
   eventBeforeStart: (who: string, start: string) => `is before ${who} started on ${start}`,
   unknownPolicy: (id: unknown, ids: readonly string[]) =>
-    `${show(id)} is not a built-in policy (built-in: ${ids.join(', ')})`,
+    `${show(id)} is not a built-in policy (built-in: ${ids.join(', ')})${didYouMean(typeof id === 'string' ? nearest(id, ids) : undefined)}`,
+  unknownPolicyArgument: (what: string, id: string, ids: readonly string[]) =>
+    `${what}: ${id} is neither a built-in policy (${ids.join(', ')}) nor a file${didYouMean(nearest(id, ids))}`,
   // warnings
   unknownStaff: (id: string) => `staff "${id}" is not in staff[]`,
   unknownCase: (id: string) => `case "${id}" is not in cases[]`,

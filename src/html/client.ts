@@ -50,11 +50,16 @@ export const CLIENT_SCRIPT = String.raw`
   function sevBadge(sev) {
     return sev === 1 ? badge('sev-breach', '\u2716', 'Breach') : sev === 0 ? badge('sev-advisory', '\u25B3', 'Advisory') : badge('sev-due', '\u25F7', 'Due');
   }
-  function why(ruleIdx, sentence) {
+  function approxBadge(td) {
+    td.appendChild(document.createTextNode(' '));
+    td.appendChild(badge('approx', '\u2248', 'Approximate reading'));
+  }
+  function why(ruleIdx, sentence, approximate) {
     var rule = data.rules[ruleIdx];
     var d = el('details', { class: 'why' });
     d.appendChild(el('summary', null, 'Why'));
     d.appendChild(el('p', null, sentence));
+    if (approximate) d.appendChild(el('p', { class: 'approx' }, 'Approximate reading: the rule reads the policy\u2019s text only approximately' + (rule && rule[5] ? ' (' + rule[5] + ')' : '') + '.'));
     if (rule) {
       var p = el('p', null, 'The policy, ' + rule[2] + ' (rule ' + rule[0] + ', ' + rule[1] + '):');
       d.appendChild(p);
@@ -109,13 +114,14 @@ export const CLIENT_SCRIPT = String.raw`
       var tr = el('tr', { 'data-worker': String(a[1]), 'data-kind': String(a[0]) });
       var th = el('th', { scope: 'row' }, a[1] >= 0 ? workerLabel(data.workers[a[1]]) : a[9] >= 0 ? 'Team ' + data.teams[a[9]] : 'No worker');
       tr.appendChild(th);
-      cell(tr, badge(a[0] === 2 ? 'sev-due' : a[6] === 1 ? 'sev-breach' : 'sev-advisory', KIND_ICONS[a[0]], KINDS[a[0]]));
+      var what = cell(tr, badge(a[0] === 2 ? 'sev-due' : a[6] === 1 ? 'sev-breach' : 'sev-advisory', KIND_ICONS[a[0]], KINDS[a[0]]));
+      if (a[10] === 1) approxBadge(what);
       cell(tr, a[7]);
       cell(tr, data.rules[a[2]] ? data.rules[a[2]][0] : '', 'nowrap');
       cell(tr, fmt(a[3]), 'nowrap');
       cell(tr, a[0] === 2 ? (a[5] ? 'due in ' + plural(a[5], 'day') : 'due today') : plural(a[4], 'day'), 'num');
       cell(tr, sevBadge(a[6]));
-      cell(tr, why(a[2], a[8]));
+      cell(tr, why(a[2], a[8], a[10] === 1));
       body.appendChild(tr);
     }
     $('na-count').textContent = rows.length === 0 ? 'Nothing needs action for this selection.' : 'Showing ' + n + ' of ' + plural(rows.length, 'item') + '.';
@@ -192,7 +198,7 @@ export const CLIENT_SCRIPT = String.raw`
         cell(tr, data.rules[a[2]] ? data.rules[a[2]][0] : '', 'nowrap');
         cell(tr, fmt(a[3]), 'nowrap');
         cell(tr, plural(a[4], 'day'), 'num');
-        cell(tr, why(a[2], a[8]));
+        cell(tr, why(a[2], a[8], a[10] === 1));
         rb.appendChild(tr);
       });
       rt.appendChild(rb);
@@ -206,12 +212,13 @@ export const CLIENT_SCRIPT = String.raw`
     w.f.forEach(function (x) {
       var tr = el('tr', { 'data-rule': String(x[0]), 'data-sev': String(x[2]) });
       tr.appendChild(el('th', { scope: 'row' }, data.rules[x[0]] ? data.rules[x[0]][0] : ''));
-      cell(tr, FINDING_WORDS[x[1]] || x[1]);
+      var finding = cell(tr, (FINDING_WORDS[x[1]] || x[1]) + (x[8] !== null && x[8] !== undefined ? ' by ' + plural(x[8], 'minute') : ''));
+      if (x[7] === 1) approxBadge(finding);
       cell(tr, fmt(x[3]));
       cell(tr, x[4] ? fmt(x[4]) : x[2] === 2 ? '' : 'not yet');
       cell(tr, x[2] === 2 ? '' : String(x[5]), 'num');
       cell(tr, sevBadge(x[2]));
-      cell(tr, why(x[0], x[6]));
+      cell(tr, why(x[0], x[6], x[7] === 1));
       fb.appendChild(tr);
     });
     ft.appendChild(fb);

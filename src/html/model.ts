@@ -21,11 +21,16 @@ export interface HtmlReportOptions {
     readonly council?: string | undefined;
     /** The policy's council closure days, marked on the timelines with the history's. */
     readonly closures?: readonly string[] | undefined;
-    readonly rules: readonly { readonly id: string; readonly strength: string }[];
+    readonly rules: readonly {
+      readonly id: string;
+      readonly strength: string;
+      /** Why the rule's reading bends the policy's text: shown with its approximate findings. */
+      readonly approximate?: string | undefined;
+    }[];
   };
 }
 
-/** A needs-action row: [kind, worker index or -1, rule index, dueOn, days overdue, days until due or null, breach (1) or advisory (0), subject in words, sentence, team index or -1]. */
+/** A needs-action row: [kind, worker index or -1, rule index, dueOn, days overdue, days until due or null, breach (1) or advisory (0), subject in words, sentence, team index or -1, approximate reading (1) or not (0)]. */
 export type ActionRow = [
   0 | 1 | 2,
   number,
@@ -37,9 +42,24 @@ export type ActionRow = [
   string,
   string,
   number,
+  0 | 1,
 ];
-/** A finding row: [rule index, breach kind or obligation status, breach (1) / advisory (0) / obligation (2), dueOn, metOn or null, days late, sentence]. */
-export type FindingRow = [number, string, 0 | 1 | 2, string, string | null, number, string];
+/**
+ * A finding row: [rule index, breach kind or obligation status, breach (1) / advisory (0) / obligation (2),
+ * dueOn, metOn or null, days late, sentence, approximate reading (1: `confidence: 'approximate'`) or not (0),
+ * a too-long session's minutes over the maximum or null].
+ */
+export type FindingRow = [
+  number,
+  string,
+  0 | 1 | 2,
+  string,
+  string | null,
+  number,
+  string,
+  0 | 1,
+  number | null,
+];
 
 /** One worker as the page's script reads them (short keys: a council's page holds a thousand). */
 export interface WorkerData {
@@ -78,9 +98,10 @@ export interface PageData {
   asOfDay: number;
   withinDays: number;
   teams: string[];
-  /** By rule: [id, activity, citation section, quote, source]. */
-  rules: [string, string, string, string, string][];
-  eventTypes: readonly string[];
+  /** By rule: [id, activity, citation section, quote, source, why its reading is approximate (the rule's `approximate`) or '']. */
+  rules: [string, string, string, string, string, string][];
+  /** The event types the timelines name: the built-in ones, then any other the history uses (a policy's own words). */
+  eventTypes: string[];
   workers: WorkerData[];
   actions: ActionRow[];
   /** Items about subjects outside the teams chosen, left out. */
@@ -116,6 +137,7 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
   const withinDays = options.withinDays ?? 7;
   const policyOption = options.policy ? { policy: options.policy } : {};
 
+  const approximate = new Map((options.policy?.rules ?? []).map((r) => [r.id, r.approximate ?? '']));
   const rules: PageData['rules'] = [];
   const ruleAt = new Map<string, number>();
   const ruleIndex = (f: { ruleId: string; activity: string; citation: Obligation['citation'] }) => {
@@ -123,7 +145,26 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
     if (i === undefined) {
       i = rules.length;
       ruleAt.set(f.ruleId, i);
-      rules.push([f.ruleId, f.activity, f.citation.section, f.citation.quote, f.citation.source]);
+      rules.push([
+        f.ruleId,
+        f.activity,
+        f.citation.section,
+        f.citation.quote,
+        f.citation.source,
+        approximate.get(f.ruleId) ?? '',
+      ]);
+    }
+    return i;
+  };
+
+  const eventTypes: string[] = [...EVENT_TYPES];
+  const typeAt = new Map(eventTypes.map((t, i) => [t, i]));
+  const typeIndex = (type: string) => {
+    let i = typeAt.get(type);
+    if (i === undefined) {
+      i = eventTypes.length;
+      typeAt.set(type, i);
+      eventTypes.push(type);
     }
     return i;
   };
@@ -179,9 +220,23 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
           b.metOn,
           b.daysLate,
           b.explanation,
+          b.confidence === 'approximate' ? 1 : 0,
+          b.excess?.minutes ?? null,
         ],
       ),
-      ...f.obligations.map((o): FindingRow => [ruleIndex(o), o.status, 2, o.dueOn, null, 0, o.explanation]),
+      ...f.obligations.map(
+        (o): FindingRow => [
+          ruleIndex(o),
+          o.status,
+          2,
+          o.dueOn,
+          null,
+          0,
+          o.explanation,
+          o.confidence === 'approximate' ? 1 : 0,
+          null,
+        ],
+      ),
     ].sort((x, y) => (x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : x[0] - y[0]));
     return {
       id: s.id,
@@ -198,7 +253,7 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
       sm: st?.sessionsInTime.met ?? 0,
       rd: st?.recordsOnTime.due ?? 0,
       ro: st?.recordsOnTime.onTime ?? 0,
-      tl: timelineOf(s, f, (id) => ruleAt.get(id) ?? -1, asOf, period),
+      tl: timelineOf(s, f, (id) => ruleAt.get(id) ?? -1, typeIndex, asOf, period),
       f: rows,
     };
   });
@@ -246,6 +301,7 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
       subjectWords(item, (id) => eventById.get(id)?.event.date),
       item.explanation,
       teamIndex(teamId),
+      item.confidence === 'approximate' ? 1 : 0,
     ]);
   }
   return {
@@ -259,7 +315,7 @@ export function pageData(report: Report, history: History, options: HtmlReportOp
     withinDays,
     teams,
     rules,
-    eventTypes: EVENT_TYPES,
+    eventTypes,
     workers,
     actions,
     actionsLeftOut,

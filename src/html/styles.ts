@@ -24,6 +24,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .rag-amber, .sev-advisory { color: var(--amber); background: var(--bg-amber); }
 .rag-green { color: var(--green); background: var(--bg-green); }
 .sev-due { color: #124a85; background: #e4eefa; }
+.approx { color: #5b2a86; background: #f1e9f8; }
+p.approx { padding: 0.1rem 0.4rem; border-left: 4px solid #5b2a86; }
 details > summary { cursor: pointer; }
 details.why { max-width: 34rem; }
 details.why p { margin: 0.3rem 0; }

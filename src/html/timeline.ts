@@ -1,6 +1,5 @@
 import { civilFromDays, toDayNumber, WorkingCalendar } from '../calendar/index.js';
 import type { StaffView } from '../engine/history-index.js';
-import { EVENT_TYPES } from '../history/vocabulary.js';
 import type { Breach, Obligation } from '../report/types.js';
 
 /** The days a page's timelines cover, as day numbers (inclusive). */
@@ -14,7 +13,7 @@ export interface Period {
  * thousand of these). Drawn by the page's script when the worker's section is opened.
  */
 export interface TimelineData {
-  /** Sessions: [day, held (1) or cancelled (0), index in EVENT_TYPES]. */
+  /** Sessions: [day, held (1) or cancelled (0), index in the page's `eventTypes`]. */
   s: [number, 0 | 1, number][];
   /** Due dates: [day, rule index, overdue now (1) or not (0)]. */
   d: [number, number, 0 | 1][];
@@ -44,14 +43,14 @@ export function timelineOf(
   view: StaffView,
   findings: { obligations: readonly Obligation[]; breaches: readonly Breach[] },
   ruleIndex: (ruleId: string) => number,
+  typeIndex: (eventType: string) => number,
   asOf: number,
   period: Period,
 ): TimelineData {
   const inPeriod = (day: number) => day >= period.from && day <= period.to;
   const s: TimelineData['s'] = [];
   for (const ev of view.events)
-    if (inPeriod(ev.day))
-      s.push([ev.day - period.from, ev.held ? 1 : 0, (EVENT_TYPES as readonly string[]).indexOf(ev.type)]);
+    if (inPeriod(ev.day)) s.push([ev.day - period.from, ev.held ? 1 : 0, typeIndex(ev.type)]);
   const d: TimelineData['d'] = [];
   const l: TimelineData['l'] = [];
   for (const o of findings.obligations) {

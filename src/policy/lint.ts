@@ -67,12 +67,15 @@ function lint(policy: Policy): LintFinding[] {
   // An inherited rule cites the extended policy's source.
   const base = policy.extends === undefined ? undefined : builtInDefinition(policy.extends);
   const baseSource = (base as { source?: unknown } | undefined)?.source;
+  // The policy's own text (its source, and a version's): where a clause allowing a looser agreement must come from.
+  const own = (v: { source?: string | undefined }) =>
+    [policy.source, v.source].filter((x): x is string => typeof x === 'string');
   const sources = (v: { source?: string | undefined }) =>
-    [policy.source, v.source, baseSource].filter((x): x is string => typeof x === 'string');
-  if (policy.versions === undefined) lintRules(policy.rules, sources(policy), '', findings);
+    [...own(v), baseSource].filter((x): x is string => typeof x === 'string');
+  if (policy.versions === undefined) lintRules(policy.rules, sources(policy), own(policy), '', findings);
   else {
     policy.versions.forEach((v, k) => {
-      lintRules(v.rules, sources(v), `versions[${k}].`, findings);
+      lintRules(v.rules, sources(v), own(v), `versions[${k}].`, findings);
     });
     versionOrder(policy.versions, findings);
     unexplainedChanges(policy.versions, findings);
@@ -106,7 +109,13 @@ function unusedWords(policy: Policy, findings: LintFinding[]): void {
     }
 }
 
-function lintRules(rules: readonly Rule[], sources: string[], prefix: string, findings: LintFinding[]): void {
+function lintRules(
+  rules: readonly Rule[],
+  sources: string[],
+  ownSources: string[],
+  prefix: string,
+  findings: LintFinding[],
+): void {
   rules.forEach((rule, i) => {
     const at = `${prefix}rules[${i}]`;
     if (!rule.citation?.quote?.trim() || !rule.citation.source?.trim() || !rule.citation.section?.trim())
@@ -120,6 +129,13 @@ function lintRules(rules: readonly Rule[], sources: string[], prefix: string, fi
         path: `${at}.citation.source`,
         severity: 'warning',
         message: `${rule.id} cites ${rule.citation.source}, not the policy's source ${sources[0]}`,
+      });
+    const clause = rule.kind === 'interval' ? rule.allowsLooser?.clause : undefined;
+    if (clause !== undefined && !ownSources.includes(clause.source))
+      findings.push({
+        path: `${at}.allowsLooser.clause.source`,
+        severity: 'warning',
+        message: `${rule.id}: the clause that allows a looser agreement should be quoted from the policy itself (${ownSources[0]}), not ${clause.source}`,
       });
     for (const [path, d] of durations(rule, at))
       if (approxDays(d) <= 0)

@@ -4,7 +4,7 @@ import { besideGuarded, copyJson } from '../errors/json-guard.js';
 import { messages } from '../errors/messages.js';
 import { fromZodIssues, zodErrorMap } from '../errors/zod-issues.js';
 import { mergeVocabularies, type Vocabulary } from '../history/vocabulary.js';
-import { builtInDefinition, policyIds } from '../policies.js';
+import { builtInDefinition, builtInIds } from '../policies.js';
 import {
   type Condition,
   type Policy,
@@ -166,7 +166,8 @@ function extendedRules(
   path: string,
 ): { rules: readonly Rule[]; vocabulary?: Vocabulary | undefined } | { issues: Issue[] } {
   const definition = lookup(id);
-  if (definition === undefined) return { issues: [{ path, message: messages.unknownPolicy(id, policyIds) }] };
+  if (definition === undefined)
+    return { issues: [{ path, message: messages.unknownPolicy(id, builtInIds) }] };
   if (chain.includes(id))
     return {
       issues: [

@@ -31,6 +31,8 @@ export interface ActionItem {
   caseId?: string;
   explanation: string;
   citation: Citation;
+  /** `approximate` when the finding's rule bends its source's text (the obligation's or breach's `confidence`); left out when exact. */
+  confidence?: 'approximate';
 }
 
 /** What the report cannot say about a rule (its strength), given by the policy when at hand. */
@@ -113,6 +115,7 @@ function fromObligation(
     severity,
     explanation: o.explanation,
     citation: o.citation,
+    ...(o.confidence === undefined ? {} : { confidence: o.confidence }),
   };
 }
 
@@ -130,6 +133,7 @@ function fromUnrecorded(b: Breach, asOf: number): ActionItem {
   };
   if (b.eventId !== undefined) item.eventId = b.eventId;
   if (b.subject.type === 'case') item.caseId = b.subject.id;
+  if (b.confidence !== undefined) item.confidence = b.confidence;
   return item;
 }
 

@@ -81,3 +81,13 @@ describe('supervision-rules policies', () => {
     );
   });
 });
+
+describe('an unknown --policy or --against names every built-in policy and the nearest', () => {
+  it('lists the councils and the baselines, and says did you mean', () => {
+    const r = cli(['baseline', 'york', '--against', 'england-dfe-2042']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '--against: england-dfe-2042 is neither a built-in policy (nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024) nor a file; did you mean england-dfe-2024?',
+    );
+  });
+});

@@ -285,3 +285,23 @@ describe('a value that is not an object where a duration, interval or deadline g
     ]);
   });
 });
+
+describe('an unknown policy id lists every built-in policy, councils and national baselines, with the nearest', () => {
+  const all =
+    'built-in: nottingham, gloucestershire, york, derby, southwark, england-lga-2020, england-dfe-2024';
+  const issues = (p: unknown) => {
+    const r = safeEvaluate(p as never, { staff: [], events: [] }, { asOf: '2025-06-30' });
+    return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+  it('evaluate: a typo of a baseline is pointed at it', () => {
+    expect(issues('england-lga-2021')).toEqual([
+      `policy: england-lga-2021 is not a built-in policy (${all}); did you mean england-lga-2020?`,
+    ]);
+    expect(issues('leeds')).toEqual([`policy: leeds is not a built-in policy (${all})`]);
+  });
+  it('extends: the baselines are listed too', () => {
+    expect(policyLines({ ...york(), id: 'mine', extends: 'yrok' })).toEqual([
+      `extends: yrok is not a built-in policy (${all}); did you mean york?`,
+    ]);
+  });
+});

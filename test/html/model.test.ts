@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/front-door.js';
 import { pageData } from '../../src/html/model.js';
 import { getPolicy } from '../../src/policies.js';
+import { fen, fenHistory, fenReport, why } from './fenchester.js';
 
 const history = JSON.parse(readFileSync(join(__dirname, '../../fixtures/example/history.json'), 'utf8'));
 const policy = getPolicy('york');
@@ -125,5 +126,44 @@ describe('the HTML report’s data: the example team, York, as of Mon 1 Dec 2025
     );
     expect(team.length).toBeGreaterThan(0);
     for (const a of team) expect([a[1], a[9]]).toEqual([-1, 0]);
+  });
+});
+
+describe('the HTML report’s data: approximate readings, a too-long session’s excess, a policy’s own event type', () => {
+  const fenData = pageData(fenReport, fenHistory, { policy: fen, since: '2025-06-01' });
+  const s1 = fenData.workers[0]!;
+  const rule = (id: string) => fenData.rules.findIndex((r) => r[0] === id);
+
+  it('marks FEN-5’s findings approximate, with the rule’s reason; FEN-9’s exact', () => {
+    const byRule = (id: string) => s1.f.filter((x) => x[0] === rule(id)).map((x) => [x[1], x[3], x[7]]);
+    expect(byRule('FEN-5')).toEqual([
+      ['late', '2025-07-02', 1],
+      ['upcoming', '2025-08-07', 1],
+    ]);
+    expect(byRule('FEN-9')).toEqual([['too-long', '2025-06-02', 0]]);
+    expect(fenData.rules[rule('FEN-5')]?.[5]).toBe(why);
+    expect(fenData.rules[rule('FEN-9')]?.[5]).toBe('');
+  });
+
+  it('marks FEN-5’s item due soon (Thu 7 Aug, 3 days after 4 Aug) as an approximate reading', () => {
+    expect(fenData.actions.map((a) => [fenData.rules[a[2]]?.[0], a[3], a[5], a[10]])).toEqual([
+      ['FEN-5', '2025-08-07', 3, 1],
+    ]);
+  });
+
+  it('carries the too-long session’s 30 minutes over the maximum, and no excess on other findings', () => {
+    expect(s1.f.map((x) => [x[1], x[8]])).toEqual([
+      ['too-long', 30],
+      ['late', null],
+      ['upcoming', null],
+    ]);
+  });
+
+  it('names the policy’s own event type on the timeline, not an unknown "session"', () => {
+    // E2 (Mon 7 Jul 2025) is day 36 of a period from Sun 1 Jun: 29 (rest of June) + 7.
+    const e2 = s1.tl.s.find(([day]) => day === 36);
+    expect(e2).toBeDefined();
+    expect(fenData.eventTypes[e2![2]]).toBe('rebooked-session');
+    expect(fenData.eventTypes[s1.tl.s[0]![2]]).toBe('one-to-one');
   });
 });

@@ -10,6 +10,7 @@ import { renderHtmlReport } from '../../src/html/index.js';
 import { getPolicy } from '../../src/policies.js';
 import { needsAction } from '../../src/report/needs-action.js';
 import { CHROMIUM, launchChromium } from './chromium.mjs';
+import { fen, fenHistory, fenReport, why as fenWhy } from './fenchester.js';
 
 /**
  * The HTML report of the example team (York, as of Mon 1 Dec 2025), opened from a file:// URL in
@@ -253,6 +254,48 @@ describe.skipIf(!haveChromium && !process.env.CI)('the HTML report in a real bro
     expect(await p.locator('img').count()).toBe(0);
     expect(await seen(p.locator('#ov-body'))).toContain(evil);
     expect(await seen(p.locator('#filter-worker option', { hasText: 'onerror' }))).toBe(`${evil} (S1)`);
+    await p.close();
+  });
+
+  it('says which findings are approximate readings, and by how much a session ran too long (axe-clean)', async () => {
+    // The fictional FEN-5 (approximate) and FEN-9 (at most 120 minutes): test/html/fenchester.ts.
+    const p = await open(
+      renderHtmlReport(fenReport, fenHistory, { policy: fen, since: '2025-06-01' }),
+      'fenchester',
+    );
+    // "Needs action now": FEN-5 due Thu 7 Aug 2025, 3 days after 4 Aug, an approximate reading.
+    expect(await rowTexts(p, '#na-body tr')).toEqual([
+      expect.stringMatching(
+        /^S1 .*Due soon ≈ Approximate reading S1: one-to-one FEN-5 Thu 7 Aug 2025 due in 3 days /,
+      ),
+    ]);
+    const s1 = p.locator('#worker-list > details').first();
+    await s1.locator('summary').click();
+    await s1.locator('svg.timeline').waitFor();
+    const rows = await rowTexts(p, 'table.findings tbody tr');
+    // E1 (Mon 2 Jun 2025) lasted 150 minutes: 30 over FEN-9's 120. E2 (Mon 7 Jul) was 5 days past FEN-5's 2 Jul.
+    expect(rows[0]).toMatch(/^FEN-9 Too long by 30 minutes Mon 2 Jun 2025 /);
+    expect(rows[0]).not.toContain('Approximate');
+    expect(rows[1]).toMatch(/^FEN-5 Late ≈ Approximate reading Wed 2 Jul 2025 Mon 7 Jul 2025 5 /);
+    expect(rows[2]).toMatch(/^FEN-5 Next due ≈ Approximate reading Thu 7 Aug 2025 /);
+    const late = p.locator('table.findings tbody tr').nth(1).locator('details.why');
+    await late.locator('summary').click();
+    expect(await seen(late.locator('p.approx'))).toBe(
+      `Approximate reading: the rule reads the policy’s text only approximately (${fenWhy}).`,
+    );
+    // The policy's own event type names E2 on the timeline.
+    expect(await s1.locator('svg.timeline circle > title').allTextContents()).toEqual([
+      'one-to-one held, Mon 2 Jun 2025',
+      'rebooked-session held, Mon 7 Jul 2025',
+    ]);
+    await p.addScriptTag({ content: axe.source });
+    const result = await p.evaluate(() =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+    );
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    expect(bad).toEqual([]);
     await p.close();
   });
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { baselineIds, getPolicy, policyIds } from '../../src/policies.js';
 import { lintPolicy } from '../../src/policy/lint.js';
-import { fenchesterPolicy, testRule } from '../helpers.js';
+import { loadPolicy } from '../../src/policy/load.js';
+import { fenchesterDefinition, fenchesterPolicy, testRule } from '../helpers.js';
 
 /** The findings other than "no worked example" and the test citation's source (the rules written here have neither). */
 const sense = (rules: unknown[], extra: Record<string, unknown> = {}) =>
@@ -164,6 +165,58 @@ describe('lint: a declared word no rule uses', () => {
         },
       ],
     );
+  });
+});
+
+describe('lint: the clause that allows a looser agreement is quoted from the policy itself', () => {
+  const clause = (source: string) => ({
+    source,
+    section: '4.2 Part-time staff',
+    quote: 'a less frequent interval may be agreed with part time staff',
+  });
+  const looser = (source: string, arrangement = 'agreed-interval') =>
+    interval([every(28)], { allowsLooser: { arrangement, clause: clause(source) } });
+
+  it('is clean when the clause cites the policy’s source, whatever arrangement it names', () => {
+    expect(sense([looser('fenchester-supervision.txt')])).toEqual([]);
+    // performance-plan: neither the schedule nor stricterWith reads it, and that is fine.
+    expect(sense([looser('fenchester-supervision.txt', 'performance-plan')])).toEqual([]);
+  });
+
+  it('warns when the clause cites another document', () => {
+    expect(sense([looser('national-guidance.pdf')])).toEqual([
+      {
+        path: 'rules[0].allowsLooser.clause.source',
+        severity: 'warning',
+        message:
+          'FEN-30: the clause that allows a looser agreement should be quoted from the policy itself (fenchester-supervision.txt), not national-guidance.pdf',
+      },
+    ]);
+  });
+
+  it('accepts a version’s own source, at the version’s path', () => {
+    const versions = [
+      { version: '2025', effectiveFrom: '2025-01-01', rules: [looser('fenchester-supervision.txt')] },
+      {
+        version: '2026',
+        effectiveFrom: '2026-01-01',
+        source: 'fenchester-2026.txt',
+        rules: [looser('fenchester-2026.txt')],
+      },
+      { version: '2027', effectiveFrom: '2027-01-01', rules: [looser('fenchester-2026.txt')] },
+    ];
+    const { version: _v, effectiveFrom: _e, rules: _r, ...meta } = fenchesterDefinition([]);
+    const findings = lintPolicy(loadPolicy({ ...meta, versions })).filter((f) =>
+      f.path.includes('allowsLooser'),
+    );
+    expect(findings).toEqual([
+      {
+        path: 'versions[2].rules[0].allowsLooser.clause.source',
+        severity: 'warning',
+        message:
+          'FEN-30: the clause that allows a looser agreement should be quoted from the policy itself (fenchester-supervision.txt), not fenchester-2026.txt',
+      },
+    ]);
   });
 });
 

@@ -65,6 +65,26 @@ describe('needsAction', () => {
     expect(kinds(8)).toEqual(['2025-12-01', '2025-12-08', '2025-12-09']);
   });
 
+  it('carries an approximate finding’s confidence, and none for an exact one', () => {
+    const approx = reportOf(
+      [{ ...obligation('R1', staff('S1'), '2025-11-20', 'overdue'), confidence: 'approximate' }],
+      [
+        breach('R1', staff('S2'), '2025-11-01', {
+          kind: 'unrecorded',
+          metOn: null,
+          confidence: 'approximate',
+        }),
+        breach('R1', staff('S3'), '2025-11-02', { kind: 'unrecorded', metOn: null }),
+      ],
+    );
+    expect(needsAction(approx, { policy }).map((i) => [i.subject.id, i.confidence])).toEqual([
+      ['S2', 'approximate'],
+      ['S3', undefined],
+      ['S1', 'approximate'],
+    ]);
+    expect(needsAction(approx, { policy })[1]).not.toHaveProperty('confidence');
+  });
+
   it('without the policy, a rule takes its breaches’ severity (else breach)', () => {
     const withAdvisoryBreach = reportOf(report.obligations, [
       ...report.breaches,
