@@ -58,8 +58,10 @@ export const caseRule = (extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-export const brk = (b: Breach) => [b.kind, b.dueOn, b.metOn, b.daysLate, b.explanation];
-export const obl = (o: Obligation) => [o.status, o.dueOn, o.lastMetOn, o.breachOn ?? '-', o.explanation];
+/** A breach as [kind, dueOn, metOn, daysLate, basis]: the facts its sentence is built from. */
+export const brk = (b: Breach) => [b.kind, b.dueOn, b.metOn, b.daysLate, b.basis];
+/** An obligation as [status, dueOn, lastMetOn, breachOn, basis]. */
+export const obl = (o: Obligation) => [o.status, o.dueOn, o.lastMetOn, o.breachOn ?? '-', o.basis];
 export const breaches = (r: Report) => r.breaches.map(brk);
 export const obligations = (r: Report) => r.obligations.map(obl);
 export const tallyOf = (r: Report) => [r.totals.deadlines, r.totals.deadlinesMet];
