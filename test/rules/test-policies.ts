@@ -5,7 +5,7 @@
 
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema.js';
-import type { Breach, Obligation, Report } from '../../src/report/types.js';
+import type { Basis, Breach, Obligation, Report } from '../../src/report/types.js';
 import { breachesOf, event, obligationsOf, oneToOne, staff } from '../helpers.js';
 
 // ---- interval and recording rules (TST-1 every 28 days, TST-2 a record within 2 working days) ----
@@ -102,8 +102,9 @@ export function policyOf(rule: Record<string, unknown>, effectiveFrom = '2020-01
 }
 
 export interface Outcome {
-  breaches: { kind: string; dueOn: string; metOn: string | null; daysLate: number; explanation: string }[];
-  obligations: { dueOn: string; status: string; lastMetOn: string | null; explanation: string }[];
+  /** Each with its basis: the facts its sentence is built from (the sentences: test/report/wording.test.ts). */
+  breaches: { kind: string; dueOn: string; metOn: string | null; daysLate: number; basis: Basis }[];
+  obligations: { dueOn: string; status: string; lastMetOn: string | null; basis: Basis }[];
   /** Deadlines judged, and of those met in time. */
   totals: [number, number];
 }
@@ -115,13 +116,13 @@ export function outcome(report: Report): Outcome {
       dueOn: b.dueOn,
       metOn: b.metOn,
       daysLate: b.daysLate,
-      explanation: b.explanation,
+      basis: b.basis,
     })),
     obligations: report.obligations.map((o) => ({
       dueOn: o.dueOn,
       status: o.status,
       lastMetOn: o.lastMetOn,
-      explanation: o.explanation,
+      basis: o.basis,
     })),
     totals: [report.totals.deadlines, report.totals.deadlinesMet],
   };
