@@ -5,7 +5,7 @@
 
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema.js';
-import type { Basis, Breach, Obligation, Report } from '../../src/report/types.js';
+import type { Basis, Breach, Obligation, PeriodBasis, Report } from '../../src/report/types.js';
 import { breachesOf, event, obligationsOf, oneToOne, staff } from '../helpers.js';
 
 // ---- interval and recording rules (TST-1 every 28 days, TST-2 a record within 2 working days) ----
@@ -155,12 +155,20 @@ const META = {
 export const onePolicy = (rule: Record<string, unknown>, effectiveFrom = '2020-01-01'): Policy =>
   loadPolicy({ ...META, effectiveFrom, rules: [{ ...TST_1, ...rule }] });
 
-/** Breaches as [dueOn, shortfall, explanation]. */
+/** Breaches as [dueOn, shortfall, basis] (the sentences: test/report/wording.test.ts). */
 export const findings = (report: Report, ruleId: string, subjectId?: string) =>
-  breachesOf(report, ruleId, subjectId).map((b) => [b.dueOn, b.shortfall, b.explanation]);
-/** Obligations as [dueOn, status, explanation]. */
+  breachesOf(report, ruleId, subjectId).map((b) => [b.dueOn, b.shortfall, b.basis]);
+/** Obligations as [dueOn, status, basis]. */
 export const owed = (report: Report, ruleId: string, subjectId?: string) =>
-  obligationsOf(report, ruleId, subjectId).map((o) => [o.dueOn, o.status, o.explanation]);
+  obligationsOf(report, ruleId, subjectId).map((o) => [o.dueOn, o.status, o.basis]);
+/** A period's basis: `held` of `required` sessions (or minutes, in `extra`) in the period `from` to `to`. */
+export const periodBasis = (
+  [from, to]: [string, string],
+  of: PeriodBasis['period']['of'],
+  held: number,
+  required: number,
+  extra: Partial<PeriodBasis> = {},
+): PeriodBasis => ({ kind: 'period', period: { from, to, of }, unit: 'sessions', held, required, ...extra });
 export const reasons = (report: Report, ruleId: string) =>
   report.notEvaluable.filter((x) => x.ruleId === ruleId).map((x) => [x.subject.id, x.reason]);
 
