@@ -66,9 +66,10 @@ describe('--format ics', () => {
     expect(e.get('X-MICROSOFT-CDO-ALLDAYEVENT')).toBe('TRUE');
     expect(text(e.get('SUMMARY')!)).toBe('Worker S1 (Sara Patel): 4-weekly supervision due (YRK-2)');
     const description = text(e.get('DESCRIPTION')!);
-    expect(description).toContain(
-      "S1's 4-weekly supervision is next due by Mon 30 Jun 2025 (28 days after Mon 2 Jun 2025).",
-    );
+    // The obligation's own sentence (its words: test/report/wording.test.ts).
+    const yrk2 = report.obligations.find((o) => o.ruleId === 'YRK-2' && o.subject.id === 'S1')!;
+    expect(yrk2.dueOn).toBe('2025-06-30');
+    expect(description).toContain(yrk2.explanation);
     expect(description).toContain('Rule YRK-2 (4-weekly supervision)');
     expect(description).toContain(
       'section 1. Frequency of supervision: "Social Workers with 1 year (plus) experience 4 weekly"',

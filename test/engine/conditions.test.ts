@@ -41,11 +41,14 @@ describe('conditions: the days a rule applies', () => {
 
   // S1 starts Mon 6 Jan, in role from Mon 3 Feb, ASYE from Mon 3 Mar; the rule applies from 7 days after the anchor.
   it.each([
-    ['start', {}, 'overdue: it was due by Mon 10 Feb 2025', 'Mon 13 Jan 2025'],
-    ['roleStart', {}, 'next due by Mon 10 Mar 2025', 'Mon 10 Feb 2025'],
-    ['asyeStart', {}, 'next due by Mon 7 Apr 2025', 'Mon 10 Mar 2025'],
-    ['asyeStart', { asye: null }, '', ''],
-  ])('since %s + 7 days', (anchor, extra, words, from) => {
+    // Rule begins 6 Jan + 7 = Mon 13 Jan, + 28 = Mon 10 Feb: overdue on 10 Mar.
+    ['start', {}, ['overdue', '2025-02-10', '2025-01-13']],
+    // 3 Feb + 7 = Mon 10 Feb, + 28 = Mon 10 Mar: due on asOf, still upcoming.
+    ['roleStart', {}, ['upcoming', '2025-03-10', '2025-02-10']],
+    // 3 Mar + 7 = Mon 10 Mar, + 28 = Mon 7 Apr.
+    ['asyeStart', {}, ['upcoming', '2025-04-07', '2025-03-10']],
+    ['asyeStart', { asye: null }, null],
+  ])('since %s + 7 days', (anchor, extra, expected) => {
     const s = staff('S1', {
       startDate: '2025-01-06',
       roleStartDate: '2025-02-03',
@@ -57,8 +60,21 @@ describe('conditions: the days a rule applies', () => {
       { staff: [s] },
       '2025-03-10',
     );
-    expect(report.obligations.map((o) => o.explanation)).toEqual(
-      words ? [`S1's supervision is ${words} (28 days after the rule began to apply on ${from}).`] : [],
+    expect(report.obligations.map((o) => [o.status, o.dueOn, o.basis])).toEqual(
+      expected === null
+        ? []
+        : [
+            [
+              expected[0],
+              expected[1],
+              {
+                kind: 'interval',
+                from: { reason: 'rule-began', on: expected[2] },
+                interval: { every: { days: 28 } },
+                dueBy: expected[1],
+              },
+            ],
+          ],
     );
   });
 

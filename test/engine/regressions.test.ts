@@ -49,7 +49,7 @@ describe('regressions found in review', () => {
     const report = evaluate('derby', history, { asOf: '2024-06-30' });
     const der1 = report.breaches.filter((b) => b.ruleId === 'DER-1');
     expect(der1.map((b) => [b.kind, b.dueOn, b.daysLate])).toEqual([['missed', '2024-06-20', 10]]);
-    expect(der1[0]!.explanation).toContain('after the policy took effect on Mon 20 May 2024');
+    expect(der1[0]!.basis).toMatchObject({ from: { reason: 'policy-took-effect', on: '2024-05-20' } });
   });
 
   it('a property set to undefined is read as absent, as JavaScript callers write it', () => {

@@ -6,54 +6,43 @@ import { every, obligations, s1 } from '../rules/test-policies.js';
 describe('segments: intervals from arrangements and notEvaluable', () => {
   it.each([
     // S1's clock runs from 3 Mar: + 2 weeks = Mon 17 Mar; + 1 week = Mon 10 Mar.
-    [
-      'agreed-interval',
-      { weeks: 2 },
-      'the agreed 2 weeks',
-      '2025-03-17',
-      'Mon 17 Mar 2025',
-      'agreed interval',
-    ],
-    [
-      'performance-plan',
-      { weeks: 1 },
-      "the performance plan's 1 week",
-      '2025-03-10',
-      'Mon 10 Mar 2025',
-      'performance plan',
-    ],
-  ])(
-    'schedule from the %s: covered, uncovered and partly covered staff',
-    (type, interval, label, dueOn, due, words) => {
-      const rule = every({ schedule: [{ interval: { fromArrangement: type } }], notEvaluableWithout: type });
-      const history = {
-        staff: [
-          // S1: the arrangement covers all of S1's employment: clock from 3 Mar at its interval.
-          s1({ arrangements: [{ type, from: '2025-03-03', interval }] }),
-          // S2: none. S3: only from 17 Mar (after asOf), so S3 too has days with no interval.
-          staff('S2', { startDate: '2025-03-03' }),
-          staff('S3', { startDate: '2025-03-03', arrangements: [{ type, from: '2025-03-17', interval }] }),
-        ],
-      };
-      const report = run(rule, history, '2025-03-03');
-      expect(report.notEvaluable).toEqual(
-        ['S2', 'S3'].map((id) => ({
-          ruleId: 'TST-1',
-          subject: { type: 'staff', id },
-          reason: `${id} has no ${words} recorded, and the policy sets no default interval for supervision`,
-        })),
-      );
-      expect(obligations(report)).toEqual([
-        [
-          'upcoming',
-          dueOn,
-          null,
-          '-',
-          `S1's supervision is next due by ${due} (${label} after the rule began to apply on Mon 3 Mar 2025).`,
-        ],
-      ]);
-    },
-  );
+    ['agreed-interval', { weeks: 2 }, '2025-03-17', 'agreed interval'],
+    ['performance-plan', { weeks: 1 }, '2025-03-10', 'performance plan'],
+  ])('schedule from the %s: covered, uncovered and partly covered staff', (type, interval, dueOn, words) => {
+    const rule = every({ schedule: [{ interval: { fromArrangement: type } }], notEvaluableWithout: type });
+    const history = {
+      staff: [
+        // S1: the arrangement covers all of S1's employment: clock from 3 Mar at its interval.
+        s1({ arrangements: [{ type, from: '2025-03-03', interval }] }),
+        // S2: none. S3: only from 17 Mar (after asOf), so S3 too has days with no interval.
+        staff('S2', { startDate: '2025-03-03' }),
+        staff('S3', { startDate: '2025-03-03', arrangements: [{ type, from: '2025-03-17', interval }] }),
+      ],
+    };
+    const report = run(rule, history, '2025-03-03');
+    expect(report.notEvaluable).toEqual(
+      ['S2', 'S3'].map((id) => ({
+        ruleId: 'TST-1',
+        subject: { type: 'staff', id },
+        reason: `${id} has no ${words} recorded, and the policy sets no default interval for supervision`,
+      })),
+    );
+    expect(obligations(report)).toEqual([
+      [
+        'upcoming',
+        dueOn,
+        null,
+        '-',
+        // The interval is the arrangement's ("the agreed 2 weeks", "the performance plan's 1 week").
+        {
+          kind: 'interval',
+          from: { reason: 'rule-began', on: '2025-03-03' },
+          interval: { every: interval, arrangement: type },
+          dueBy: dueOn,
+        },
+      ],
+    ]);
+  });
 
   it('a case rule whose interval comes from an arrangement: cases have none, so notEvaluable', () => {
     const rule = every({
@@ -103,10 +92,17 @@ describe('segments: a schedule that falls through an arrangement', () => {
       ],
     };
     const report = run(rule, history, '2025-03-10');
-    expect(report.obligations.map((o) => [o.dueOn, o.explanation])).toEqual([
+    // No change in the basis: the 2 weeks from 17 Mar left the due date where it was.
+    expect(report.obligations.map((o) => [o.subject.id, o.dueOn, o.basis])).toEqual([
       [
+        'S3',
         '2025-03-31',
-        "S3's supervision is next due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025).",
+        {
+          kind: 'interval',
+          from: { reason: 'rule-began', on: '2025-03-03' },
+          interval: { every: { days: 28 } },
+          dueBy: '2025-03-31',
+        },
       ],
     ]);
   });

@@ -82,9 +82,9 @@ describe('policy versions: the worked example', () => {
     // Only the second's due date was moved by the change.
     expect(late[0]!.versionChange).toBeUndefined();
     expect(late[1]!.versionChange).toEqual({ on: '2024-07-01', from: '2019', to: '2024' });
-    expect(late[1]!.explanation).toContain(
-      'since the interval became 14 days on Mon 1 Jul 2024 under version 2024',
-    );
+    expect(late[1]!.basis).toMatchObject({
+      changes: [{ on: '2024-07-01', interval: { every: { days: 14 } }, version: '2024' }],
+    });
   });
 
   it('TST-1: what is due next runs fortnightly from the third 1:1, under version 2024', () => {
@@ -231,7 +231,7 @@ describe('policy versions: a rule changed, dropped and added', () => {
     const s1 = of('TST-3', 'S1');
     expect(s1.map(brief)).toEqual([{ kind: 'missed', dueOn: '2024-06-17', metOn: null, daysLate: 14 }]);
     expect(s1[0]!.policyVersion).toBe('A');
-    expect(s1[0]!.explanation).toContain('version B of the policy took effect without this rule');
+    expect(s1[0]!.basis).toMatchObject({ closed: { reason: 'rule-dropped', version: 'B' } });
     expect(of('TST-3', 'S2')).toEqual([]);
     expect(report.obligations.filter((o) => o.ruleId === 'TST-3')).toEqual([]);
   });
@@ -241,7 +241,9 @@ describe('policy versions: a rule changed, dropped and added', () => {
     const s1 = of('TST-4', 'S1');
     expect(s1.map(brief)).toEqual([{ kind: 'missed', dueOn: '2024-07-22', metOn: null, daysLate: 3 }]);
     expect(s1[0]!.policyVersion).toBe('B');
-    expect(s1[0]!.explanation).toContain('after version B took effect on Mon 1 Jul 2024');
+    expect(s1[0]!.basis).toMatchObject({
+      from: { reason: 'version-took-effect', on: '2024-07-01', version: 'B' },
+    });
   });
 
   it('TST-5 (added, another kind): only sessions on or after the change day are judged', () => {
@@ -330,9 +332,14 @@ describe('policy versions: one-off deadlines', () => {
     expect(of('TST-7')).toEqual([
       ['S1', { kind: 'missed', dueOn: '2024-05-29', metOn: null, daysLate: 33 }, 'A'],
     ]);
-    expect(report.breaches.find((b) => b.ruleId === 'TST-7')!.explanation).toContain(
-      'the policy version of Mon 1 Jul 2024 dropped this rule',
-    );
+    // No version named: the version of 1 Jul dropped it.
+    expect(report.breaches.find((b) => b.ruleId === 'TST-7')!.basis).toMatchObject({
+      closed: { reason: 'rule-dropped', on: '2024-07-01' },
+    });
+    expect(report.breaches.find((b) => b.ruleId === 'TST-7')!.basis).not.toHaveProperty([
+      'closed',
+      'version',
+    ]);
     expect(report.obligations.filter((o) => o.ruleId === 'TST-7')).toEqual([]);
   });
 });
@@ -441,8 +448,10 @@ describe('policy versions: an agreement from the day a version takes effect', ()
     expect(brief(breach!)).toEqual(brief(tst1(one)[0]!));
     expect(breach!.policyVersion).toBe('B');
     expect(breach!.versionChange).toBeUndefined();
-    expect(breach!.explanation).toBe(tst1(one)[0]!.explanation);
-    expect(breach!.explanation).not.toContain('under version');
+    expect(breach!.basis).toEqual(tst1(one)[0]!.basis);
+    // The change the agreement made names no version.
+    expect(breach!.basis).toMatchObject({ changes: [{ on: '2024-07-01' }] });
+    expect(breach!.basis).not.toHaveProperty(['changes', 0, 'version']);
   });
 
   it('TST-1, 28 days then 14 days: a version change on the agreement’s first day is still a version change', () => {
@@ -464,6 +473,6 @@ describe('policy versions: an agreement from the day a version takes effect', ()
     const [breach] = tst1(two);
     expect(brief(breach!)).toEqual({ kind: 'missed', dueOn: '2024-07-15', metOn: null, daysLate: 5 });
     expect(breach!.versionChange).toEqual({ on: '2024-07-01', from: 'A', to: 'B' });
-    expect(breach!.explanation).toContain('on Mon 1 Jul 2024 under version B');
+    expect(breach!.basis).toMatchObject({ changes: [{ on: '2024-07-01', version: 'B' }] });
   });
 });

@@ -76,7 +76,7 @@ describe('Derby', () => {
       // 10 Apr + 42 = 22 May.
       const [ob] = obligationsOf(report, 'DER-1', 'S1');
       expect(ob).toMatchObject({ dueOn: '2025-05-22' });
-      expect(ob!.explanation).toContain('DER-2');
+      expect(ob!.basis).toMatchObject({ interval: { every: { days: 42 }, via: 'DER-2' } });
     });
 
     it('DER-2 8 reports with authorisation → DER-1 1 month: due 3 Apr, 10 Apr is 7 days late', () => {
@@ -541,7 +541,9 @@ describe('Derby', () => {
     expect(breachesOf(report, 'DER-1', 'L1').map(brief)).toEqual([
       { kind: 'missed', dueOn: '2025-04-10', metOn: null, daysLate: 36 },
     ]);
-    expect(breachesOf(report, 'DER-1', 'L1')[0]!.explanation).toContain('left');
+    expect(breachesOf(report, 'DER-1', 'L1')[0]!.basis).toMatchObject({
+      closed: { reason: 'left', staffId: 'L1' },
+    });
     expect(breachesOf(report, 'DER-1', 'L2')).toEqual([]);
     expect(report.obligations.filter((o) => o.subject.id === 'L1' || o.subject.id === 'L2')).toEqual([]);
   });

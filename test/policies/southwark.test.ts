@@ -201,7 +201,14 @@ describe('Southwark', () => {
     const report = run('southwark', history, '2025-03-06');
     const [ob] = obligationsOf(report, 'SWK-7', 'C1');
     expect(ob).toMatchObject({ dueOn: '2025-03-10', status: 'upcoming', lastMetOn: '2025-02-03' });
-    expect(ob!.explanation).toContain('Mon 10 Mar 2025');
+    // 3 Feb + 2 months = 3 Apr, then 10 Mar once the case went on a CP plan (10 Feb).
+    expect(ob!.basis).toMatchObject({
+      kind: 'interval',
+      from: { reason: 'last-session', on: '2025-02-03' },
+      interval: { every: { months: 2 } },
+      dueBy: '2025-04-03',
+      changes: [{ on: '2025-02-10', interval: { every: { months: 1 } }, dueBy: '2025-03-10' }],
+    });
     // Nothing formal by 12 Mar: missed, 2 days.
     expect(breachesOf(run('southwark', history, '2025-03-12'), 'SWK-7').map(brief)).toEqual([
       { kind: 'missed', dueOn: '2025-03-10', metOn: null, daysLate: 2 },

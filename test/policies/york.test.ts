@@ -90,7 +90,12 @@ describe('York', () => {
       metOn: '2025-08-27',
       daysLate: 1,
     });
-    expect(late!.explanation).toContain('Mon 25 Aug 2025');
+    expect(late!.basis).toMatchObject({
+      kind: 'record',
+      skipped: expect.arrayContaining([
+        expect.objectContaining({ date: '2025-08-25', reason: 'bank-holiday' }),
+      ]),
+    });
   });
 
   it('YRK-8 safeguarding record the same day; YRK-13 advisory same-day typing', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Basis, Breach, IntervalBasis, Obligation, Subject } from '../../src/report/types.js';
+import type {
+  Basis,
+  Breach,
+  Closure,
+  CountedFrom,
+  IntervalBasis,
+  Obligation,
+  Subject,
+} from '../../src/report/types.js';
 import {
   describeSpan,
   explainBreach,
@@ -557,6 +565,219 @@ describe('the sentences of the report', () => {
     };
     expect(explainObligation('supervision', obligation('2025-08-20', 'upcoming', basis))).toBe(
       'S1\'s supervision is next due by Wed 20 Aug 2025 (the 6 weeks agreed under 4.2 Part-time staff, "a less frequent interval may be agreed", after Wed 9 Jul 2025).',
+    );
+  });
+
+  // 3 Mar 2025 + 28 days = Mon 31 Mar.
+  const from3Mar = (from: CountedFrom, extra: Partial<IntervalBasis> = {}): IntervalBasis => ({
+    kind: 'interval',
+    from,
+    interval: { every: { days: 28 } },
+    dueBy: '2025-03-31',
+    ...extra,
+  });
+
+  it.each<[string, CountedFrom, string]>([
+    ['rule-began', { reason: 'rule-began', on: '2025-03-03' }, 'the rule began to apply on Mon 3 Mar 2025'],
+    [
+      'policy-took-effect',
+      { reason: 'policy-took-effect', on: '2025-03-03' },
+      'the policy took effect on Mon 3 Mar 2025',
+    ],
+    [
+      'started-in-role',
+      { reason: 'started-in-role', on: '2025-03-03', staffId: 'S1' },
+      'S1 started in role on Mon 3 Mar 2025',
+    ],
+    [
+      'asye-began',
+      { reason: 'asye-began', on: '2025-03-03', staffId: 'S1' },
+      "S1's ASYE began on Mon 3 Mar 2025",
+    ],
+    [
+      'allocated',
+      { reason: 'allocated', on: '2025-03-03', workerId: 'W1' },
+      'allocation to W1 on Mon 3 Mar 2025',
+    ],
+    [
+      'event',
+      { reason: 'event', on: '2025-03-03', eventId: 'A1', eventType: 'appraisal' },
+      'the appraisal on Mon 3 Mar 2025',
+    ],
+  ])('counted from: %s (3 Mar + 28 days = Mon 31 Mar)', (_, from, words) => {
+    expect(explainObligation('supervision', obligation('2025-03-31', 'upcoming', from3Mar(from)))).toBe(
+      `S1's supervision is next due by Mon 31 Mar 2025 (28 days after ${words}).`,
+    );
+  });
+
+  it.each<[string, Closure, string]>([
+    ['absence-began', { reason: 'absence-began', staffId: 'S1' }, "S1's absence began"],
+    ['case-closed', { reason: 'case-closed', caseId: 'C1' }, 'case C1 closed'],
+    [
+      'supervision-ended',
+      { reason: 'supervision-ended', supervisorId: 'M1', staffId: 'S1' },
+      'supervision by M1 ended',
+    ],
+    ['case-moved', { reason: 'case-moved', workerId: 'W1' }, 'the case left W1'],
+    ['next-event', { reason: 'next-event', eventType: 'appraisal' }, 'the next appraisal took place'],
+    [
+      'episode-ended',
+      { reason: 'episode-ended', episode: 'child-protection' },
+      'the child-protection episode ended',
+    ],
+    [
+      'rule-dropped, by a named version',
+      { reason: 'rule-dropped', on: '2025-04-01', version: 'B' },
+      'version B of the policy took effect without this rule',
+    ],
+    [
+      'rule-dropped, by a version with no name',
+      { reason: 'rule-dropped', on: '2025-04-01' },
+      'the policy version of Tue 1 Apr 2025 dropped this rule',
+    ],
+    ['conditions-ended', { reason: 'conditions-ended' }, 'its conditions no longer held'],
+  ])('the window closed: %s (due 31 Mar, 5 days late: the last day Fri 4 Apr)', (_, closed, words) => {
+    const basis = from3Mar({ reason: 'rule-began', on: '2025-03-03' }, { closed });
+    expect(
+      explainBreach('supervision', breach({ kind: 'missed', dueOn: '2025-03-31', daysLate: 5, basis })),
+    ).toBe(
+      `S1's supervision was due by Mon 31 Mar 2025 (28 days after the rule began to apply on Mon 3 Mar 2025) and had not taken place by Fri 4 Apr 2025, when the rule stopped applying as ${words}: 5 days late.`,
+    );
+  });
+
+  it("a performance plan's interval, the same day as the agreed one, a change with an agreed interval, a council closure", () => {
+    const last = { reason: 'last-session', on: '2025-03-03' } as const;
+    // 3 Mar + 1 week = Mon 10 Mar.
+    const plan = from3Mar(last, {
+      interval: { every: { weeks: 1 }, arrangement: 'performance-plan' },
+      dueBy: '2025-03-10',
+    });
+    expect(explainObligation('supervision', obligation('2025-03-10', 'upcoming', plan))).toBe(
+      "S1's supervision is next due by Mon 10 Mar 2025 (the performance plan's 1 week after Mon 3 Mar 2025).",
+    );
+    // 28 days and 4 weeks from 3 Mar are both Mon 31 Mar.
+    const same = from3Mar(last, {
+      interval: { every: { days: 28 }, orAgreed: { weeks: 4 }, sooner: 'same' },
+    });
+    expect(explainObligation('supervision', obligation('2025-03-31', 'upcoming', same))).toBe(
+      "S1's supervision is next due by Mon 31 Mar 2025 (28 days after Mon 3 Mar 2025, the same day as the agreed 4 weeks).",
+    );
+    // From 10 Mar: 14 days or the agreed 3 weeks if sooner: 10 Mar + 14 = Mon 24 Mar.
+    const changed = from3Mar(last, {
+      changes: [
+        { on: '2025-03-10', interval: { every: { days: 14 }, orAgreed: { weeks: 3 } }, dueBy: '2025-03-24' },
+      ],
+    });
+    expect(explainObligation('supervision', obligation('2025-03-24', 'upcoming', changed))).toBe(
+      "S1's supervision is next due by Mon 24 Mar 2025 (28 days after Mon 3 Mar 2025; then Mon 24 Mar 2025, since the interval became 14 days, or the agreed 3 weeks if sooner, on Mon 10 Mar 2025).",
+    );
+    // Tue 23 Dec 2025 + 1 working day = Mon 29 Dec: Wed 24 Dec the council's closure, Thu 25 and Fri 26 Dec
+    // bank holidays, Sat 27 and Sun 28 the weekend.
+    const closure = from3Mar(
+      { reason: 'last-session', on: '2025-12-23' },
+      {
+        interval: { every: { workingDays: 1 } },
+        dueBy: '2025-12-29',
+        skipped: [
+          { date: '2025-12-24', reason: 'closure' },
+          { date: '2025-12-25', reason: 'bank-holiday', name: 'Christmas Day' },
+          { date: '2025-12-26', reason: 'bank-holiday', name: 'Boxing Day' },
+          { date: '2025-12-27', reason: 'weekend' },
+          { date: '2025-12-28', reason: 'weekend' },
+        ],
+      },
+    );
+    expect(explainObligation('check-in', obligation('2025-12-29', 'upcoming', closure))).toBe(
+      "S1's check-in is next due by Mon 29 Dec 2025 (1 working day after Tue 23 Dec 2025, skipping Wed 24 Dec 2025 council closure, Thu 25 Dec 2025 Christmas Day bank holiday, Fri 26 Dec 2025 Boxing Day bank holiday, 2 weekend days).",
+    );
+  });
+
+  it('a probation review overdue (its offset names it), a record late by working days with the days skipped, a session of 1 minute', () => {
+    // Role start Mon 6 Jan 2025 + 3 months = Sun 6 Apr.
+    const milestone: Basis = {
+      kind: 'within',
+      from: { reason: 'started-in-role', on: '2025-01-06', staffId: 'S1' },
+      within: { months: 3 },
+      milestone: true,
+    };
+    expect(explainObligation('probation review', obligation('2025-04-06', 'overdue', milestone))).toBe(
+      "S1's 3 months probation review is overdue: it was due by Sun 6 Apr 2025 (3 months after S1 started in role on Mon 6 Jan 2025).",
+    );
+    // Thu 17 Apr + 2 working days, skipping Good Friday, the weekend and Easter Monday: Wed 23 Apr; recorded Thu 24 Apr.
+    const record: Basis = {
+      kind: 'record',
+      session: { type: 'one-to-one', on: '2025-04-17' },
+      within: { workingDays: 2 },
+      deadline: '2025-04-23',
+      skipped: [
+        { date: '2025-04-18', reason: 'bank-holiday', name: 'Good Friday' },
+        { date: '2025-04-19', reason: 'weekend' },
+        { date: '2025-04-20', reason: 'weekend' },
+        { date: '2025-04-21', reason: 'bank-holiday', name: 'Easter Monday' },
+      ],
+      recordedAt: '2025-04-24',
+    };
+    expect(
+      explainBreach(
+        'record',
+        breach({
+          kind: 'late-recording',
+          eventId: 'W1',
+          dueOn: '2025-04-23',
+          metOn: '2025-04-24',
+          daysLate: 1,
+          basis: record,
+        }),
+      ),
+    ).toBe(
+      'The record of one-to-one W1 on Thu 17 Apr 2025 for S1 was due by Wed 23 Apr 2025 (2 working days after Thu 17 Apr 2025, skipping Fri 18 Apr 2025 Good Friday bank holiday, Mon 21 Apr 2025 Easter Monday bank holiday, 2 weekend days); it was recorded on Thu 24 Apr 2025, 1 day late.',
+    );
+    const oneMinute: Basis = {
+      kind: 'session',
+      session: { eventId: 'E1', on: '2025-01-06' },
+      minutes: 1,
+      minimum: 90,
+    };
+    expect(
+      explainBreach(
+        '90-minute formal supervision',
+        breach({ kind: 'too-short', dueOn: '2025-01-06', daysLate: 0, basis: oneMinute }),
+      ),
+    ).toBe(
+      "S1's 90-minute formal supervision on Mon 6 Jan 2025 lasted 1 minute, under the 90 minutes expected; it still counts.",
+    );
+  });
+
+  it('why not evaluable: no line manager, weeks of unknown minutes, a session of no length against a rule (not agreed) and against a range', () => {
+    expect(reasonOf({ type: 'staff', id: 'S2' }, { why: 'no-line-manager' }, 'x')).toBe(
+      'S2 has no lineManagerId, so which sessions their line manager gave is unknown',
+    );
+    expect(
+      reasonOf(
+        { type: 'staff', id: 'ST' },
+        { why: 'minutes-unknown', periods: 2, period: 'week', minimum: 90 },
+        'x',
+      ),
+    ).toBe(
+      "2 weeks of ST's sessions came to under 90 minutes, but some sessions have no durationMinutes, so the total is unknown",
+    );
+    expect(
+      reasonOf(
+        S1,
+        { why: 'no-duration', eventId: 'E-NODUR', on: '2025-06-12', minimum: 90, agreed: false },
+        '90-minute formal supervision',
+      ),
+    ).toBe(
+      "S1's session E-NODUR on Thu 12 Jun 2025 has no durationMinutes, so whether it lasted the 90 minutes of 90-minute formal supervision is unknown",
+    );
+    expect(
+      reasonOf(
+        S1,
+        { why: 'no-duration', eventId: 'E2', on: '2025-06-12', minimum: 60, maximum: 120, agreed: false },
+        'supervision',
+      ),
+    ).toBe(
+      "S1's session E2 on Thu 12 Jun 2025 has no durationMinutes, so whether it lasted the 60 minutes and at most 120 minutes of supervision is unknown",
     );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Basis, BeforeDateBasis } from '../../src/report/types.js';
 import { event, run, staff } from '../helpers.js';
 import { type Ev, none, type Outcome, onTime, outcome, policyOf } from './test-policies.js';
 
@@ -25,14 +26,24 @@ const ahead = {
   lead: { days: 42 },
   opensAfter: { months: 6 },
 };
-const AD_BASIS =
-  '42 days before Mon 6 Oct 2025, 9 months after the child-protection episode began on Mon 6 Jan 2025; discussions count from Sun 6 Jul 2025';
+/** 42 days before `target`; discussions count from Sun 6 Jul 2025 (the sentences: test/report/wording.test.ts). */
+const ad = (
+  target: { on: string; review: true } | { on: string; after: { months: number } },
+): BeforeDateBasis => ({
+  kind: 'before-date',
+  from: { reason: 'episode-began', on: '2025-01-06', episode: 'child-protection' },
+  lead: { days: 42 },
+  target,
+  countsFrom: '2025-07-06',
+});
+/** 42 days before Mon 6 Oct 2025, 9 months after the child-protection episode began on Mon 6 Jan 2025. */
+const AD_BASIS = ad({ on: '2025-10-06', after: { months: 9 } });
 const adMissed = (days: number) => ({
   kind: 'missed',
   dueOn: '2025-08-25',
   metOn: null,
   daysLate: days,
-  explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and has not taken place: ${days === 1 ? '1 day' : `${days} days`} overdue.`,
+  basis: AD_BASIS,
 });
 /** Discussed Tue 26 Aug: 1 day late. */
 const AD_LATE_1: Outcome = {
@@ -42,7 +53,7 @@ const AD_LATE_1: Outcome = {
       dueOn: '2025-08-25',
       metOn: '2025-08-26',
       daysLate: 1,
-      explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}); it took place on Tue 26 Aug 2025, 1 day late.`,
+      basis: AD_BASIS,
     },
   ],
   obligations: [],
@@ -52,16 +63,16 @@ const adOverdue = {
   dueOn: '2025-08-25',
   status: 'overdue',
   lastMetOn: null,
-  explanation: `Case C1's discussion before the review conference is overdue: it was due by Mon 25 Aug 2025 (${AD_BASIS}).`,
+  basis: AD_BASIS,
 };
-const adUpcoming = (dueOn: string, text: string, basis: string) => ({
+const adUpcoming = (dueOn: string, basis: Basis) => ({
   breaches: [],
   obligations: [
     {
       dueOn,
       status: 'upcoming',
       lastMetOn: null,
-      explanation: `Case C1's discussion before the review conference is next due by ${text} (${basis}).`,
+      basis,
     },
   ],
   totals: [0, 0] as [number, number],
@@ -121,41 +132,33 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
       name: 'a review on 6 Jul 2025 (exactly 6 months) is not in the span: 9 months is the date',
       caseExtra: { reviews: ['2025-07-06'] },
       asOf: '2025-08-01',
-      expected: adUpcoming('2025-08-25', 'Mon 25 Aug 2025', AD_BASIS),
+      expected: adUpcoming('2025-08-25', AD_BASIS),
     },
     {
       name: 'a review before 6 months (Thu 3 Apr 2025) is not in the span',
       caseExtra: { reviews: ['2025-04-03'] },
       asOf: '2025-08-01',
-      expected: adUpcoming('2025-08-25', 'Mon 25 Aug 2025', AD_BASIS),
+      expected: adUpcoming('2025-08-25', AD_BASIS),
     },
     {
       name: 'a review after 12 months (Sun 1 Feb 2026) is not in the span',
       caseExtra: { reviews: ['2026-02-01'] },
       asOf: '2025-08-01',
-      expected: adUpcoming('2025-08-25', 'Mon 25 Aug 2025', AD_BASIS),
+      expected: adUpcoming('2025-08-25', AD_BASIS),
     },
     {
       // Mon 1 Dec 2025 - 42 days = Mon 20 Oct 2025.
       name: 'a review inside the span (Mon 1 Dec 2025) is the date: due 20 Oct',
       caseExtra: { reviews: ['2025-12-01'] },
       asOf: '2025-08-01',
-      expected: adUpcoming(
-        '2025-10-20',
-        'Mon 20 Oct 2025',
-        '42 days before the review on Mon 1 Dec 2025; discussions count from Sun 6 Jul 2025',
-      ),
+      expected: adUpcoming('2025-10-20', ad({ on: '2025-12-01', review: true })),
     },
     {
       // Tue 6 Jan 2026 - 42 days = Tue 25 Nov 2025.
       name: 'a review at exactly 12 months (Tue 6 Jan 2026) is in the span: due 25 Nov',
       caseExtra: { reviews: ['2026-01-06'] },
       asOf: '2025-08-01',
-      expected: adUpcoming(
-        '2025-11-25',
-        'Tue 25 Nov 2025',
-        '42 days before the review on Tue 6 Jan 2026; discussions count from Sun 6 Jul 2025',
-      ),
+      expected: adUpcoming('2025-11-25', ad({ on: '2026-01-06', review: true })),
     },
     {
       name: 'an episode of another type (child-in-need) is not judged',
@@ -181,7 +184,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as case C1 closed: 7 days late.`,
+            basis: { ...AD_BASIS, closed: { reason: 'case-closed', caseId: 'C1' } },
           },
         ],
         obligations: [],
@@ -199,7 +202,7 @@ describe('ahead-of-date (42 days before the 9-month review)', () => {
             dueOn: '2025-08-25',
             metOn: null,
             daysLate: 7,
-            explanation: `Case C1's discussion before the review conference was due by Mon 25 Aug 2025 (${AD_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as the child-protection episode ended: 7 days late.`,
+            basis: { ...AD_BASIS, closed: { reason: 'episode-ended', episode: 'child-protection' } },
           },
         ],
         obligations: [],

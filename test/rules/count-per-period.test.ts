@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { breachesOf, event, obligationsOf, run, staff } from '../helpers.js';
-import { discussion, findings, observation, onePolicy, owed, reasons } from './test-policies.js';
+import { discussion, findings, observation, onePolicy, owed, periodBasis, reasons } from './test-policies.js';
 
 // Worked examples for count-per-period rules (src/rules/count-per-period.ts). Dates read like "Mon 28 Jul 2025"; the arithmetic is by hand.
+// Findings are checked by their basis (the period, held, required, pro rata); the sentences: test/report/wording.test.ts.
+const y2024_25: [string, string] = ['2024-04-01', '2025-03-31'];
+const y2025_26: [string, string] = ['2025-04-01', '2026-03-31'];
 
 describe('count-per-period, years from a month-day (GLO-9: 2 observations each April–March, pro rata)', () => {
   it('GLO-9 a starter on Mon 31 Mar 2025, the last day of the 2024–25 year, owes ceil(2 × 1/365) = 1 for it', () => {
@@ -20,16 +23,10 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       [
         '2025-03-31',
         { sessions: 1 },
-        "S1's practice observations in the year Mon 1 Apr 2024 to Mon 31 Mar 2025: 0 held of the 1 required, pro rata from 2 for 1 of 365 days.",
+        periodBasis(y2024_25, 'year', 0, 1, { proRata: { minimum: 2, days: 1, of: 365 } }),
       ],
     ]);
-    expect(owed(report, 'GLO-9')).toEqual([
-      [
-        '2026-03-31',
-        'upcoming',
-        "S1's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 1 held of the 2 required; 1 more due by Tue 31 Mar 2026.",
-      ],
-    ]);
+    expect(owed(report, 'GLO-9')).toEqual([['2026-03-31', 'upcoming', periodBasis(y2025_26, 'year', 1, 2)]]);
   });
 
   it.each([
@@ -40,7 +37,7 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       worker: { startDate: '2025-06-02' },
       asOf: '2025-06-02',
       events: [],
-      sentence: '0 held of the 2 required; 2 more due by Tue 31 Mar 2026.',
+      held: 0,
     },
     {
       // Leaves on asOf (30 Sep): the rule still applies that day. 1 Apr – 30 Sep = 183 days: 2 × 183 / 365 = 1.003 → 2.
@@ -48,7 +45,7 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       worker: { startDate: '2025-04-01', endDate: '2025-09-30' },
       asOf: '2025-09-30',
       events: [],
-      sentence: '0 held of the 2 required; 2 more due by Tue 31 Mar 2026.',
+      held: 0,
     },
     {
       // Absent all June: 365 − 30 = 335 days, 2 × 335 / 365 = 1.84 → 2. Back at work on asOf 1 Sep.
@@ -57,18 +54,15 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       worker: { startDate: '2025-04-01', absences: [{ from: '2025-06-01', to: '2025-06-30' }] },
       asOf: '2025-09-01',
       events: ['2025-06-15', '2025-09-01', '2025-09-02'],
-      sentence: '1 held of the 2 required; 1 more due by Tue 31 Mar 2026.',
+      held: 1,
     },
-  ])('GLO-9 the open year is an obligation for $what', ({ worker, asOf, events, sentence }) => {
+  ])('GLO-9 the open year is an obligation for $what', ({ worker, asOf, events, held }) => {
     const history = { staff: [staff('S2', worker)], events: events.map((date) => observation('S2', date)) };
     const report = run('gloucestershire', history, asOf);
     expect(breachesOf(report, 'GLO-9')).toEqual([]);
     expect(owed(report, 'GLO-9')).toEqual([
-      [
-        '2026-03-31',
-        'upcoming',
-        `S2's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: ${sentence}`,
-      ],
+      // 2 required, not pro rata (rounded up to the full minimum, so no proRata in the basis).
+      ['2026-03-31', 'upcoming', periodBasis(y2025_26, 'year', held, 2)],
     ]);
   });
 
@@ -81,17 +75,10 @@ describe('count-per-period, years from a month-day (GLO-9: 2 observations each A
       '2025-04-01',
     );
     expect(findings(report, 'GLO-9')).toEqual([
-      [
-        '2025-03-31',
-        { sessions: 2 },
-        "S5's practice observations in the year Mon 1 Apr 2024 to Mon 31 Mar 2025: 0 held of the 2 required.",
-      ],
+      ['2025-03-31', { sessions: 2 }, periodBasis(y2024_25, 'year', 0, 2)],
     ]);
-    expect(owed(report, 'GLO-9').map(([dueOn, , text]) => [dueOn, text])).toEqual([
-      [
-        '2026-03-31',
-        "S5's practice observations in the year Tue 1 Apr 2025 to Tue 31 Mar 2026: 0 held of the 2 required; 2 more due by Tue 31 Mar 2026.",
-      ],
+    expect(owed(report, 'GLO-9').map(([dueOn, , basis]) => [dueOn, basis])).toEqual([
+      ['2026-03-31', periodBasis(y2025_26, 'year', 0, 2)],
     ]);
   });
 
@@ -125,11 +112,7 @@ describe('count-per-period without pro rata: one appraisal each calendar year (i
     staff: [staff('S1', { startDate: '2021-01-01', absences: [{ from: '2023-01-01', to: '2023-12-31' }] })],
     events: [event('appraisal', '2024-12-31', { superviseeId: 'S1' })],
   });
-  const y2022 = [
-    '2022-12-31',
-    { sessions: 1 },
-    "S1's annual appraisal in the year Sat 1 Jan 2022 to Sat 31 Dec 2022: 0 held of the 1 required.",
-  ];
+  const y2022 = ['2022-12-31', { sessions: 1 }, periodBasis(['2022-01-01', '2022-12-31'], 'year', 0, 1)];
 
   it.each([
     // recordsFrom 1 Jan 2022 is the year's first day: judged. From 2 Jan 2022 the year began before the records.
@@ -140,11 +123,7 @@ describe('count-per-period without pro rata: one appraisal each calendar year (i
     const report = run(onePolicy(rule, '2022-12-31'), history(recordsFrom), '2025-03-01');
     expect(findings(report, 'TST-1')).toEqual(breaches);
     expect(owed(report, 'TST-1')).toEqual([
-      [
-        '2025-12-31',
-        'upcoming',
-        "S1's annual appraisal in the year Wed 1 Jan 2025 to Wed 31 Dec 2025: 0 held of the 1 required; 1 more due by Wed 31 Dec 2025.",
-      ],
+      ['2025-12-31', 'upcoming', periodBasis(['2025-01-01', '2025-12-31'], 'year', 0, 1)],
     ]);
   });
 
@@ -155,7 +134,8 @@ describe('count-per-period without pro rata: one appraisal each calendar year (i
       [
         '2024-12-31',
         { sessions: 1 },
-        "S2's annual appraisal in the year Mon 1 Jan 2024 to Tue 31 Dec 2024: 0 held of the 1 required.",
+        // The full 1 required: no proRata in the basis.
+        periodBasis(['2024-01-01', '2024-12-31'], 'year', 0, 1),
       ],
     ]);
   });
@@ -185,34 +165,33 @@ describe('count-per-period between reviews (DER-7: twice in each review period)'
       discussion('C2', '2025-03-15'),
     ],
   };
-  // The rule's name already says "in the review period": the sentence does not say it twice.
-  const what = "Case C1's case supervision in the review period";
-  const first = `${what} from Sun 2 Feb 2025 to Thu 1 May 2025, between two reviews`;
-  const second = `${what} from Fri 2 May 2025 to Fri 1 Aug 2025, between two reviews`;
+  // (The rule's name already says "in the review period": the sentence does not say it twice, test/report/wording.test.ts.)
+  const first = (held: number) => periodBasis(['2025-02-02', '2025-05-01'], 'review-period', held, 2);
+  const second = (held: number) => periodBasis(['2025-05-02', '2025-08-01'], 'review-period', held, 2);
 
   it.each([
     {
       // Mid-period: 2 Feb – 1 May is open (1 of 2 held so far); 2 May – 1 Aug has not begun.
       asOf: '2025-03-15',
       breaches: [],
-      obligations: [['2025-05-01', `${first}: 1 held of the 2 required; 1 more due by Thu 1 May 2025.`]],
+      obligations: [['2025-05-01', first(1)]],
     },
     {
       // asOf is the closing review date: the period is still open on its last day, so not yet a breach.
       asOf: '2025-05-01',
       breaches: [],
-      obligations: [['2025-05-01', `${first}: 1 held of the 2 required; 1 more due by Thu 1 May 2025.`]],
+      obligations: [['2025-05-01', first(1)]],
     },
     {
       // The day after: 2 Feb – 1 May is complete, 1 of 2 → too-few; 2 May – 1 Aug begins on asOf.
       asOf: '2025-05-02',
-      breaches: [['2025-05-01', { sessions: 1 }, `${first}: 1 held of the 2 required.`]],
-      obligations: [['2025-08-01', `${second}: 0 held of the 2 required; 2 more due by Fri 1 Aug 2025.`]],
+      breaches: [['2025-05-01', { sessions: 1 }, first(1)]],
+      obligations: [['2025-08-01', second(0)]],
     },
   ])('DER-7 as of $asOf', ({ asOf, breaches, obligations }) => {
     const report = run('derby', history, asOf);
     expect(findings(report, 'DER-7', 'C1')).toEqual(breaches);
-    expect(owed(report, 'DER-7', 'C1').map(([dueOn, , text]) => [dueOn, text])).toEqual(obligations);
+    expect(owed(report, 'DER-7', 'C1').map(([dueOn, , basis]) => [dueOn, basis])).toEqual(obligations);
     // C2 has 2 of 2 in the first period: never a breach, and no obligation while that period is open.
     expect(findings(report, 'DER-7', 'C2')).toEqual([]);
     expect(owed(report, 'DER-7', 'C2').map(([dueOn]) => dueOn)).toEqual(

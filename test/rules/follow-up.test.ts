@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Basis, Closure } from '../../src/report/types.js';
 import { event, run, staff } from '../helpers.js';
 import { type Ev, none, type Outcome, onTime, outcome, policyOf } from './test-policies.js';
 
@@ -23,20 +24,27 @@ const followUp = {
   counts: ['appraisal-review', 'group'],
   within: { months: 6 },
 };
-const FU_BASIS = '6 months after the appraisal on Mon 6 Jan 2025';
-const FU_BASIS_2 = '6 months after the appraisal on Mon 1 Sep 2025';
+/** 6 months after the appraisal on `on` (the appraisal's id is the helper's counter; the sentence has no id). */
+const fu = (on: string, closed?: Closure): Basis => ({
+  kind: 'within',
+  from: { reason: 'event', on, eventId: expect.any(String), eventType: 'appraisal' },
+  within: { months: 6 },
+  ...(closed === undefined ? {} : { closed }),
+});
+const FU_BASIS = fu('2025-01-06');
+const FU_BASIS_2 = fu('2025-09-01');
 const fuMissed = (days: number) => ({
   kind: 'missed',
   dueOn: '2025-07-06',
   metOn: null,
   daysLate: days,
-  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and has not taken place: ${days} days overdue.`,
+  basis: FU_BASIS,
 });
 const fuOverdue = (lastMetOn: string | null) => ({
   dueOn: '2025-07-06',
   status: 'overdue',
   lastMetOn,
-  explanation: `S1's PDR progress review is overdue: it was due by Sun 6 Jul 2025 (${FU_BASIS}).`,
+  basis: FU_BASIS,
 });
 // Two appraisals (6 Jan, Mon 1 Sep): the first review's window ends Sun 31 Aug, counted to 1 Sep: 57 days late.
 const FU_CLOSED_BY_NEXT = {
@@ -44,24 +52,24 @@ const FU_CLOSED_BY_NEXT = {
   dueOn: '2025-07-06',
   metOn: null,
   daysLate: 57,
-  explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Sun 31 Aug 2025, when the rule stopped applying as the next appraisal took place: 57 days late.`,
+  basis: fu('2025-01-06', { reason: 'next-event', eventType: 'appraisal' }),
 };
 const fuNext = (lastMetOn: string | null) => ({
   dueOn: '2026-03-01',
   status: 'upcoming',
   lastMetOn,
-  explanation: `S1's PDR progress review is next due by Sun 1 Mar 2026 (${FU_BASIS_2}).`,
+  basis: FU_BASIS_2,
 });
 
-/** The PDR progress review due Sun 6 Jul 2025 held late, on `metOn` (`shown`). */
-const fuLate = (metOn: string, shown: string, days: number): Outcome => ({
+/** The PDR progress review due Sun 6 Jul 2025 held late, on `metOn`. */
+const fuLate = (metOn: string, days: number): Outcome => ({
   breaches: [
     {
       kind: 'late',
       dueOn: '2025-07-06',
       metOn,
       daysLate: days,
-      explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}); it took place on ${shown}, ${days} day${days === 1 ? '' : 's'} late.`,
+      basis: FU_BASIS,
     },
   ],
   obligations: [],
@@ -83,7 +91,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
       name: 'review the day after (Mon 7 Jul): 1 day late',
       events: [appraisal('2025-01-06'), review('2025-07-07')],
       asOf: '2025-08-01',
-      expected: fuLate('2025-07-07', 'Mon 7 Jul 2025', 1),
+      expected: fuLate('2025-07-07', 1),
     },
     {
       // A review on the appraisal's own day is not after it: 6 Jul to Fri 1 Aug = 26 days overdue.
@@ -126,7 +134,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
       name: 'a review on asOf (Fri 1 Aug) counts: 26 days late',
       events: [appraisal('2025-01-06'), review('2025-08-01')],
       asOf: '2025-08-01',
-      expected: fuLate('2025-08-01', 'Fri 1 Aug 2025', 26),
+      expected: fuLate('2025-08-01', 26),
     },
     {
       name: 'the next appraisal (Mon 1 Sep) closes the first review; the second is upcoming (1 Sep + 6 months = Sun 1 Mar 2026)',
@@ -146,7 +154,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
             dueOn: '2025-07-06',
             metOn: '2025-08-31',
             daysLate: 56,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}); it took place on Sun 31 Aug 2025, 56 days late.`,
+            basis: FU_BASIS,
           },
         ],
         obligations: [fuNext('2025-08-31')],
@@ -179,7 +187,7 @@ describe('follow-up (appraisal, review within 6 months)', () => {
             dueOn: '2025-07-06',
             metOn: null,
             daysLate: 26,
-            explanation: `S1's PDR progress review was due by Sun 6 Jul 2025 (${FU_BASIS}) and had not taken place by Thu 31 Jul 2025, when the rule stopped applying as S1 left: 26 days late.`,
+            basis: fu('2025-01-06', { reason: 'left', staffId: 'S1' }),
           },
         ],
         obligations: [],
@@ -203,8 +211,8 @@ describe('follow-up (appraisal, review within 6 months)', () => {
     const report = run('york', { staff: [staff('S1')], events: [appraisal('2025-01-06')] }, '2025-08-01');
     // (YRK-9 also has the annual appraisal itself, activity "appraisal".)
     const b = report.breaches.filter((x) => x.ruleId === 'YRK-9' && x.activity === 'appraisal-review');
-    expect(b.map((x) => [x.kind, x.dueOn, x.daysLate, x.explanation])).toEqual([
-      ['missed', '2025-07-06', 26, fuMissed(26).explanation],
+    expect(b.map((x) => [x.kind, x.dueOn, x.daysLate, x.basis])).toEqual([
+      ['missed', '2025-07-06', 26, FU_BASIS],
     ]);
   });
 });

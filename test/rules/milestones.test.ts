@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WithinBasis } from '../../src/report/types.js';
 import { event, run, staff } from '../helpers.js';
 import { type Ev, none, type Outcome, onTime, outcome, policyOf } from './test-policies.js';
 
@@ -25,28 +26,35 @@ const milestones = (anchor: string) => ({
 });
 const probation = (date: string, extra = {}) =>
   event('probation-review', date, { superviseeId: 'S1', ...extra });
-// The anchor in the table below is the role start (6 Jan), and the basis says so.
-const MS3 = '3 months after S1 started in role on Mon 6 Jan 2025';
-const MS6 = '6 months after S1 started in role on Mon 6 Jan 2025';
+// The anchor in the table below is the role start (6 Jan), and the basis says so; `milestone` names the
+// review by its offset ("3 months probation review", test/report/wording.test.ts).
+const milestone = (months: number): WithinBasis => ({
+  kind: 'within',
+  from: { reason: 'started-in-role', on: '2025-01-06', staffId: 'S1' },
+  within: { months },
+  milestone: true,
+});
+const MS3 = milestone(3);
+const MS6 = milestone(6);
 // Nothing counting by Wed 30 Apr: 6 Apr to 30 Apr = 24 days overdue.
 const ms3Missed = {
   kind: 'missed',
   dueOn: '2025-04-06',
   metOn: null,
   daysLate: 24,
-  explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}) and has not taken place: 24 days overdue.`,
+  basis: MS3,
 };
 const ms3Overdue = {
   dueOn: '2025-04-06',
   status: 'overdue',
   lastMetOn: null,
-  explanation: `S1's 3 months probation review is overdue: it was due by Sun 6 Apr 2025 (${MS3}).`,
+  basis: MS3,
 };
 const ms6Upcoming = (lastMetOn: string | null) => ({
   dueOn: '2025-07-06',
   status: 'upcoming',
   lastMetOn,
-  explanation: `S1's 6 months probation review is next due by Sun 6 Jul 2025 (${MS6}).`,
+  basis: MS6,
 });
 
 describe('milestones (probation reviews at 3 and 6 months)', () => {
@@ -76,7 +84,7 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
             dueOn: '2025-07-06',
             metOn: null,
             daysLate: 26,
-            explanation: `S1's 6 months probation review was due by Sun 6 Jul 2025 (${MS6}) and has not taken place: 26 days overdue.`,
+            basis: MS6,
           },
         ],
         obligations: [
@@ -84,7 +92,7 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
             dueOn: '2025-07-06',
             status: 'overdue',
             lastMetOn: '2025-04-01',
-            explanation: `S1's 6 months probation review is overdue: it was due by Sun 6 Jul 2025 (${MS6}).`,
+            basis: MS6,
           },
         ],
         totals: [2, 1],
@@ -137,7 +145,7 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
             dueOn: '2025-04-06',
             metOn: '2025-04-30',
             daysLate: 24,
-            explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}); it took place on Wed 30 Apr 2025, 24 days late.`,
+            basis: MS3,
           },
         ],
         obligations: [ms6Upcoming('2025-04-30')],
@@ -158,7 +166,7 @@ describe('milestones (probation reviews at 3 and 6 months)', () => {
             dueOn: '2025-04-06',
             metOn: null,
             daysLate: 25,
-            explanation: `S1's 3 months probation review was due by Sun 6 Apr 2025 (${MS3}) and had not taken place by Wed 30 Apr 2025, when the rule stopped applying as S1 left: 25 days late.`,
+            basis: { ...MS3, closed: { reason: 'left', staffId: 'S1' } },
           },
         ],
         obligations: [],

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { breachesOf, event, oneToOne, run, staff } from '../helpers.js';
-import { findings, onePolicy, reasons } from './test-policies.js';
+import { findings, onePolicy, periodBasis, reasons } from './test-policies.js';
 
 // Worked examples for minutes-per-period rules (src/rules/minutes-per-period.ts). Dates read like "Mon 28 Jul 2025"; the arithmetic is by hand.
+// Findings are checked by their basis (the period, minutes held and required); the sentences: test/report/wording.test.ts.
 
 describe('minutes-per-period by calendar month (DER-9: 120 minutes a month)', () => {
   // S1 starts Wed 15 Jan 2025: January is a part month, not judged (its 30 minutes on 20 Jan never count).
@@ -18,7 +19,7 @@ describe('minutes-per-period by calendar month (DER-9: 120 minutes a month)', ()
   const march = [
     '2025-03-31',
     { minutes: 15 },
-    "S1's 2 hours of supervision a month in March 2025 came to 105 minutes, 15 minutes short of the 120 minutes expected.",
+    periodBasis(['2025-03-01', '2025-03-31'], 'calendar-month', 105, 120, { unit: 'minutes' }),
   ];
 
   it.each([
@@ -55,7 +56,7 @@ describe('minutes-per-period by calendar month (DER-9: 120 minutes a month)', ()
       [
         '2025-02-28',
         { minutes: 120 },
-        "S1's monthly minutes in February 2025 came to 0 minutes, 120 minutes short of the 120 minutes expected.",
+        periodBasis(['2025-02-01', '2025-02-28'], 'calendar-month', 0, 120, { unit: 'minutes' }),
       ],
     ]);
   });
@@ -91,11 +92,12 @@ describe('minutes-per-period by Monday–Sunday week (GLO-5: 90 minutes a week f
   const weekly = (report: Report) =>
     breachesOf(report, 'GLO-5')
       .filter((b) => b.activity === 'supervision-minutes')
-      .map((b) => [b.dueOn, b.shortfall, b.explanation]);
-  const short = (dueOn: string, week: string, minutes: number) => [
+      .map((b) => [b.dueOn, b.shortfall, b.basis]);
+  /** The week Monday `from` to Sunday `dueOn`: `minutes` of the 90 expected. */
+  const short = (dueOn: string, from: string, minutes: number) => [
     dueOn,
     { minutes: 90 - minutes },
-    `ST's 90 minutes of weekly student supervision in the week ${week} came to ${minutes} minutes, ${90 - minutes} minutes short of the 90 minutes expected.`,
+    periodBasis([from, dueOn], 'week', minutes, 90, { unit: 'minutes' }),
   ];
 
   it.each([
@@ -107,7 +109,7 @@ describe('minutes-per-period by Monday–Sunday week (GLO-5: 90 minutes a week f
         ['2025-01-14', 60],
         ['2025-01-19', 30],
       ],
-      breaches: [short('2025-01-12', 'Mon 6 Jan 2025 to Sun 12 Jan 2025', 60)],
+      breaches: [short('2025-01-12', '2025-01-06', 60)],
     },
     {
       // Starts Wed 8 Jan: the first whole week is 13–19 Jan. 9 Jan (60) is in the part week, never judged.
@@ -117,7 +119,7 @@ describe('minutes-per-period by Monday–Sunday week (GLO-5: 90 minutes a week f
         ['2025-01-09', 60],
         ['2025-01-14', 60],
       ],
-      breaches: [short('2025-01-19', 'Mon 13 Jan 2025 to Sun 19 Jan 2025', 60)],
+      breaches: [short('2025-01-19', '2025-01-13', 60)],
     },
   ])('GLO-5 a student starting $start, as of Mon 20 Jan 2025', ({ start, sessions, breaches }) => {
     const history = {

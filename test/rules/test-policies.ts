@@ -5,7 +5,7 @@
 
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema.js';
-import type { Breach, Obligation, Report } from '../../src/report/types.js';
+import type { Basis, Breach, Obligation, PeriodBasis, Report } from '../../src/report/types.js';
 import { breachesOf, event, obligationsOf, oneToOne, staff } from '../helpers.js';
 
 // ---- interval and recording rules (TST-1 every 28 days, TST-2 a record within 2 working days) ----
@@ -58,8 +58,10 @@ export const caseRule = (extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-export const brk = (b: Breach) => [b.kind, b.dueOn, b.metOn, b.daysLate, b.explanation];
-export const obl = (o: Obligation) => [o.status, o.dueOn, o.lastMetOn, o.breachOn ?? '-', o.explanation];
+/** A breach as [kind, dueOn, metOn, daysLate, basis]: the facts its sentence is built from. */
+export const brk = (b: Breach) => [b.kind, b.dueOn, b.metOn, b.daysLate, b.basis];
+/** An obligation as [status, dueOn, lastMetOn, breachOn, basis]. */
+export const obl = (o: Obligation) => [o.status, o.dueOn, o.lastMetOn, o.breachOn ?? '-', o.basis];
 export const breaches = (r: Report) => r.breaches.map(brk);
 export const obligations = (r: Report) => r.obligations.map(obl);
 export const tallyOf = (r: Report) => [r.totals.deadlines, r.totals.deadlinesMet];
@@ -100,8 +102,9 @@ export function policyOf(rule: Record<string, unknown>, effectiveFrom = '2020-01
 }
 
 export interface Outcome {
-  breaches: { kind: string; dueOn: string; metOn: string | null; daysLate: number; explanation: string }[];
-  obligations: { dueOn: string; status: string; lastMetOn: string | null; explanation: string }[];
+  /** Each with its basis: the facts its sentence is built from (the sentences: test/report/wording.test.ts). */
+  breaches: { kind: string; dueOn: string; metOn: string | null; daysLate: number; basis: Basis }[];
+  obligations: { dueOn: string; status: string; lastMetOn: string | null; basis: Basis }[];
   /** Deadlines judged, and of those met in time. */
   totals: [number, number];
 }
@@ -113,13 +116,13 @@ export function outcome(report: Report): Outcome {
       dueOn: b.dueOn,
       metOn: b.metOn,
       daysLate: b.daysLate,
-      explanation: b.explanation,
+      basis: b.basis,
     })),
     obligations: report.obligations.map((o) => ({
       dueOn: o.dueOn,
       status: o.status,
       lastMetOn: o.lastMetOn,
-      explanation: o.explanation,
+      basis: o.basis,
     })),
     totals: [report.totals.deadlines, report.totals.deadlinesMet],
   };
@@ -152,12 +155,20 @@ const META = {
 export const onePolicy = (rule: Record<string, unknown>, effectiveFrom = '2020-01-01'): Policy =>
   loadPolicy({ ...META, effectiveFrom, rules: [{ ...TST_1, ...rule }] });
 
-/** Breaches as [dueOn, shortfall, explanation]. */
+/** Breaches as [dueOn, shortfall, basis] (the sentences: test/report/wording.test.ts). */
 export const findings = (report: Report, ruleId: string, subjectId?: string) =>
-  breachesOf(report, ruleId, subjectId).map((b) => [b.dueOn, b.shortfall, b.explanation]);
-/** Obligations as [dueOn, status, explanation]. */
+  breachesOf(report, ruleId, subjectId).map((b) => [b.dueOn, b.shortfall, b.basis]);
+/** Obligations as [dueOn, status, basis]. */
 export const owed = (report: Report, ruleId: string, subjectId?: string) =>
-  obligationsOf(report, ruleId, subjectId).map((o) => [o.dueOn, o.status, o.explanation]);
+  obligationsOf(report, ruleId, subjectId).map((o) => [o.dueOn, o.status, o.basis]);
+/** A period's basis: `held` of `required` sessions (or minutes, in `extra`) in the period `from` to `to`. */
+export const periodBasis = (
+  [from, to]: [string, string],
+  of: PeriodBasis['period']['of'],
+  held: number,
+  required: number,
+  extra: Partial<PeriodBasis> = {},
+): PeriodBasis => ({ kind: 'period', period: { from, to, of }, unit: 'sessions', held, required, ...extra });
 export const reasons = (report: Report, ruleId: string) =>
   report.notEvaluable.filter((x) => x.ruleId === ruleId).map((x) => [x.subject.id, x.reason]);
 

@@ -1,6 +1,6 @@
 /** Worked examples for recording rules (src/rules/recording.ts); dates are counted by hand in comments. */
 import { describe, expect, it } from 'vitest';
-import type { Breach, Report } from '../../../src/report/types.js';
+import type { Breach, NonWorkingDay, RecordBasis, Report } from '../../../src/report/types.js';
 import { event, oneToOne, run, staff } from '../../helpers.js';
 import { held, policy, recordRule, s1 } from '../test-policies.js';
 
@@ -12,8 +12,19 @@ describe('recording rules', () => {
     b.metOn,
     b.daysLate,
     'hoursLate' in b ? b.hoursLate : '-',
-    b.explanation,
+    b.eventId,
+    b.basis,
   ];
+  // Breaches are checked by their basis (the session, the deadline and how it was counted, the days
+  // skipped, when the record was made); the sentences: test/report/wording.test.ts.
+  /** A record's basis: the session on `on` (a one-to-one unless told), `within` of it, due `deadline`. */
+  const rec = (
+    on: string,
+    within: RecordBasis['within'],
+    deadline: string,
+    extra: Partial<RecordBasis> = {},
+  ): RecordBasis => ({ kind: 'record', session: { type: 'one-to-one', on }, within, deadline, ...extra });
+  const weekend = (date: string): NonWorkingDay => ({ date, reason: 'weekend' });
   const recs = (r: Report) =>
     r.recordings.map((x) => [x.eventId, 'caseId' in x ? x.caseId : '-', x.deadline, x.recordedAt, x.status]);
 
@@ -25,7 +36,12 @@ describe('recording rules', () => {
       '2025-04-24',
       '2025-04-23',
       1,
-      'Thu 17 Apr 2025 for S1 was due by Wed 23 Apr 2025 (2 working days after Thu 17 Apr 2025, skipping Fri 18 Apr 2025 Good Friday bank holiday, Mon 21 Apr 2025 Easter Monday bank holiday, 2 weekend days); it was recorded on Thu 24 Apr 2025, 1 day late.',
+      [
+        { date: '2025-04-18', reason: 'bank-holiday', name: 'Good Friday' },
+        weekend('2025-04-19'),
+        weekend('2025-04-20'),
+        { date: '2025-04-21', reason: 'bank-holiday', name: 'Easter Monday' },
+      ],
     ],
     [
       // Mon 3 Mar + 1 working day = Tue 4 Mar; recorded Thu 6 Mar: 2 days late, nothing skipped.
@@ -34,7 +50,7 @@ describe('recording rules', () => {
       '2025-03-06',
       '2025-03-04',
       2,
-      'Mon 3 Mar 2025 for S1 was due by Tue 4 Mar 2025 (1 working day after Mon 3 Mar 2025); it was recorded on Thu 6 Mar 2025, 2 days late.',
+      [],
     ],
     [
       // Fri 7 Mar + 1 working day = Mon 10 Mar; recorded Tue 11 Mar.
@@ -43,11 +59,11 @@ describe('recording rules', () => {
       '2025-03-11',
       '2025-03-10',
       1,
-      'Fri 7 Mar 2025 for S1 was due by Mon 10 Mar 2025 (1 working day after Fri 7 Mar 2025, skipping 2 weekend days); it was recorded on Tue 11 Mar 2025, 1 day late.',
+      [weekend('2025-03-08'), weekend('2025-03-09')],
     ],
-  ])(
+  ] as [number, string, string, string, number, NonWorkingDay[]][])(
     '%i working day(s) after %s, recorded %s',
-    (workingDays, date, recordedAt, deadline, daysLate, words) => {
+    (workingDays, date, recordedAt, deadline, daysLate, skipped) => {
       // Two sessions on the same day share the deadline and its basis.
       const report = run(
         records({ deadline: { workingDays } }),
@@ -61,7 +77,11 @@ describe('recording rules', () => {
           recordedAt,
           daysLate,
           '-',
-          `The record of one-to-one ${id} on ${words}`,
+          id,
+          rec(date, { workingDays }, deadline, {
+            ...(skipped.length > 0 ? { skipped } : {}),
+            recordedAt,
+          }),
         ]),
       );
       expect(recs(report)).toEqual(['W1', 'W2'].map((id) => [id, '-', deadline, recordedAt, 'late']));
@@ -78,7 +98,9 @@ describe('recording rules', () => {
         null,
         5,
         '-',
-        'The record of one-to-one W3 on Mon 3 Mar 2025 for S1 was due by Wed 5 Mar 2025 (2 working days after Mon 3 Mar 2025) and has not been recorded: 5 days overdue.',
+        'W3',
+        // No recordedAt: never recorded.
+        rec('2025-03-03', { workingDays: 2 }, '2025-03-05', {}),
       ],
     ]);
     expect(report.breaches[0]).toMatchObject({
@@ -89,9 +111,14 @@ describe('recording rules', () => {
   });
 
   describe('72 clock hours', () => {
-    const began = (start: string) => `72 hours after the session began on ${start}`;
-    const mar3 =
-      'The record of one-to-one H1 on Mon 3 Mar 2025 for S1 was due by Thu 6 Mar 2025 at 10:00 (72 hours after the session began on Mon 3 Mar 2025 at 10:00); it was recorded';
+    /** 72 hours after H1 began, Mon 3 Mar 10:00 GMT: Thu 6 Mar 10:00; recorded `recordedAt`. */
+    const mar3 = (recordedAt: string) => [
+      'H1',
+      rec('2025-03-03', { hours: 72 }, '2025-03-06T10:00:00+00:00', {
+        session: { type: 'one-to-one', on: '2025-03-03', start: '2025-03-03T10:00:00Z' },
+        recordedAt,
+      }),
+    ];
     it.each([
       // Began Mon 3 Mar 10:00 GMT: due Thu 6 Mar 10:00 GMT.
       ['at the deadline', '2025-03-06T10:00:00Z', 'on-time', null],
@@ -101,21 +128,21 @@ describe('recording rules', () => {
         'one second late',
         '2025-03-06T10:00:01Z',
         'late',
-        ['2025-03-06', 0, 0.01, `${mar3} on Thu 6 Mar 2025 at 10:00, under a minute late.`],
+        ['2025-03-06', 0, 0.01, ...mar3('2025-03-06T10:00:01Z')],
       ],
       // 1 h 50 min = 1.8333 hours, shown to 2 decimals.
       [
         '1 h 50 min late',
         '2025-03-06T11:50:00Z',
         'late',
-        ['2025-03-06', 0, 1.83, `${mar3} on Thu 6 Mar 2025 at 11:50, 1 hour 50 minutes late.`],
+        ['2025-03-06', 0, 1.83, ...mar3('2025-03-06T11:50:00Z')],
       ],
       // 25 hours: one whole day late.
       [
         '25 hours late',
         '2025-03-07T11:00:00Z',
         'late',
-        ['2025-03-07', 1, 25, `${mar3} on Fri 7 Mar 2025 at 11:00, 1 day 1 hour late.`],
+        ['2025-03-07', 1, 25, ...mar3('2025-03-07T11:00:00Z')],
       ],
       // An hour ahead of London (10:00+01:00 = 09:00Z): 1 hour early.
       ['recorded with another offset', '2025-03-06T10:00:00+01:00', 'on-time', null],
@@ -126,7 +153,7 @@ describe('recording rules', () => {
         'a date-only record the day after',
         '2025-03-07',
         'late',
-        ['2025-03-07', 1, '-', `${mar3} on Fri 7 Mar 2025, 1 day late.`],
+        ['2025-03-07', 1, '-', ...mar3('2025-03-07')],
       ],
     ])('began 3 Mar 10:00Z, recorded %s', (_, recordedAt, status, breach) => {
       const start = '2025-03-03T10:00:00Z';
@@ -154,7 +181,11 @@ describe('recording rules', () => {
           '2025-03-31',
           0,
           0.5,
-          `The record of one-to-one H2 on Fri 28 Mar 2025 for S1 was due by Mon 31 Mar 2025 at 11:00 (${began('Fri 28 Mar 2025 at 10:00')}); it was recorded on Mon 31 Mar 2025 at 11:30, 30 minutes late.`,
+          'H2',
+          rec('2025-03-28', { hours: 72 }, '2025-03-31T11:00:00+01:00', {
+            session: { type: 'one-to-one', on: '2025-03-28', start },
+            recordedAt: '2025-03-31T10:30:00Z',
+          }),
         ],
       ]);
     });
@@ -165,23 +196,12 @@ describe('recording rules', () => {
       [
         '2025-03-07T09:00:00Z',
         'late',
-        [
-          'late-recording',
-          '2025-03-06',
-          '2025-03-07',
-          1,
-          '-',
-          'it was recorded on Fri 7 Mar 2025 at 09:00, 1 day late.',
-        ],
+        ['late-recording', '2025-03-06', '2025-03-07', 1, '-', '2025-03-07T09:00:00Z'],
       ],
       // Recorded Thu 6 Mar 23:59:59.5Z: still on the deadline's date, on time.
       ['2025-03-06T23:59:59.5Z', 'on-time', null],
       // Never recorded, asOf Mon 10 Mar: 10 - 6 = 4 days.
-      [
-        null,
-        'overdue',
-        ['unrecorded', '2025-03-06', null, 4, '-', 'and has not been recorded: 4 days overdue.'],
-      ],
+      [null, 'overdue', ['unrecorded', '2025-03-06', null, 4, '-', undefined]],
     ])('no start time, recorded %s', (recordedAt, status, breach) => {
       const report = run(
         records({ deadline: { hours: 72 } }),
@@ -190,11 +210,10 @@ describe('recording rules', () => {
       );
       expect(recs(report)).toEqual([['H3', '-', '2025-03-06', recordedAt, status]]);
       if (breach === null) return expect(report.breaches).toEqual([]);
-      const [kind, dueOn, metOn, days, hours, end] = breach;
-      const due =
-        'The record of one-to-one H3 on Mon 3 Mar 2025 for S1 was due by Thu 6 Mar 2025 (72 hours after the session on Mon 3 Mar 2025; with no start time, by the end of Thu 6 Mar 2025)';
-      const sep = kind === 'unrecorded' ? ' ' : '; ';
-      expect(report.breaches.map(late)).toEqual([[kind, dueOn, metOn, days, hours, `${due}${sep}${end}`]]);
+      const [kind, dueOn, metOn, days, hours, made] = breach;
+      // No start in the session: the deadline is the date, by the end of Thu 6 Mar.
+      const basis = rec('2025-03-03', { hours: 72 }, '2025-03-06', made ? { recordedAt: String(made) } : {});
+      expect(report.breaches.map(late)).toEqual([[kind, dueOn, metOn, days, hours, 'H3', basis]]);
     });
   });
 
@@ -228,7 +247,8 @@ describe('recording rules', () => {
       ['K1', 'C3', '2025-03-03', null, 'overdue'],
       ['K1', 'C4', '2025-03-03', null, 'overdue'],
     ]);
-    const due = 'The case record of one-to-one K1 on Mon 3 Mar 2025 for case';
+    const sameDay = (extra: Partial<RecordBasis> = {}) =>
+      rec('2025-03-03', { sameDay: true }, '2025-03-03', extra);
     expect(report.breaches.map((b) => [b.subject, ...late(b)])).toEqual([
       [
         { type: 'case', id: 'C2' },
@@ -237,26 +257,11 @@ describe('recording rules', () => {
         '2025-03-04',
         1,
         '-',
-        `${due} C2 was due by Mon 3 Mar 2025 (the same day as the session); it was recorded on Tue 4 Mar 2025, 1 day late.`,
+        'K1',
+        sameDay({ recordedAt: '2025-03-04' }),
       ],
-      [
-        { type: 'case', id: 'C3' },
-        'unrecorded',
-        '2025-03-03',
-        null,
-        2,
-        '-',
-        `${due} C3 was due by Mon 3 Mar 2025 (the same day as the session) and has not been recorded: 2 days overdue.`,
-      ],
-      [
-        { type: 'case', id: 'C4' },
-        'unrecorded',
-        '2025-03-03',
-        null,
-        2,
-        '-',
-        `${due} C4 was due by Mon 3 Mar 2025 (the same day as the session) and has not been recorded: 2 days overdue.`,
-      ],
+      [{ type: 'case', id: 'C3' }, 'unrecorded', '2025-03-03', null, 2, '-', 'K1', sameDay()],
+      [{ type: 'case', id: 'C4' }, 'unrecorded', '2025-03-03', null, 2, '-', 'K1', sameDay()],
     ]);
   });
 
@@ -304,7 +309,11 @@ describe('recording rules', () => {
         null,
         5,
         '-',
-        'The record of group F6 on Mon 3 Mar 2025 for team T1 was due by Wed 5 Mar 2025 (2 working days after Mon 3 Mar 2025) and has not been recorded: 5 days overdue.',
+        'F6',
+        {
+          ...rec('2025-03-03', { workingDays: 2 }, '2025-03-05', {}),
+          session: { type: 'group', on: '2025-03-03' },
+        },
       ],
     ]);
     expect(report.totals).toMatchObject({ records: 1, recordsOnTime: 0 });
@@ -357,20 +366,11 @@ describe('recording rules', () => {
     expect(recs(report)).toEqual([
       ['Q1', '-', '2025-06-04', status ? recordedAt : null, status ?? 'overdue'],
     ]);
-    const due =
-      'The record of one-to-one Q1 on Mon 2 Jun 2025 for S1 was due by Wed 4 Jun 2025 (2 working days after Mon 2 Jun 2025)';
-    expect(report.breaches.map(late)).toEqual([
-      [
-        kind,
-        '2025-06-04',
-        metOn,
-        days,
-        '-',
-        status
-          ? `${due}; it was recorded on Tue 10 Jun 2025${recordedAt.length > 10 ? ' at 23:30' : ''}, 6 days late.`
-          : `${due} and has not been recorded: 6 days overdue.`,
-      ],
-    ]);
+    // A record made after asOf is not in the basis: not recorded, as far as asOf knows.
+    const basis = rec('2025-06-02', { workingDays: 2 }, '2025-06-04', {
+      ...(status ? { recordedAt } : {}),
+    });
+    expect(report.breaches.map(late)).toEqual([[kind, '2025-06-04', metOn, days, '-', 'Q1', basis]]);
   });
 
   it.each([

@@ -93,7 +93,13 @@ describe('DER-6 (72 clock hours): daysLate is London calendar days, hoursLate be
       daysLate: 0,
       hoursLate: 0.01,
     });
-    expect(breach!.explanation).toMatch(/, under a minute late\.$/);
+    // The basis holds the deadline and the record's instant, a second apart (the words, "under a
+    // minute late": test/report/wording.test.ts).
+    expect(breach!.basis).toMatchObject({
+      kind: 'record',
+      deadline: '2026-05-14T10:00:00+01:00',
+      recordedAt: '2026-05-14T10:00:01+01:00',
+    });
   });
 });
 

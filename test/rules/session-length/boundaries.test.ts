@@ -6,8 +6,13 @@ import { onePolicy } from '../test-policies.js';
 
 describe('session-length (SWK-1: a 1:1 of at least 90 minutes)', () => {
   // Records from Mon 6 Jan 2025; asOf Fri 31 Jan 2025.
-  const sentence = (day: string, minutes: number) =>
-    `S1's 90-minute formal supervision on ${day} lasted ${minutes} minutes, under the 90 minutes expected; it still counts.`;
+  // Checked by basis (the session, its minutes, the 90 expected); the sentence: test/report/wording.test.ts.
+  const lasted = (eventId: string, on: string, minutes: number) => ({
+    kind: 'session',
+    session: { eventId, on },
+    minutes,
+    minimum: 90,
+  });
 
   it('SWK-1 flags each held 1:1 under 90 minutes from the first judged day to asOf', () => {
     const history = {
@@ -33,10 +38,10 @@ describe('session-length (SWK-1: a 1:1 of at least 90 minutes)', () => {
       ['one-short', 'too-short', '2025-01-14', null, 0, 'advisory'],
       ['on-asOf', 'too-short', '2025-01-31', null, 0, 'advisory'],
     ]);
-    expect(breachesOf(report, 'SWK-1').map((b) => [b.shortfall, b.explanation])).toEqual([
-      [{ minutes: 89 }, sentence('Mon 6 Jan 2025', 1).replace('1 minutes', '1 minute')],
-      [{ minutes: 1 }, sentence('Tue 14 Jan 2025', 89)],
-      [{ minutes: 30 }, sentence('Fri 31 Jan 2025', 60)],
+    expect(breachesOf(report, 'SWK-1').map((b) => [b.shortfall, b.basis])).toEqual([
+      [{ minutes: 89 }, lasted('first', '2025-01-06', 1)],
+      [{ minutes: 1 }, lasted('one-short', '2025-01-14', 89)],
+      [{ minutes: 30 }, lasted('on-asOf', '2025-01-31', 60)],
     ]);
   });
 
