@@ -198,12 +198,13 @@ function judgeRecord(
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
   let status: Recording['status'];
   const basis = basisOf(rule, ctx, ev, deadline);
-  const subject = () => subjectFor(ctx, subjectType, subjectId);
+  let subject: Subject | undefined;
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
     const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
     status = late ? 'late' : 'on-time';
-    tallyRecord(ctx, !late, subject());
+    subject = subjectFor(ctx, subjectType, subjectId);
+    tallyRecord(ctx, !late, subject);
     if (late) {
       // Hours to two decimals, at least 0.01 (a late record is never "0 hours late"); days are always
       // London calendar days from the deadline's date to the record's, as dueOn and metOn show them.
@@ -211,21 +212,22 @@ function judgeRecord(
         ? Math.max(0.01, Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100)
         : null;
       emit.breach({
-        subject: subject(),
+        subject,
         kind: 'late-recording',
         dueOn: fromDayNumber(deadline.day),
         metOn: fromDayNumber(recordedDay!),
         daysLate: recordedDay! - deadline.day,
         eventId: e.id,
-        ...(hours === null ? {} : { hoursLate: hours }),
+        hoursLate: hours ?? undefined,
         basis: { ...basis, recordedAt },
       });
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
-    tallyRecord(ctx, false, subject());
+    subject = subjectFor(ctx, subjectType, subjectId);
+    tallyRecord(ctx, false, subject);
     emit.breach({
-      subject: subject(),
+      subject,
       kind: 'unrecorded',
       dueOn: fromDayNumber(deadline.day),
       metOn: null,
@@ -237,7 +239,7 @@ function judgeRecord(
   emit.recording(
     {
       eventId: e.id,
-      ...(caseId === undefined ? {} : { caseId }),
+      caseId,
       deadline: deadline.text,
       recordedAt,
       status,
