@@ -154,13 +154,14 @@ function basisOf(
   if ('workingDays' in dl) {
     if (deadline.skipped === null)
       deadline.skipped = nonWorkingDays(ctx.calendar.skippedDays(ev.event.date, deadline.text));
-    return {
+    const basis: RecordBasis = {
       kind: 'record',
       session,
       within: { workingDays: dl.workingDays },
       deadline: deadline.text,
-      ...(deadline.skipped.length === 0 ? {} : { skipped: deadline.skipped }),
     };
+    if (deadline.skipped.length > 0) basis.skipped = deadline.skipped;
+    return basis;
   }
   if ('hours' in dl)
     return {
