@@ -58,9 +58,14 @@ function scanDates(history: History): { outside: Issue | null; earliest: string 
   const path: PropertyKey[] = [];
   const see = (value: unknown) => {
     if (typeof value !== 'string') return;
-    const day = value.slice(0, 10);
-    if (earliest === null || day < earliest) earliest = day;
-    if (outside === null && (day < EVALUATION_LIMITS.firstDate || day > EVALUATION_LIMITS.lastDate))
+    // Compared whole first: a value longer than ten characters is below a date only when its first
+    // ten are, and is above one when its first ten are or equal it, so the slice is made only then.
+    if (earliest === null || value < earliest) earliest = value.slice(0, 10);
+    if (
+      outside === null &&
+      (value < EVALUATION_LIMITS.firstDate ||
+        (value > EVALUATION_LIMITS.lastDate && value.slice(0, 10) > EVALUATION_LIMITS.lastDate))
+    )
       outside = { path: formatPath(path), message: outsideMessage(value) };
   };
   // The validated history's own shape: objects in lists at most four levels down (no recursion on
@@ -75,7 +80,10 @@ function scanDates(history: History): { outside: Issue | null; earliest: string 
       }
       return;
     }
-    for (const [key, value] of Object.entries(node)) {
+    // for-in, not Object.entries: no array per object (the library's own copy holds plain objects only).
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
       path.push(key);
       if (END_KEYS.has(key) && typeof value === 'string' && value > EVALUATION_LIMITS.lastDate)
         (node as Record<string, unknown>)[key] = null;

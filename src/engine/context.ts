@@ -160,9 +160,13 @@ export function baseSpans(view: SubjectView, ctx: EvalContext): Spans {
  * policies) ask the same again.
  */
 export function qualifying(view: SubjectView, types: readonly string[]): readonly number[] {
-  const key = types.join('\u0000');
-  view.memo.qualifying ??= new Map();
-  let days = view.memo.qualifying.get(key);
+  const memo = view.memo;
+  memo.qualifyingByList ??= new Map();
+  let days = memo.qualifyingByList.get(types);
+  if (days !== undefined) return days;
+  const key = types.length === 1 ? types[0]! : types.join('\u0000');
+  memo.qualifying ??= new Map();
+  days = memo.qualifying.get(key);
   if (days === undefined) {
     const found: number[] = [];
     for (const ev of view.events) {
@@ -170,8 +174,9 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
       if (found[found.length - 1] !== ev.day) found.push(ev.day);
     }
     days = found;
-    view.memo.qualifying.set(key, days);
+    memo.qualifying.set(key, days);
   }
+  memo.qualifyingByList.set(types, days);
   return days;
 }
 

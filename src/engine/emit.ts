@@ -5,17 +5,20 @@ import type { Breach, NonWorkingDay, NotEvaluable, Obligation, Recording, Subjec
 import { explainBreach, explainObligation, flat, reasonOf, type Unknowable } from '../report/wording.js';
 import { type EvalContext, severityOf } from './context.js';
 
+/** Optional fields a rule may leave out or give as undefined (the emitter leaves them out of the report). */
+type Optional<T, K extends keyof T> = { [P in K]?: T[P] | undefined };
+
 /** What a rule says of an obligation; the emitter adds the rest. */
 export type ObligationFound = Pick<Obligation, 'subject' | 'lastMetOn' | 'dueOn' | 'status' | 'basis'> &
-  Partial<Pick<Obligation, 'breachOn' | 'versionChange'>>;
+  Optional<Obligation, 'breachOn' | 'versionChange'>;
 
 /** What a rule says of a breach; the emitter adds the rest. */
 export type BreachFound = Pick<Breach, 'subject' | 'kind' | 'dueOn' | 'metOn' | 'daysLate' | 'basis'> &
-  Partial<Pick<Breach, 'eventId' | 'hoursLate' | 'shortfall' | 'excess' | 'versionChange'>>;
+  Optional<Breach, 'eventId' | 'hoursLate' | 'shortfall' | 'excess' | 'versionChange'>;
 
 /** What a rule says of a record due. */
 export type RecordingFound = Pick<Recording, 'eventId' | 'deadline' | 'recordedAt' | 'status' | 'basis'> &
-  Partial<Pick<Recording, 'caseId'>>;
+  Optional<Recording, 'caseId'>;
 
 /**
  * How a rule kind makes its findings: the rule's id, activity, severity and citation, the policy
@@ -34,12 +37,13 @@ export interface Emitter {
 export function emitter(rule: Rule, ctx: EvalContext): Emitter {
   const out = ctx.out;
   const policyVersion = ctx.version.name;
-  const confidence = rule.approximate === undefined ? {} : ({ confidence: 'approximate' } as const);
+  const approximate = rule.approximate !== undefined;
   const { id: ruleId, activity, citation, name } = rule;
   const severity = severityOf(rule);
   return {
     obligation(f) {
-      const o: Obligation = {
+      // Optional fields are set one by one, in the report's order (no spread of a fresh object per finding).
+      const o = {
         ruleId,
         subject: f.subject,
         activity,
@@ -49,16 +53,16 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
         citation,
         explanation: '',
         basis: f.basis,
-        ...(f.breachOn === undefined ? {} : { breachOn: f.breachOn }),
-        policyVersion,
-        ...confidence,
-        ...(f.versionChange === undefined ? {} : { versionChange: f.versionChange }),
-      };
+      } as Obligation;
+      if (f.breachOn !== undefined) o.breachOn = f.breachOn;
+      o.policyVersion = policyVersion;
+      if (approximate) o.confidence = 'approximate';
+      if (f.versionChange !== undefined) o.versionChange = f.versionChange;
       o.explanation = flat(explainObligation(name, o));
       out.obligations.push(o);
     },
     breach(f) {
-      const b: Breach = {
+      const b = {
         ruleId,
         subject: f.subject,
         activity,
@@ -67,33 +71,32 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
         metOn: f.metOn,
         daysLate: f.daysLate,
         severity,
-        ...(f.eventId === undefined ? {} : { eventId: f.eventId }),
-        ...(f.hoursLate === undefined ? {} : { hoursLate: f.hoursLate }),
-        ...(f.shortfall === undefined ? {} : { shortfall: f.shortfall }),
-        ...(f.excess === undefined ? {} : { excess: f.excess }),
-        citation,
-        explanation: '',
-        basis: f.basis,
-        policyVersion,
-        ...confidence,
-        ...(f.versionChange === undefined ? {} : { versionChange: f.versionChange }),
-      };
+      } as Breach;
+      if (f.eventId !== undefined) b.eventId = f.eventId;
+      if (f.hoursLate !== undefined) b.hoursLate = f.hoursLate;
+      if (f.shortfall !== undefined) b.shortfall = f.shortfall;
+      if (f.excess !== undefined) b.excess = f.excess;
+      b.citation = citation;
+      b.explanation = '';
+      b.basis = f.basis;
+      b.policyVersion = policyVersion;
+      if (approximate) b.confidence = 'approximate';
+      if (f.versionChange !== undefined) b.versionChange = f.versionChange;
       b.explanation = flat(explainBreach(name, b));
       out.breaches.push(b);
     },
     recording(f, day, pos) {
       out.recordingKeys.push(recordingKey(day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds));
-      out.recordings.push({
-        eventId: f.eventId,
-        ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
-        ruleId,
-        deadline: f.deadline,
-        recordedAt: f.recordedAt,
-        status: f.status,
-        basis: f.basis,
-        policyVersion,
-        ...confidence,
-      });
+      const r = { eventId: f.eventId } as Recording;
+      if (f.caseId !== undefined) r.caseId = f.caseId;
+      r.ruleId = ruleId;
+      r.deadline = f.deadline;
+      r.recordedAt = f.recordedAt;
+      r.status = f.status;
+      r.basis = f.basis;
+      r.policyVersion = policyVersion;
+      if (approximate) r.confidence = 'approximate';
+      out.recordings.push(r);
     },
     notEvaluable(subject, why, eventId) {
       const n: NotEvaluable = { ruleId, subject, reason: reasonOf(subject, why, name) };

@@ -28,6 +28,8 @@ export interface EventView {
 export interface ViewMemo {
   /** Held events' days, by list of types joined (`qualifying`). */
   qualifying?: Map<string, readonly number[]>;
+  /** The same, by the list itself (a rule's `counts` is one array, asked again and again: no key to build). */
+  qualifyingByList?: Map<readonly string[], readonly number[]>;
 }
 
 /** What the engine works out about the whole history on first use and keeps. */

@@ -154,13 +154,14 @@ function basisOf(
   if ('workingDays' in dl) {
     if (deadline.skipped === null)
       deadline.skipped = nonWorkingDays(ctx.calendar.skippedDays(ev.event.date, deadline.text));
-    return {
+    const basis: RecordBasis = {
       kind: 'record',
       session,
       within: { workingDays: dl.workingDays },
       deadline: deadline.text,
-      ...(deadline.skipped.length === 0 ? {} : { skipped: deadline.skipped }),
     };
+    if (deadline.skipped.length > 0) basis.skipped = deadline.skipped;
+    return basis;
   }
   if ('hours' in dl)
     return {
@@ -198,12 +199,13 @@ function judgeRecord(
   const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
   let status: Recording['status'];
   const basis = basisOf(rule, ctx, ev, deadline);
-  const subject = () => subjectFor(ctx, subjectType, subjectId);
+  let subject: Subject | undefined;
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
     const late = byClock ? recordedMs > deadline.ms! : recordedDay! > deadline.day;
     status = late ? 'late' : 'on-time';
-    tallyRecord(ctx, !late, subject());
+    subject = subjectFor(ctx, subjectType, subjectId);
+    tallyRecord(ctx, !late, subject);
     if (late) {
       // Hours to two decimals, at least 0.01 (a late record is never "0 hours late"); days are always
       // London calendar days from the deadline's date to the record's, as dueOn and metOn show them.
@@ -211,21 +213,22 @@ function judgeRecord(
         ? Math.max(0.01, Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100)
         : null;
       emit.breach({
-        subject: subject(),
+        subject,
         kind: 'late-recording',
         dueOn: fromDayNumber(deadline.day),
         metOn: fromDayNumber(recordedDay!),
         daysLate: recordedDay! - deadline.day,
         eventId: e.id,
-        ...(hours === null ? {} : { hoursLate: hours }),
+        hoursLate: hours ?? undefined,
         basis: { ...basis, recordedAt },
       });
     }
   } else if (deadline.day < ctx.asOf) {
     status = 'overdue';
-    tallyRecord(ctx, false, subject());
+    subject = subjectFor(ctx, subjectType, subjectId);
+    tallyRecord(ctx, false, subject);
     emit.breach({
-      subject: subject(),
+      subject,
       kind: 'unrecorded',
       dueOn: fromDayNumber(deadline.day),
       metOn: null,
@@ -237,7 +240,7 @@ function judgeRecord(
   emit.recording(
     {
       eventId: e.id,
-      ...(caseId === undefined ? {} : { caseId }),
+      caseId,
       deadline: deadline.text,
       recordedAt,
       status,
