@@ -10,51 +10,10 @@ import { reportToCsv } from '../../src/cli/format-csv.js';
 import { reportToIcs } from '../../src/cli/format-ics.js';
 import { APPROXIMATE, reportToTable } from '../../src/cli/format-table.js';
 import { evaluate } from '../../src/front-door.js';
+import { fen5, fen6, fen9, why } from '../fenchester-rules.js';
 import { fenchesterPolicy, oneToOne, staff } from '../helpers.js';
 
-const citation = {
-  source: 'fenchester-supervision.txt',
-  section: '4. Supervision',
-  quote: 'regular supervision',
-};
-const why = "The text says 'regular'; read as monthly.";
-const policy = fenchesterPolicy([
-  {
-    id: 'FEN-5',
-    kind: 'interval',
-    name: 'regular supervision',
-    activity: 'one-to-one',
-    strength: 'must',
-    subject: 'staff',
-    counts: ['one-to-one'],
-    schedule: [{ interval: { months: 1 } }],
-    citation,
-    approximate: why,
-  },
-  {
-    id: 'FEN-6',
-    kind: 'recording',
-    name: 'supervision record',
-    activity: 'recording',
-    strength: 'must',
-    records: 'session',
-    counts: ['one-to-one'],
-    deadline: { workingDays: 5 },
-    citation,
-    approximate: "The text says 'promptly'; read as 5 working days.",
-  },
-  {
-    id: 'FEN-9',
-    kind: 'session-length',
-    name: 'supervision of at most two hours',
-    activity: 'one-to-one',
-    strength: 'advisory',
-    subject: 'staff',
-    counts: ['one-to-one'],
-    maximumMinutes: 120,
-    citation,
-  },
-]);
+const policy = fenchesterPolicy([fen5(why), fen6, fen9]);
 
 // S1 starts Mon 2 Jun 2025. E1: Mon 2 Jun, 150 minutes, recorded Fri 13 Jun. E2: Mon 7 Jul, 60 minutes,
 // never recorded. asOf Mon 4 Aug 2025.

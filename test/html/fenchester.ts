@@ -3,42 +3,13 @@
  * policy's own `rebooked-session`) and FEN-9 (at most 120 minutes, exact, advisory).
  */
 import { evaluate } from '../../src/front-door.js';
+import { fen5, fen9, why } from '../fenchester-rules.js';
 import { event, fenchesterPolicy, oneToOne, staff } from '../helpers.js';
 
-const citation = {
-  source: 'fenchester-supervision.txt',
-  section: '4. Supervision',
-  quote: 'regular supervision',
-};
-export const why = "The text says 'regular'; read as monthly.";
-export const fen = fenchesterPolicy(
-  [
-    {
-      id: 'FEN-5',
-      kind: 'interval',
-      name: 'regular supervision',
-      activity: 'one-to-one',
-      strength: 'must',
-      subject: 'staff',
-      counts: ['one-to-one', 'rebooked-session'],
-      schedule: [{ interval: { months: 1 } }],
-      citation,
-      approximate: why,
-    },
-    {
-      id: 'FEN-9',
-      kind: 'session-length',
-      name: 'supervision of at most two hours',
-      activity: 'one-to-one',
-      strength: 'advisory',
-      subject: 'staff',
-      counts: ['one-to-one'],
-      maximumMinutes: 120,
-      citation,
-    },
-  ],
-  { vocabulary: { eventTypes: ['rebooked-session'] } },
-);
+export { why };
+export const fen = fenchesterPolicy([fen5(why, { months: 1 }, ['one-to-one', 'rebooked-session']), fen9], {
+  vocabulary: { eventTypes: ['rebooked-session'] },
+});
 // S1 starts Mon 2 Jun 2025. E1: Mon 2 Jun, 150 minutes; E2: Mon 7 Jul, a rebooked session; asOf Mon 4 Aug.
 // FEN-5 (approximate): 2 Jun + 1 month = Wed 2 Jul; E2 on 7 Jul is 5 days late; next due Thu 7 Aug.
 // FEN-9 (exact): E1 lasted 150 minutes, 150 − 120 = 30 over the maximum.

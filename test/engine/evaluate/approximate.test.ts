@@ -5,37 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/policy/load.js';
+import { citation, fen5, fen6 } from '../../fenchester-rules.js';
 import { breachesOf, oneToOne, run, staff } from '../../helpers.js';
 
-const citation = {
-  source: 'fenchester-supervision.txt',
-  section: '4. Supervision',
-  quote: 'regular supervision',
-};
-const fen5 = (approximate?: string, interval: object = { months: 1 }) => ({
-  id: 'FEN-5',
-  kind: 'interval',
-  name: 'regular supervision',
-  activity: 'one-to-one',
-  strength: 'must',
-  subject: 'staff',
-  counts: ['one-to-one'],
-  schedule: [{ interval }],
-  citation,
-  ...(approximate === undefined ? {} : { approximate }),
-});
-const fen6 = {
-  id: 'FEN-6',
-  kind: 'recording',
-  name: 'supervision record',
-  activity: 'recording',
-  strength: 'must',
-  records: 'session',
-  counts: ['one-to-one'],
-  deadline: { workingDays: 5 },
-  citation,
-  approximate: "The text says 'promptly'; read as 5 working days.",
-};
 const fen7 = {
   id: 'FEN-7',
   kind: 'session-length',
