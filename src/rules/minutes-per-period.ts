@@ -2,9 +2,9 @@ import { fromDayNumber, toDayNumber, weekdayOf } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
 import { baseSpans, type EvalContext, inForce, subjectOf, subjectsOf } from '../engine/context.js';
 import { emitter } from '../engine/emit.js';
+import { minimumFor } from '../engine/pro-rata.js';
 import { intersect } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { minimumFor } from './pro-rata.js';
 
 /**
  * At least N minutes of held sessions in total in each Monday–Sunday week (or run of `weeks` weeks,

@@ -2,9 +2,9 @@ import { conditionSpans } from '../engine/conditions.js';
 import { type EvalContext, inForce, subjectOf, subjectsOf } from '../engine/context.js';
 import { emitter } from '../engine/emit.js';
 import type { StaffView } from '../engine/history-index.js';
+import { minimumFor } from '../engine/pro-rata.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
-import { minimumFor } from './pro-rata.js';
 
 /**
  * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,

@@ -1,4 +1,4 @@
-import type { StaffView } from '../engine/history-index.js';
+import type { StaffView } from './history-index.js';
 
 /** A worker's full-time equivalent: the history's `fte`, or 1 when it gives none. */
 export const fteOf = (view: StaffView): number => view.staff.fte ?? 1;
