@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { proRataMinutes } from '../../src/engine/pro-rata.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { parseHistory } from '../../src/history/parse.js';
 import { loadPolicy } from '../../src/policy/load.js';
-import { proRataMinutes } from '../../src/engine/pro-rata.js';
 import { breachesOf, fenchesterPolicy, oneToOne, run, staff, testCitation } from '../helpers.js';
 
 const fen10 = {
