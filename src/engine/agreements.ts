@@ -110,12 +110,20 @@ export function looserAgreementWarnings(
 ): Warning[] {
   const warnings: Warning[] = [];
   const said = new Set<string>();
-  const paths = new Map<Arrangement, string>();
-  history.staff.forEach((s, i) => {
-    (s.arrangements ?? []).forEach((a, j) => {
-      paths.set(a, `staff[${i}].arrangements[${j}]`);
-    });
-  });
+  // Each arrangement's path, worked out only when some rule meets an agreement (not on every call).
+  let paths: Map<Arrangement, string> | undefined;
+  const pathOf = (a: Arrangement): string => {
+    if (paths === undefined) {
+      const found = new Map<Arrangement, string>();
+      history.staff.forEach((s, i) => {
+        (s.arrangements ?? []).forEach((x, j) => {
+          found.set(x, `staff[${i}].arrangements[${j}]`);
+        });
+      });
+      paths = found;
+    }
+    return paths.get(a) ?? 'staff';
+  };
   for (const { ctx, rules } of versions)
     for (const rule of rules) {
       if (rule.kind !== 'interval') continue;
@@ -129,7 +137,7 @@ export function looserAgreementWarnings(
           const { stricterWith: _tighten, ...loose } = rule;
           const own = buildSegments(loose, view, ctx).segments;
           for (const a of agreed) {
-            const path = paths.get(a.arrangement) ?? 'staff';
+            const path = pathOf(a.arrangement);
             const key = `${path}\u0000${rule.id}\u0000${rule.activity}`;
             if (said.has(key)) continue;
             const seg = own.find((s) => s.to >= a.from && s.from <= a.to);
