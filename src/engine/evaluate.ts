@@ -3,8 +3,6 @@ import { InputError, type InputErrorCode, type Issue } from '../errors/input-err
 import { messages } from '../errors/messages.js';
 import { checkHistory } from '../history/parse.js';
 import type { History } from '../history/schema.js';
-import type { RuleOf } from '../policy/schema.js';
-import { ruleKey } from '../policy/versions.js';
 import { sortByDue, sortNotEvaluable, sortRecordings, sortRetention } from '../report/sort.js';
 import type { NotEvaluable, Report, SubjectTotals, Warning } from '../report/types.js';
 import { evaluateIntervalVersions } from '../rules/interval.js';
@@ -206,28 +204,13 @@ export function evaluateValid(
   const contexts = versions.map(
     (v): EvalContext => ({ ...base, version: v.inForce, ruleEnd: Infinity, schedules: v.schedules }),
   );
-  // Each version's rules in its order; an interval rule kept by later versions runs once, as one clock.
-  const intervalDone = new Set<string>();
-  versions.forEach((v, k) => {
-    for (const rule of v.rules) {
-      const key = ruleKey(rule);
-      // Each finding's version and confidence are the emitter's (emit.ts): the version whose rule made it.
-      if (rule.kind === 'interval') {
-        if (intervalDone.has(key)) continue;
-        intervalDone.add(key);
-        const parts = [];
-        for (let j = k; j < versions.length; j++) {
-          const same = versions[j]!.rules.find((r) => r.kind === 'interval' && ruleKey(r) === key);
-          if (same) parts.push({ rule: same as RuleOf<'interval'>, ctx: contexts[j]! });
-        }
-        evaluateIntervalVersions(parts);
-      } else {
-        let last = k;
-        while (last + 1 < versions.length && versions[last + 1]!.keys.has(key)) last++;
-        runRule(rule, { ...contexts[k]!, ruleEnd: versions[last]!.inForce.to });
-      }
-    }
-  });
+  // The plan (prepare.ts): each version's rules in its order; an interval rule kept by later versions
+  // runs once, as one clock. Each finding's version and confidence are the emitter's (emit.ts).
+  for (const step of prepared.plan) {
+    if (step.kind === 'interval')
+      evaluateIntervalVersions(step.parts.map((p) => ({ rule: p.rule, ctx: contexts[p.version]! })));
+    else runRule(step.rule, { ...contexts[step.version]!, ruleEnd: step.until });
+  }
   // A rule kept by several versions says once what it cannot judge.
   if (versions.length > 1) out.notEvaluable = unique(out.notEvaluable);
   // The versions in force on some day up to asOf (the first is in force before its own date too).

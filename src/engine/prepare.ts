@@ -42,6 +42,8 @@ export interface PreparedVersion extends PolicyVersion {
 export interface PreparedPolicy {
   readonly policy: Policy;
   readonly versions: readonly PreparedVersion[];
+  /** What an evaluation runs, in order (worked out once: each evaluation only follows it). */
+  readonly plan: readonly Step[];
   readonly calendar: WorkingCalendar;
   /**
    * Calendars with a history's closure days added, by those days (sorted, joined): the histories of
@@ -49,6 +51,19 @@ export interface PreparedPolicy {
    */
   readonly calendars: Map<string, WorkingCalendar>;
 }
+
+/**
+ * One step of an evaluation: an interval rule kept by consecutive versions runs once, as one clock,
+ * with each version's copy of it (`parts`: the rule and the index of its version); any other rule runs
+ * once per version that has it, until the last consecutive version that keeps it (`until`, a day
+ * number, or Infinity).
+ */
+export type Step =
+  | {
+      readonly kind: 'interval';
+      readonly parts: readonly { readonly rule: RuleOf<'interval'>; readonly version: number }[];
+    }
+  | { readonly kind: 'rule'; readonly rule: Rule; readonly version: number; readonly until: number };
 
 /** How many calendars with a history's closures a prepared policy keeps. */
 export const CALENDARS_KEPT = 16;
@@ -79,9 +94,36 @@ export function preparePolicy(policy: Policy): PreparedPolicy {
   return {
     policy,
     versions,
+    plan: planOf(versions),
     calendar: new WorkingCalendar({ closures: policy.closures ?? [] }),
     calendars: new Map(),
   };
+}
+
+/** Each version's rules in its order; an interval rule kept by later versions once, with its later copies. */
+function planOf(versions: readonly PreparedVersion[]): Step[] {
+  const plan: Step[] = [];
+  const intervalDone = new Set<string>();
+  versions.forEach((v, k) => {
+    for (const rule of v.rules) {
+      const key = ruleKey(rule);
+      if (rule.kind === 'interval') {
+        if (intervalDone.has(key)) continue;
+        intervalDone.add(key);
+        const parts = [];
+        for (let j = k; j < versions.length; j++) {
+          const same = versions[j]!.rules.find((r) => r.kind === 'interval' && ruleKey(r) === key);
+          if (same) parts.push({ rule: same as RuleOf<'interval'>, version: j });
+        }
+        plan.push({ kind: 'interval', parts });
+      } else {
+        let last = k;
+        while (last + 1 < versions.length && versions[last + 1]!.keys.has(key)) last++;
+        plan.push({ kind: 'rule', rule, version: k, until: versions[last]!.inForce.to });
+      }
+    }
+  });
+  return plan;
 }
 
 /** Each interval rule's schedule: the exceptions that modify it (in the policy's order), then its own entries. */
