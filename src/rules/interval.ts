@@ -140,16 +140,21 @@ function walkWindow(
   let basisDue = due;
   let changes: NonNullable<IntervalBasis['changes']> = [];
   let versionChange: VersionChange | null = null;
-  const basis = (): IntervalBasis => ({
-    kind: 'interval',
-    from,
-    interval: applied(basisSeg, basisFrom),
-    dueBy: d8(basisDue),
-    ...(basisSeg.workingDays
-      ? { skipped: nonWorkingDays(ctx.calendar.skippedDays(d8(basisFrom), d8(basisDue))) }
-      : {}),
-    ...(changes.length === 0 ? {} : { changes }),
-  });
+  const basis = (): IntervalBasis => {
+    const b: IntervalBasis = {
+      kind: 'interval',
+      from,
+      interval: applied(basisSeg, basisFrom),
+      dueBy: d8(basisDue),
+    };
+    // As a record's basis: `skipped` only when a working-day interval passed over some day.
+    if (basisSeg.workingDays) {
+      const skipped = ctx.calendar.skippedDays(d8(basisFrom), d8(basisDue));
+      if (skipped.length > 0) b.skipped = nonWorkingDays(skipped);
+    }
+    if (changes.length > 0) b.changes = changes;
+    return b;
+  };
   let breachOn = breachStep ? breachStep(last) : due;
   let k = nextChangeAfter(last);
   let i = lowerBound(events, start, byValue);

@@ -496,7 +496,8 @@ describe('interval: working-day intervals name the days they skip', () => {
       2,
       iv({ workingDays: 5 }, lastSession('2025-04-17'), '2025-04-28', { skipped: gfEm }),
     ],
-    // Mon 3 Mar + 4 working days = Fri 7 Mar, nothing skipped; asOf Mon 10 Mar: 3 days.
+    // Mon 3 Mar + 4 working days = Fri 7 Mar, nothing skipped (so no `skipped`, as a record's basis);
+    // asOf Mon 10 Mar: 3 days.
     [
       4,
       '2025-03-03',
@@ -504,7 +505,7 @@ describe('interval: working-day intervals name the days they skip', () => {
       '2025-03-10',
       '2025-03-07',
       3,
-      iv({ workingDays: 4 }, began('2025-03-03'), '2025-03-07', { skipped: [] }),
+      iv({ workingDays: 4 }, began('2025-03-03'), '2025-03-07'),
     ],
   ])(
     '%i working days from a start on %s, held %j',
