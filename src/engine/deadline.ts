@@ -25,21 +25,32 @@ export interface Judged {
   versionChange?: VersionChange;
 }
 
-/** Met on `metOn`: counted, and a `late` breach when after `breachOn` (a breach date before the judged period is not judged). */
-export function judgeMet(j: Judged, metOn: number, ctx: EvalContext): void {
+/**
+ * Met on `metOn`: counted, and a `late` breach when after `breachOn` (a breach date before the judged
+ * period is not judged). `j` may be given as a function, called only when the breach is made (most
+ * deadlines are met on time and need nothing but their count).
+ */
+export function judgeMet(
+  j: Judged | { breachOn: number; subject: Subject; late: () => Judged },
+  metOn: number,
+  ctx: EvalContext,
+): void {
   if (j.breachOn < ctx.judgedFrom) return;
   tally(ctx, metOn <= j.breachOn, j.subject);
-  if (metOn > j.breachOn)
-    j.emit.breach({
-      subject: j.subject,
-      kind: 'late',
-      dueOn: fromDayNumber(j.breachOn),
-      metOn: fromDayNumber(metOn),
-      daysLate: metOn - j.breachOn,
-      ...(j.eventId === undefined ? {} : { eventId: j.eventId }),
-      basis: (j.breachBasis ?? j.basis)(),
-      ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
-    });
+  if (metOn > j.breachOn) late('late' in j ? j.late() : j, metOn);
+}
+
+function late(j: Judged, metOn: number): void {
+  j.emit.breach({
+    subject: j.subject,
+    kind: 'late',
+    dueOn: fromDayNumber(j.breachOn),
+    metOn: fromDayNumber(metOn),
+    daysLate: metOn - j.breachOn,
+    ...(j.eventId === undefined ? {} : { eventId: j.eventId }),
+    basis: (j.breachBasis ?? j.basis)(),
+    ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+  });
 }
 
 /**

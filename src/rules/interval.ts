@@ -209,7 +209,7 @@ function walkWindow(
       k++;
     }
     if (e !== null) {
-      judgeMet(judged(), e, ctx);
+      judgeMet({ breachOn, subject, late: judged }, e, ctx);
       last = e;
       i++;
       seg = segAt(last);
