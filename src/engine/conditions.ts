@@ -118,12 +118,34 @@ function reportsOf(supervisorId: string, index: HistoryIndex): number | undefine
   return counts.get(supervisorId) ?? 0;
 }
 
+/** A case's dated entries (episodes, flags) as the days under each word (type, flag). */
+function byWord<T extends { from: number; to: number }>(
+  entries: readonly T[],
+  word: (entry: T) => string,
+): Map<string, Spans> {
+  const words = new Map<string, T[]>();
+  for (const e of entries) {
+    const list = words.get(word(e));
+    if (list === undefined) words.set(word(e), [e]);
+    else list.push(e);
+  }
+  return new Map([...words].map(([w, list]) => [w, ranges(list)]));
+}
+
+/** The days under any of the words. */
+function anyOf(byWord: ReadonlyMap<string, Spans>, words: readonly string[]): Spans {
+  if (words.length === 1) return byWord.get(words[0]!) ?? NEVER;
+  return words.reduce<Spans>((acc, w) => union(acc, byWord.get(w) ?? NEVER), NEVER);
+}
+
 function caseSpans(cond: Condition, key: keyof Condition, c: SubjectView & { kind: 'case' }): Spans {
   switch (key) {
     case 'episode':
-      return ranges(c.episodes.filter((e) => cond.episode!.includes(e.type)));
+      c.memo.episodeSpans ??= byWord(c.episodes, (e) => e.type);
+      return anyOf(c.memo.episodeSpans, cond.episode!);
     case 'flag':
-      return ranges(c.flags.filter((f) => cond.flag!.includes(f.flag)));
+      c.memo.flagSpans ??= byWord(c.flags, (f) => f.flag);
+      return anyOf(c.memo.flagSpans, cond.flag!);
     case 'allocated': {
       const spans = ranges(c.allocations);
       return cond.allocated ? spans : complement(spans);

@@ -30,6 +30,12 @@ export interface ViewMemo {
   qualifying?: Map<string, readonly number[]>;
   /** The same, by the list itself (a rule's `counts` is one array, asked again and again: no key to build). */
   qualifyingByList?: Map<readonly string[], readonly number[]>;
+  /**
+   * A case's days in each episode type, and under each flag (`conditionSpans`): a schedule asks of
+   * every case, entry after entry, whether it is in one type or another.
+   */
+  episodeSpans?: ReadonlyMap<string, Spans>;
+  flagSpans?: ReadonlyMap<string, Spans>;
 }
 
 /** What the engine works out about the whole history on first use and keeps. */

@@ -25,6 +25,9 @@ export function union(a: Spans, b: Spans): Spans {
 }
 
 export function intersect(a: Spans, b: Spans): Spans {
+  // Spans are never changed once made, so an operand can be the answer.
+  if (a.length === 0 || b === ALWAYS) return a;
+  if (b.length === 0 || a === ALWAYS) return b;
   const out: Span[] = [];
   let i = 0;
   let j = 0;

@@ -65,6 +65,42 @@ describe('memos live on the history index', () => {
     expect(conditionSpans({ supervisorReportsOver: 2 }, index.staffById.get('S1')!, ctx)).toEqual([]);
   });
 
+  it("a case's days per episode type and per flag are worked out once per view, kept on it", () => {
+    // C1: child in need Mon 2 Jun – Sun 15 Jun 2025, again from Mon 23 Jun; child protection Mon 16 Jun –
+    // Sun 22 Jun (touching both: one span for either type); high-risk Wed 4 Jun – Thu 5 Jun.
+    const c1History = parseHistory({
+      staff: [],
+      cases: [
+        {
+          id: 'C1',
+          episodes: [
+            { type: 'child-in-need', from: '2025-06-02', to: '2025-06-15' },
+            { type: 'child-protection', from: '2025-06-16', to: '2025-06-22' },
+            { type: 'child-in-need', from: '2025-06-23' },
+          ],
+          flags: [{ flag: 'high-risk', from: '2025-06-04', to: '2025-06-05' }],
+        },
+      ],
+      events: [],
+    });
+    const index = indexHistory(c1History);
+    const c1 = index.caseById.get('C1')!;
+    const ctx = { index, calendar: new WorkingCalendar() };
+    expect(conditionSpans({ episode: ['child-in-need'] }, c1, ctx)).toEqual([
+      [toDayNumber('2025-06-02'), toDayNumber('2025-06-15')],
+      [toDayNumber('2025-06-23'), Infinity],
+    ]);
+    expect(conditionSpans({ episode: ['child-protection', 'child-in-need'] }, c1, ctx)).toEqual([
+      [toDayNumber('2025-06-02'), Infinity],
+    ]);
+    expect(conditionSpans({ episode: ['child-in-need'], flag: ['high-risk'] }, c1, ctx)).toEqual([
+      [toDayNumber('2025-06-04'), toDayNumber('2025-06-05')],
+    ]);
+    expect([...c1.memo.episodeSpans!.keys()].sort()).toEqual(['child-in-need', 'child-protection']);
+    expect(conditionSpans({ episode: ['care-leaver'] }, c1, ctx)).toEqual([]);
+    expect(indexHistory(c1History).caseById.get('C1')!.memo.flagSpans).toBeUndefined();
+  });
+
   it('no file of src/engine keeps a Map or WeakMap at module scope', () => {
     const dir = join(import.meta.dirname, '..', '..', 'src', 'engine');
     const found = readdirSync(dir)
