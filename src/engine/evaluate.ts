@@ -209,7 +209,11 @@ export function evaluateValid(
   for (const step of prepared.plan) {
     if (step.kind === 'interval')
       evaluateIntervalVersions(step.parts.map((p) => ({ rule: p.rule, ctx: contexts[p.version]! })));
-    else runRule(step.rule, { ...contexts[step.version]!, ruleEnd: step.until });
+    else {
+      // The version's own context when the rule ends with the policy (a copy costs more than the rule, often).
+      const ctx = contexts[step.version]!;
+      runRule(step.rule, step.until === ctx.ruleEnd ? ctx : { ...ctx, ruleEnd: step.until });
+    }
   }
   // A rule kept by several versions says once what it cannot judge.
   if (versions.length > 1) out.notEvaluable = unique(out.notEvaluable);
