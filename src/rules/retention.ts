@@ -8,7 +8,17 @@ import type { RuleOf } from '../policy/schema.js';
 
 /** Records to keep: one `retainUntil` per held session of these kinds, never a breach. */
 export function evaluateRetention(rule: RuleOf<'retention'>, ctx: EvalContext): void {
-  const keep = advanceBy(rule.keepFor, ctx.calendar);
+  const step = advanceBy(rule.keepFor, ctx.calendar);
+  // Many sessions share a day: each day's date to keep until is worked out once.
+  const until = new Map<number, string>();
+  const keep = (day: number) => {
+    let date = until.get(day);
+    if (date === undefined) {
+      date = fromDayNumber(step(day));
+      until.set(day, date);
+    }
+    return date;
+  };
   const spans = new Map<string, ReturnType<typeof conditionSpans>>();
   const applies = (staffId: string, day: number) => {
     const view = ctx.index.staffById.get(staffId);
@@ -28,7 +38,7 @@ export function evaluateRetention(rule: RuleOf<'retention'>, ctx: EvalContext): 
     ctx.out.retention.push({
       eventId: ev.event.id,
       ruleId: rule.id,
-      retainUntil: fromDayNumber(keep(ev.day)),
+      retainUntil: keep(ev.day),
     });
   }
 }

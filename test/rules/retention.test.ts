@@ -35,4 +35,22 @@ describe('retention (DER-10: 300 months for staff working with children)', () =>
       { eventId: 'team-group', ruleId: 'DER-10', retainUntil: '2050-02-03' },
     ]);
   });
+
+  // Each day's date is worked out once and reused: two sessions on Fri 28 Feb 2025 both keep to
+  // Mon 28 Feb 2050 (+ 300 months), the one on Mon 31 Mar 2025 to Thu 31 Mar 2050, whatever the order.
+  it('DER-10 gives sessions on one day one date, and each day its own', () => {
+    const history = {
+      staff: [staff('S1'), staff('S2')],
+      events: [
+        oneToOne('S1', '2025-02-28', { id: 'a' }),
+        oneToOne('S2', '2025-03-31', { id: 'b' }),
+        oneToOne('S2', '2025-02-28', { id: 'c' }),
+      ],
+    };
+    expect(run('derby', history, '2025-03-31').retention.map((r) => [r.eventId, r.retainUntil])).toEqual([
+      ['a', '2050-02-28'],
+      ['c', '2050-02-28'],
+      ['b', '2050-03-31'],
+    ]);
+  });
 });
