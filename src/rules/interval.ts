@@ -68,6 +68,9 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
   }
 }
 
+/** No change of interval (never given to a basis: `changes` is left out when empty). */
+const NO_CHANGES: NonNullable<IntervalBasis['changes']> = [];
+
 /** Whether two segments set the same interval, as a basis gives it. */
 const sameInterval = (a: Segment | undefined, b: Segment) =>
   a !== undefined && JSON.stringify(a.interval) === JSON.stringify(b.interval);
@@ -126,7 +129,7 @@ function walkWindow(
   // How the due date was worked out, for a breach or an obligation: what the clock ran from, and
   // each change of interval that moved it.
   const firstVersion = partOf(first).ctx.version;
-  let from: CountedFrom =
+  const opening: CountedFrom =
     start === windowStart
       ? // a rule a later version added, opening on the day that version took effect
         (first.part ?? 0) === 0 && windowStart === firstVersion.from && firstVersion.from > -Infinity
@@ -135,15 +138,18 @@ function walkWindow(
       : start === ctx.recordsFrom
         ? { reason: 'records-began', on: d8(start) }
         : { reason: 'policy-took-effect', on: d8(start) };
+  // The last session the clock ran from (the window's opening until there is one): made into words only for a finding.
+  let lastSession: number | null = null;
   let basisSeg = seg;
   let basisFrom = start;
   let basisDue = due;
-  let changes: NonNullable<IntervalBasis['changes']> = [];
+  // Made anew at each change (a basis made earlier keeps its own list); none is the one empty list.
+  let changes: NonNullable<IntervalBasis['changes']> = NO_CHANGES;
   let versionChange: VersionChange | null = null;
   const basis = (): IntervalBasis => {
     const b: IntervalBasis = {
       kind: 'interval',
-      from,
+      from: lastSession === null ? opening : { reason: 'last-session', on: d8(lastSession) },
       interval: applied(basisSeg, basisFrom),
       dueBy: d8(basisDue),
     };
@@ -217,8 +223,8 @@ function walkWindow(
       basisSeg = seg;
       basisFrom = last;
       basisDue = due;
-      from = { reason: 'last-session', on: d8(last) };
-      changes = [];
+      lastSession = last;
+      changes = NO_CHANGES;
       versionChange = null;
       breachStep = breachSteps[seg.part ?? 0] ?? null;
       breachOn = breachStep ? breachStep(last) : due;
