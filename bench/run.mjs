@@ -1,6 +1,6 @@
 // Benchmark: what an integrator feels (cold import, one worker per call, a team, a whole council,
 // memory), each figure a ratio measured in this run beside its target, PASS or MISS.
-// Usage: node bench/run.mjs [--quick] [--runs 3] [--calls 300] [--scale 1] [--seed 42] [--dist file] [--out file]
+// Usage: node bench/run.mjs [--quick] [--runs 3] [--calls 300] [--scale 1] [--seed 42] [--dist file] [--out file] [--before file]
 // (`npm run bench` builds first; this script imports ../dist/index.js. BENCH_QUICK=1 = --quick.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -522,13 +522,19 @@ const f = (x, d = 1) => (x === undefined || x === null ? '-' : x.toFixed(d));
 const n = (x) => Math.round(x).toLocaleString('en-GB');
 const lines = [];
 const verdicts = [];
+// --before file.json: an earlier run's results (same mode, quick or full), its figure shown beside each.
+const beforeFile = opt('before');
+const before = beforeFile
+  ? new Map(JSON.parse(readFileSync(beforeFile, 'utf8')).verdicts.map((v) => [v.label, v.value]))
+  : null;
 const check = (label, value, target, unit, detail) => {
   const pass = value <= target;
   verdicts.push({ label, value, target, pass });
-  const shown = unit === '×' ? `${f(value, 2)}×` : `${f(value, 0)} ${unit}`;
+  const show = (x) => (x === undefined ? '-' : unit === '×' ? `${f(x, 2)}×` : `${f(x, 0)} ${unit}`);
   const goal = unit === '×' ? `≤ ${target}×` : `≤ ${target} ${unit}`;
+  const was = before === null ? '' : `${`(before ${show(before.get(label))})`.padEnd(18)} `;
   lines.push(
-    `${label.padEnd(58)} ${shown.padStart(9)}  ${goal.padEnd(9)} ${pass ? 'PASS' : 'MISS'}  ${detail}`,
+    `${label.padEnd(58)} ${show(value).padStart(9)}  ${goal.padEnd(9)} ${pass ? 'PASS' : 'MISS'}  ${was}${detail}`,
   );
 };
 const c = results.cold;
