@@ -1,7 +1,7 @@
 import { fromDayNumber as d8 } from '../calendar/index.js';
 import { type EvalContext, inForce, lastOf, qualifying, subjectOf, subjectsOf } from '../engine/context.js';
 import { closureOf, type Judged, judgeMet, judgeUnmet } from '../engine/deadline.js';
-import { advanceBy } from '../engine/durations.js';
+import { type Advance, advanceBy } from '../engine/durations.js';
 import { type Emitter, emitter, nonWorkingDays } from '../engine/emit.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
@@ -38,6 +38,10 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
   const schedules = parts.map((p) => scheduleOf(p.rule, p.ctx));
   const sameCounts = parts.every((p) => p.rule.counts.join() === rule.counts.join());
   const emits = parts.map((p) => emitter(p.rule, p.ctx));
+  // Each version's step from a due date to its breach date (NOT-7's breachAfter), if any.
+  const breachSteps = parts.map((p) =>
+    p.rule.breachAfter ? advanceBy(p.rule.breachAfter, ctx.calendar) : null,
+  );
   for (const view of subjectsOf(rule, ctx)) {
     const segments: Segment[] = [];
     let unknownBy: IntervalRule | null = null;
@@ -64,7 +68,7 @@ export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
       );
     };
     for (const window of windowsOf(segments))
-      walkWindow(parts, emits, view, subject, window, events, lastMet, ctx, formerOn);
+      walkWindow(parts, emits, breachSteps, view, subject, window, events, lastMet, ctx, formerOn);
   }
 }
 
@@ -92,6 +96,7 @@ function lastOfParts(view: SubjectView, events: readonly number[], asOf: number)
 function walkWindow(
   parts: readonly IntervalPart[],
   emits: readonly Emitter[],
+  breachSteps: readonly (Advance | null)[],
   view: SubjectView,
   subject: Subject,
   window: readonly Segment[],
@@ -108,9 +113,6 @@ function walkWindow(
   const start = Math.max(windowStart, ctx.judgedFrom);
   if (start > windowEnd || start > ctx.asOf) return;
   const lastEventDay = Math.min(windowEnd, ctx.asOf);
-  const breachSteps = parts.map((p) =>
-    p.rule.breachAfter ? advanceBy(p.rule.breachAfter, ctx.calendar) : null,
-  );
   const segAt = (day: number) => {
     let found = first;
     for (const seg of window) if (seg.from <= day) found = seg;
