@@ -123,13 +123,16 @@ function byWord<T extends { from: number; to: number }>(
   entries: readonly T[],
   word: (entry: T) => string,
 ): Map<string, Spans> {
-  const words = new Map<string, T[]>();
+  const out = new Map<string, Span[]>();
   for (const e of entries) {
-    const list = words.get(word(e));
-    if (list === undefined) words.set(word(e), [e]);
-    else list.push(e);
+    const list = out.get(word(e));
+    if (list === undefined) out.set(word(e), [[e.from, e.to]]);
+    else list.push([e.from, e.to]);
   }
-  return new Map([...words].map(([w, list]) => [w, ranges(list)]));
+  // One entry is a span as it is (when it is one: from on or before to); more are sorted and merged.
+  for (const [w, list] of out)
+    if (list.length > 1 || list[0]![0] > list[0]![1]) out.set(w, [...normalize(list)]);
+  return out;
 }
 
 /** The days under any of the words. */
