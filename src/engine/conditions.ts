@@ -20,12 +20,9 @@ export function conditionSpans(
 ): Spans {
   if (cond === undefined) return ALWAYS;
   let out: Spans = ALWAYS;
-  const and = (s: Spans) => {
-    out = intersect(out, s);
-  };
   for (const key of Object.keys(cond) as (keyof Condition)[]) {
     if (cond[key] === undefined) continue;
-    and(keySpans(cond, key, subject, ctx));
+    out = intersect(out, keySpans(cond, key, subject, ctx));
     if (out.length === 0) return NEVER;
   }
   return out;
