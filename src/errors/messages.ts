@@ -14,6 +14,16 @@ const show = (value: unknown): string => {
   return Array.isArray(value) ? 'a list' : 'an object';
 };
 
+/**
+ * A whole number with its thousands grouped, "1,000,000" (as `toLocaleString('en-GB')` writes it, without
+ * loading the locale data: the policy schema words its limits as the package loads).
+ */
+export const thousands = (n: number): string => {
+  const [whole, fraction] = String(n).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+};
+
 /** A text value in quotes (a long one shortened, as {@link show} does). */
 const quoted = (value: string) => (value.length > 60 ? show(value) : JSON.stringify(value));
 /** `: did you mean x?`, or nothing when there is no near name. */
@@ -99,17 +109,16 @@ export const messages = {
   tooLong: (max: number) => `the text is longer than ${max} characters`,
   notJson: (value: unknown) => `${show(value)} is not a JSON value`,
   longerThan: (value: unknown, max: number, unit: string, years: number) =>
-    `${show(value)} ${unit} is longer than ${years} years (at most ${max.toLocaleString('en-GB')} ${unit})`,
+    `${show(value)} ${unit} is longer than ${years} years (at most ${thousands(max)} ${unit})`,
   outsideEvaluable: (value: string, first: string, last: string) =>
     `${value} is outside the dates that can be evaluated (${first} to ${last})`,
   tooManyYears: (max: number, from: string, asOf: string) =>
     `judges more than ${max} years (from ${from} to ${asOf}); give a later recordsFrom or an earlier asOf`,
   tooManySubjectWeeks: (subjects: number, weeks: number, max: number) =>
-    `${subjects.toLocaleString('en-GB')} staff and cases over ${weeks.toLocaleString('en-GB')} weeks is more than ${max.toLocaleString('en-GB')} subject-weeks; evaluate a shorter time or fewer subjects at once`,
+    `${thousands(subjects)} staff and cases over ${thousands(weeks)} weeks is more than ${thousands(max)} subject-weeks; evaluate a shorter time or fewer subjects at once`,
   unreadable: () => 'could not be read (a getter or proxy threw an error)',
-  tooManyItems: (max: number) => `the list has more than ${max.toLocaleString('en-GB')} items`,
-  tooManyRepeats: (max: number) =>
-    `the input uses the same objects again more than ${max.toLocaleString('en-GB')} times`,
+  tooManyItems: (max: number) => `the list has more than ${thousands(max)} items`,
+  tooManyRepeats: (max: number) => `the input uses the same objects again more than ${thousands(max)} times`,
   eventBeforeStart: (who: string, start: string) => `is before ${who} started on ${start}`,
   unknownPolicy: (id: unknown, ids: readonly string[]) =>
     `${show(id)} is not a built-in policy (built-in: ${ids.join(', ')})${didYouMean(typeof id === 'string' ? nearest(id, ids) : undefined)}`,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { JSON_LIMITS } from '../errors/json-guard.js';
-import { messages } from '../errors/messages.js';
+import { messages, thousands } from '../errors/messages.js';
 import { nearest } from '../errors/nearest.js';
 import { isoDate, notAnObject } from '../history/schema.js';
 import {
@@ -78,7 +78,7 @@ export const citationSchema = z
     source: text.describe('The source document (file name) the rule comes from.'),
     section: text.describe('The section of the source document.'),
     quote: text.describe(
-      `The words of the source, quoted verbatim (at most ${JSON_LIMITS.maxStringLength.toLocaleString('en-GB')} characters).`,
+      `The words of the source, quoted verbatim (at most ${thousands(JSON_LIMITS.maxStringLength)} characters).`,
     ),
   })
   .describe("Where the rule comes from, in the source's own words.");

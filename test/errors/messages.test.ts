@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thousands } from '../../src/errors/messages.js';
 import { checkHistory } from '../../src/history/parse.js';
 import { evaluate, InputError, loadPolicy, safeEvaluate } from '../../src/index.js';
 import { checkPolicy } from '../../src/policy/load.js';
@@ -303,5 +304,22 @@ describe('an unknown policy id lists every built-in policy, councils and nationa
     expect(policyLines({ ...york(), id: 'mine', extends: 'yrok' })).toEqual([
       `extends: yrok is not a built-in policy (${all}); did you mean york?`,
     ]);
+  });
+});
+
+describe('numbers in messages', () => {
+  it('groups thousands as en-GB does, without loading the locale data: 1,000,000; 999; 1,234.5678', () => {
+    expect(thousands(1_000_000)).toBe('1,000,000');
+    expect(thousands(999)).toBe('999');
+    expect(thousands(1000)).toBe('1,000');
+    expect(thousands(1234.5678)).toBe('1,234.5678');
+    expect(thousands(0)).toBe('0');
+  });
+  it('agrees with toLocaleString("en-GB") on whole numbers of every size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(thousands(n)).toBe(n.toLocaleString('en-GB'));
+      }),
+    );
   });
 });
