@@ -19,10 +19,10 @@ export interface Judged {
   /** How `due` was worked out (an obligation's basis), made only when a finding needs it. */
   basis: () => Basis;
   /** How `breachOn` was worked out (a breach's basis), when it says more than `basis`. */
-  breachBasis?: () => Basis;
+  breachBasis?: (() => Basis) | undefined;
   lastMetOn: string | null;
-  eventId?: string;
-  versionChange?: VersionChange;
+  eventId?: string | undefined;
+  versionChange?: VersionChange | undefined;
 }
 
 /**
@@ -47,9 +47,9 @@ function late(j: Judged, metOn: number): void {
     dueOn: fromDayNumber(j.breachOn),
     metOn: fromDayNumber(metOn),
     daysLate: metOn - j.breachOn,
-    ...(j.eventId === undefined ? {} : { eventId: j.eventId }),
+    eventId: j.eventId,
     basis: (j.breachBasis ?? j.basis)(),
-    ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+    versionChange: j.versionChange,
   });
 }
 
@@ -69,9 +69,9 @@ export function judgeUnmet(j: Judged, windowEnd: number, closed: Closure, ctx: E
       dueOn: fromDayNumber(j.breachOn),
       metOn: null,
       daysLate: until - j.breachOn,
-      ...(j.eventId === undefined ? {} : { eventId: j.eventId }),
+      eventId: j.eventId,
       basis: isClosed ? ({ ...basis, closed } as Basis) : basis,
-      ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+      versionChange: j.versionChange,
     });
   }
   if (!isClosed)
@@ -81,8 +81,8 @@ export function judgeUnmet(j: Judged, windowEnd: number, closed: Closure, ctx: E
       dueOn: fromDayNumber(j.due),
       status: j.due < ctx.asOf ? 'overdue' : 'upcoming',
       basis: j.basis(),
-      ...(j.showsBreachOn ? { breachOn: fromDayNumber(j.breachOn) } : {}),
-      ...(j.versionChange === undefined ? {} : { versionChange: j.versionChange }),
+      breachOn: j.showsBreachOn ? fromDayNumber(j.breachOn) : undefined,
+      versionChange: j.versionChange,
     });
 }
 
@@ -121,7 +121,7 @@ export function judgeDeadline(given: Deadline, ctx: EvalContext): void {
     breachOn: given.due,
     basis: () => given.basis,
     lastMetOn: given.lastMetOn,
-    ...(given.eventId === undefined ? {} : { eventId: given.eventId }),
+    eventId: given.eventId,
   };
   if (given.metOn !== null) judgeMet(j, given.metOn, ctx);
   else

@@ -170,18 +170,19 @@ function walkWindow(
   const judged = (): Judged => {
     const part = segAt(breachOn).part ?? 0;
     const after = parts[part]!.rule.breachAfter;
-    const on = d8(breachOn);
+    const at = breachOn;
     return {
       emit: emits[part]!,
       dueEmit: emits[segAt(due).part ?? 0]!,
       subject,
       due,
       breachOn,
-      ...(breachStep ? { showsBreachOn: true } : {}),
+      showsBreachOn: breachStep !== null,
       basis,
-      ...(breachOn === due || !after ? {} : { breachBasis: () => ({ ...basis(), breach: { after, on } }) }),
+      breachBasis:
+        breachOn === due || !after ? undefined : () => ({ ...basis(), breach: { after, on: d8(at) } }),
       lastMetOn: lastMet,
-      ...(versionChange === null ? {} : { versionChange }),
+      versionChange: versionChange ?? undefined,
     };
   };
 
