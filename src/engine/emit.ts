@@ -2,7 +2,7 @@ import type { SkippedDay } from '../calendar/index.js';
 import type { Rule } from '../policy/schema.js';
 import { recordingKey } from '../report/sort.js';
 import type { Breach, NonWorkingDay, NotEvaluable, Obligation, Recording, Subject } from '../report/types.js';
-import { explainBreach, explainObligation, flat, reasonOf, type Unknowable } from '../report/wording.js';
+import { breachExplainer, explainObligation, flat, reasonOf, type Unknowable } from '../report/wording.js';
 import { type EvalContext, severityOf } from './context.js';
 
 /** Optional fields a rule may leave out or give as undefined (the emitter leaves them out of the report). */
@@ -40,6 +40,7 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
   const approximate = rule.approximate !== undefined;
   const { id: ruleId, activity, citation, name } = rule;
   const severity = severityOf(rule);
+  const explainBreach = breachExplainer(name);
   return {
     obligation(f) {
       // Optional fields are set one by one, in the report's order (no spread of a fresh object per finding).
@@ -82,7 +83,7 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
       b.policyVersion = policyVersion;
       if (approximate) b.confidence = 'approximate';
       if (f.versionChange !== undefined) b.versionChange = f.versionChange;
-      b.explanation = flat(explainBreach(name, b));
+      b.explanation = flat(explainBreach(b));
       out.breaches.push(b);
     },
     recording(f, day, pos) {
