@@ -55,11 +55,33 @@ function sortRuns<T>(order: number[], keys: Float64Array, items: readonly T[], t
     const k = keys[order[start]!]!;
     let end = start + 1;
     while (end < n && keys[order[end]!] === k) end++;
-    if (end - start > 1) {
+    if (end - start > SHORT_RUN) {
       const run = order.slice(start, end).sort((a, b) => tie(items[a]!, items[b]!));
       for (let j = 0; j < run.length; j++) order[start + j] = run[j]!;
-    }
+    } else if (end - start > 1) insertionSort(order, start, end, items, tie);
     start = end;
+  }
+}
+
+/** Runs this long or shorter are sorted in place, by insertion: most runs hold two to four items. */
+const SHORT_RUN = 8;
+
+/** Sorts `order[start..end)` in place by `tie`, stable (an item moves only past a greater one). */
+function insertionSort<T>(
+  order: number[],
+  start: number,
+  end: number,
+  items: readonly T[],
+  tie: (a: T, b: T) => number,
+) {
+  for (let i = start + 1; i < end; i++) {
+    const at = order[i]!;
+    let j = i;
+    while (j > start && tie(items[order[j - 1]!]!, items[at]!) > 0) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = at;
   }
 }
 
