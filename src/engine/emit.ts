@@ -88,14 +88,12 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
     },
     recording(f, day, pos) {
       out.recordingKeys.push(recordingKey(day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds));
-      const r = { eventId: f.eventId } as Recording;
-      if (f.caseId !== undefined) r.caseId = f.caseId;
-      r.ruleId = ruleId;
-      r.deadline = f.deadline;
-      r.recordedAt = f.recordedAt;
-      r.status = f.status;
-      r.basis = f.basis;
-      r.policyVersion = policyVersion;
+      // Made whole, in the report's order (a property added later would need storage of its own).
+      const { eventId, caseId, deadline, recordedAt, status, basis } = f;
+      const r: Recording =
+        caseId === undefined
+          ? { eventId, ruleId, deadline, recordedAt, status, basis, policyVersion }
+          : { eventId, caseId, ruleId, deadline, recordedAt, status, basis, policyVersion };
       if (approximate) r.confidence = 'approximate';
       out.recordings.push(r);
     },

@@ -252,15 +252,12 @@ function judgeRecord(
       const hours = byClock
         ? Math.max(0.01, Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100)
         : undefined;
-      // The basis with the record's time: its own object (the basis without it is shared).
-      const lateBasis: RecordBasis = {
-        kind: 'record',
-        session: basis.session,
-        within: basis.within,
-        deadline: basis.deadline,
-      };
-      if (basis.skipped !== undefined) lateBasis.skipped = basis.skipped;
-      lateBasis.recordedAt = recordedAt;
+      // The basis with the record's time: its own object (the basis without it is shared), made whole.
+      const { session, within, deadline: text, skipped } = basis;
+      const lateBasis: RecordBasis =
+        skipped === undefined
+          ? { kind: 'record', session, within, deadline: text, recordedAt }
+          : { kind: 'record', session, within, deadline: text, skipped, recordedAt };
       emit.breach({
         subject,
         kind: 'late-recording',
