@@ -41,6 +41,75 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
   const { id: ruleId, activity, citation, name } = rule;
   const severity = severityOf(rule);
   const explainBreach = breachExplainer(name);
+  /**
+   * A breach of one session (its `eventId`) with nothing else optional but `hoursLate`, as a record's
+   * breaches are: made whole, as an object literal in the report's order (a property added afterwards
+   * needs storage of its own per object). Any other breach: undefined.
+   */
+  const recordBreach = (f: BreachFound): Breach | undefined => {
+    const { eventId, hoursLate } = f;
+    if (eventId === undefined || approximate) return undefined;
+    if (f.shortfall !== undefined || f.excess !== undefined || f.versionChange !== undefined)
+      return undefined;
+    const { subject, kind, dueOn, metOn, daysLate, basis } = f;
+    const explanation = '';
+    return hoursLate === undefined
+      ? {
+          ruleId,
+          subject,
+          activity,
+          kind,
+          dueOn,
+          metOn,
+          daysLate,
+          severity,
+          eventId,
+          citation,
+          explanation,
+          basis,
+          policyVersion,
+        }
+      : {
+          ruleId,
+          subject,
+          activity,
+          kind,
+          dueOn,
+          metOn,
+          daysLate,
+          severity,
+          eventId,
+          hoursLate,
+          citation,
+          explanation,
+          basis,
+          policyVersion,
+        };
+  };
+  /** Any breach: its optional fields set one by one, in the report's order (no spread of a fresh object). */
+  const anyBreach = (f: BreachFound): Breach => {
+    const b = {
+      ruleId,
+      subject: f.subject,
+      activity,
+      kind: f.kind,
+      dueOn: f.dueOn,
+      metOn: f.metOn,
+      daysLate: f.daysLate,
+      severity,
+    } as Breach;
+    if (f.eventId !== undefined) b.eventId = f.eventId;
+    if (f.hoursLate !== undefined) b.hoursLate = f.hoursLate;
+    if (f.shortfall !== undefined) b.shortfall = f.shortfall;
+    if (f.excess !== undefined) b.excess = f.excess;
+    b.citation = citation;
+    b.explanation = '';
+    b.basis = f.basis;
+    b.policyVersion = policyVersion;
+    if (approximate) b.confidence = 'approximate';
+    if (f.versionChange !== undefined) b.versionChange = f.versionChange;
+    return b;
+  };
   return {
     obligation(f) {
       // Optional fields are set one by one, in the report's order (no spread of a fresh object per finding).
@@ -63,26 +132,7 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
       out.obligations.push(o);
     },
     breach(f) {
-      const b = {
-        ruleId,
-        subject: f.subject,
-        activity,
-        kind: f.kind,
-        dueOn: f.dueOn,
-        metOn: f.metOn,
-        daysLate: f.daysLate,
-        severity,
-      } as Breach;
-      if (f.eventId !== undefined) b.eventId = f.eventId;
-      if (f.hoursLate !== undefined) b.hoursLate = f.hoursLate;
-      if (f.shortfall !== undefined) b.shortfall = f.shortfall;
-      if (f.excess !== undefined) b.excess = f.excess;
-      b.citation = citation;
-      b.explanation = '';
-      b.basis = f.basis;
-      b.policyVersion = policyVersion;
-      if (approximate) b.confidence = 'approximate';
-      if (f.versionChange !== undefined) b.versionChange = f.versionChange;
+      const b = recordBreach(f) ?? anyBreach(f);
       b.explanation = flat(explainBreach(b));
       out.breaches.push(b);
     },
