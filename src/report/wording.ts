@@ -50,8 +50,12 @@ export function whose(subject: Subject, what: string): string {
   return cap(`${who(subject)}'s ${what}`);
 }
 
-/** A sentence starts with a capital: "Case C1's …". */
-export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A sentence starts with a capital: "Case C1's …" (ASCII read by its code: "S1's …" is not copied). */
+export const cap = (s: string): string => {
+  const first = s.charCodeAt(0);
+  if (first < 128 && (first < 97 || first > 122)) return s;
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
 
 /**
  * Whether a rule's name is a plural noun ("case supervision notes", "probation reviews"): its last
@@ -78,17 +82,23 @@ const QUALIFIERS = new Set([
   'on',
 ]);
 
-/** "28 days", "2 weeks", "1 month", "25 working days". */
+/** Each unit of a duration, in words: one, many. */
+const UNIT_WORDS: Readonly<Record<string, readonly [string, string]>> = {
+  days: ['day', 'days'],
+  weeks: ['week', 'weeks'],
+  months: ['month', 'months'],
+  workingDays: ['working day', 'working days'],
+};
+
+/** "28 days", "2 weeks", "1 month", "25 working days": the duration's first unit given. */
 export function describeDuration(duration: Duration): string {
-  const [unit, n] = Object.entries(duration).find(([, v]) => v !== undefined) as [string, number];
-  const words: Record<string, [string, string]> = {
-    days: ['day', 'days'],
-    weeks: ['week', 'weeks'],
-    months: ['month', 'months'],
-    workingDays: ['working day', 'working days'],
-  };
-  const [one, many] = words[unit]!;
-  return count(n, one, many);
+  for (const unit of Object.keys(duration)) {
+    const n = (duration as Record<string, number | undefined>)[unit];
+    if (n === undefined) continue;
+    const [one, many] = UNIT_WORDS[unit]!;
+    return count(n, one, many);
+  }
+  throw new TypeError('A duration gives one of days, weeks, months or workingDays');
 }
 
 /**

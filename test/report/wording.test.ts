@@ -12,6 +12,7 @@ import type {
 } from '../../src/report/types.js';
 import {
   breachExplainer,
+  cap,
   describeSpan,
   explainBreach,
   explainObligation,
@@ -837,6 +838,21 @@ describe('breachExplainer: the breaches of one rule, one after another', () => {
       'The supervision record of one-to-one E3 on Tue 3 Jun 2025 for case C1 was due by Thu 5 Jun 2025 (2 working days after Tue 3 Jun 2025) and has not been recorded: 2 days overdue.',
       'The supervision record of one-to-one E4 on Tue 3 Jun 2025 for S1 was due by Thu 5 Jun 2025 (2 working days after Tue 3 Jun 2025, skipping 2 weekend days) and has not been recorded: 2 days overdue.',
       'The supervision record of one-to-one E5 on Tue 3 Jun 2025 for case C1 was due by Tue 3 Jun 2025 (the same day as the session) and has not been recorded: 2 days overdue.',
+    ]);
+  });
+});
+
+describe('cap', () => {
+  it('capitalises the first letter only, ASCII or not; a capital, a digit or an empty string as it is', () => {
+    expect(['case C1', 'team T1', 'S1', 'émile', 'ß1', '1st', '', 'Z'].map(cap)).toEqual([
+      'Case C1',
+      'Team T1',
+      'S1',
+      'Émile',
+      'SS1',
+      '1st',
+      '',
+      'Z',
     ]);
   });
 });
