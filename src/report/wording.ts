@@ -121,9 +121,15 @@ export function describeSpan(ms: number): string {
 /** An instant as "Mon 12 May 2025 at 13:30" (London), a date as "Mon 12 May 2025". */
 export function when(dateOrInstant: string): string {
   if (dateOrInstant.length === 10) return day(dateOrInstant);
+  // The instant worded last, kept: a session's children, and its rules, word its record's time one after another.
+  if (dateOrInstant === lastInstant) return lastWhen;
   const { day: n, time } = londonWallTime(dateOrInstant);
-  return `${d(n)} at ${time}`;
+  lastWhen = flat(`${d(n)} at ${time}`);
+  lastInstant = dateOrInstant;
+  return lastWhen;
 }
+let lastInstant = '';
+let lastWhen = '';
 
 /** "Mon 25 Aug 2025 Summer bank holiday, 2 weekend days": bank holidays and closures by name, weekends counted. */
 export function skippedWords(skipped: readonly NonWorkingDay[]): string {

@@ -18,6 +18,7 @@ import {
   explainObligation,
   isPlural,
   reasonOf,
+  when,
 } from '../../src/report/wording.js';
 
 // Every sentence form of the report, once each, with a worked example. Other tests assert a
@@ -853,6 +854,27 @@ describe('cap', () => {
       '1st',
       '',
       'Z',
+    ]);
+  });
+});
+
+describe('when', () => {
+  it('an instant, another, the first again, a date between: each its own words (the last instant’s words are kept)', () => {
+    const asked = [
+      '2025-05-13T14:30:00+01:00',
+      '2025-05-13T14:30:00+01:00',
+      '2025-12-01T09:05:00Z',
+      '2025-05-13',
+      '2025-05-13T14:30:00+01:00',
+      '2025-05-13T13:30:00Z',
+    ];
+    expect(asked.map(when)).toEqual([
+      'Tue 13 May 2025 at 14:30',
+      'Tue 13 May 2025 at 14:30',
+      'Mon 1 Dec 2025 at 09:05',
+      'Tue 13 May 2025',
+      'Tue 13 May 2025 at 14:30',
+      'Tue 13 May 2025 at 14:30',
     ]);
   });
 });
