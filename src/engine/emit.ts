@@ -137,7 +137,9 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
       out.breaches.push(b);
     },
     recording(f, day, pos) {
-      out.recordingKeys.push(recordingKey(day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds));
+      out.recordingKeys.push(
+        recordingKey(f.deadline, day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds),
+      );
       // Made whole, in the report's order (a property added later would need storage of its own).
       const { eventId, caseId, deadline, recordedAt, status, basis } = f;
       const r: Recording =
