@@ -1,7 +1,15 @@
 import type { SkippedDay } from '../calendar/index.js';
 import type { Rule } from '../policy/schema.js';
 import { recordingKey } from '../report/sort.js';
-import type { Breach, NonWorkingDay, NotEvaluable, Obligation, Recording, Subject } from '../report/types.js';
+import type {
+  Breach,
+  NonWorkingDay,
+  NotEvaluable,
+  Obligation,
+  RecordBasis,
+  Recording,
+  Subject,
+} from '../report/types.js';
 import { breachExplainer, explainObligation, flat, reasonOf, type Unknowable } from '../report/wording.js';
 import { type EvalContext, severityOf } from './context.js';
 
@@ -16,10 +24,6 @@ export type ObligationFound = Pick<Obligation, 'subject' | 'lastMetOn' | 'dueOn'
 export type BreachFound = Pick<Breach, 'subject' | 'kind' | 'dueOn' | 'metOn' | 'daysLate' | 'basis'> &
   Optional<Breach, 'eventId' | 'hoursLate' | 'shortfall' | 'excess' | 'versionChange'>;
 
-/** What a rule says of a record due. */
-export type RecordingFound = Pick<Recording, 'eventId' | 'deadline' | 'recordedAt' | 'status' | 'basis'> &
-  Optional<Recording, 'caseId'>;
-
 /**
  * How a rule kind makes its findings: the rule's id, activity, severity and citation, the policy
  * version whose rule runs, its confidence and the sentence are filled in here, once, in one order
@@ -28,8 +32,20 @@ export type RecordingFound = Pick<Recording, 'eventId' | 'deadline' | 'recordedA
 export interface Emitter {
   obligation(found: ObligationFound): void;
   breach(found: BreachFound): void;
-  /** `day` and `pos`: the deadline's day number and the event's position in the index (the report's order). */
-  recording(found: RecordingFound, day: number, pos: number): void;
+  /**
+   * A record due: its fields one by one (no object made to carry them), then `day` and `pos`, the
+   * deadline's day number and the event's position in the index (the report's order).
+   */
+  recording(
+    eventId: string,
+    caseId: string | undefined,
+    deadline: string,
+    recordedAt: string | null,
+    status: Recording['status'],
+    basis: RecordBasis,
+    day: number,
+    pos: number,
+  ): void;
   notEvaluable(subject: Subject, why: Unknowable, eventId?: string): void;
 }
 
@@ -136,12 +152,11 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
       b.explanation = flat(explainBreach(b));
       out.breaches.push(b);
     },
-    recording(f, day, pos) {
+    recording(eventId, caseId, deadline, recordedAt, status, basis, day, pos) {
       out.recordingKeys.push(
-        recordingKey(f.deadline, day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds),
+        recordingKey(deadline, day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds),
       );
       // Made whole, in the report's order (a property added later would need storage of its own).
-      const { eventId, caseId, deadline, recordedAt, status, basis } = f;
       const r: Recording =
         caseId === undefined
           ? { eventId, ruleId, deadline, recordedAt, status, basis, policyVersion }

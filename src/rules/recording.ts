@@ -283,16 +283,5 @@ function judgeRecord(
       basis,
     });
   } else status = 'pending';
-  emit.recording(
-    {
-      eventId: e.id,
-      caseId,
-      deadline: deadline.text,
-      recordedAt,
-      status,
-      basis,
-    },
-    deadline.day,
-    ev.pos,
-  );
+  emit.recording(e.id, caseId, deadline.text, recordedAt, status, basis, deadline.day, ev.pos);
 }
