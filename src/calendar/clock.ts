@@ -276,8 +276,18 @@ export function londonDayNumberOfEpochMs(epochMs: number): number {
  */
 export function londonWallTime(instant: string): { day: number; time: string } {
   const wall = londonWallClock(instantToEpochMs(instant));
-  const minutes = Math.floor(wall.msOfDay / MS_PER_MINUTE);
-  return { day: wall.dayNumber, time: `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}` };
+  return { day: wall.dayNumber, time: wallTime(Math.floor(wall.msOfDay / MS_PER_MINUTE)) };
+}
+
+/** `HH:MM` of each minute of the day, written on first use. */
+const wallTimes: string[] = [];
+function wallTime(minutes: number): string {
+  let time = wallTimes[minutes];
+  if (time === undefined) {
+    time = `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+    if (minutes >= 0 && minutes < 1440) wallTimes[minutes] = time;
+  }
+  return time;
 }
 
 /**

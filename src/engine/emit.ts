@@ -1,8 +1,16 @@
 import type { SkippedDay } from '../calendar/index.js';
 import type { Rule } from '../policy/schema.js';
 import { recordingKey } from '../report/sort.js';
-import type { Breach, NonWorkingDay, NotEvaluable, Obligation, Recording, Subject } from '../report/types.js';
-import { explainBreach, explainObligation, flat, reasonOf, type Unknowable } from '../report/wording.js';
+import type {
+  Breach,
+  NonWorkingDay,
+  NotEvaluable,
+  Obligation,
+  RecordBasis,
+  Recording,
+  Subject,
+} from '../report/types.js';
+import { breachExplainer, explainObligation, flat, reasonOf, type Unknowable } from '../report/wording.js';
 import { type EvalContext, severityOf } from './context.js';
 
 /** Optional fields a rule may leave out or give as undefined (the emitter leaves them out of the report). */
@@ -16,10 +24,6 @@ export type ObligationFound = Pick<Obligation, 'subject' | 'lastMetOn' | 'dueOn'
 export type BreachFound = Pick<Breach, 'subject' | 'kind' | 'dueOn' | 'metOn' | 'daysLate' | 'basis'> &
   Optional<Breach, 'eventId' | 'hoursLate' | 'shortfall' | 'excess' | 'versionChange'>;
 
-/** What a rule says of a record due. */
-export type RecordingFound = Pick<Recording, 'eventId' | 'deadline' | 'recordedAt' | 'status' | 'basis'> &
-  Optional<Recording, 'caseId'>;
-
 /**
  * How a rule kind makes its findings: the rule's id, activity, severity and citation, the policy
  * version whose rule runs, its confidence and the sentence are filled in here, once, in one order
@@ -28,8 +32,20 @@ export type RecordingFound = Pick<Recording, 'eventId' | 'deadline' | 'recordedA
 export interface Emitter {
   obligation(found: ObligationFound): void;
   breach(found: BreachFound): void;
-  /** `day` and `pos`: the deadline's day number and the event's position in the index (the report's order). */
-  recording(found: RecordingFound, day: number, pos: number): void;
+  /**
+   * A record due: its fields one by one (no object made to carry them), then `day` and `pos`, the
+   * deadline's day number and the event's position in the index (the report's order).
+   */
+  recording(
+    eventId: string,
+    caseId: string | undefined,
+    deadline: string,
+    recordedAt: string | null,
+    status: Recording['status'],
+    basis: RecordBasis,
+    day: number,
+    pos: number,
+  ): void;
   notEvaluable(subject: Subject, why: Unknowable, eventId?: string): void;
 }
 
@@ -40,6 +56,76 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
   const approximate = rule.approximate !== undefined;
   const { id: ruleId, activity, citation, name } = rule;
   const severity = severityOf(rule);
+  const explainBreach = breachExplainer(name);
+  /**
+   * A breach of one session (its `eventId`) with nothing else optional but `hoursLate`, as a record's
+   * breaches are: made whole, as an object literal in the report's order (a property added afterwards
+   * needs storage of its own per object). Any other breach: undefined.
+   */
+  const recordBreach = (f: BreachFound): Breach | undefined => {
+    const { eventId, hoursLate } = f;
+    if (eventId === undefined || approximate) return undefined;
+    if (f.shortfall !== undefined || f.excess !== undefined || f.versionChange !== undefined)
+      return undefined;
+    const { subject, kind, dueOn, metOn, daysLate, basis } = f;
+    const explanation = '';
+    return hoursLate === undefined
+      ? {
+          ruleId,
+          subject,
+          activity,
+          kind,
+          dueOn,
+          metOn,
+          daysLate,
+          severity,
+          eventId,
+          citation,
+          explanation,
+          basis,
+          policyVersion,
+        }
+      : {
+          ruleId,
+          subject,
+          activity,
+          kind,
+          dueOn,
+          metOn,
+          daysLate,
+          severity,
+          eventId,
+          hoursLate,
+          citation,
+          explanation,
+          basis,
+          policyVersion,
+        };
+  };
+  /** Any breach: its optional fields set one by one, in the report's order (no spread of a fresh object). */
+  const anyBreach = (f: BreachFound): Breach => {
+    const b = {
+      ruleId,
+      subject: f.subject,
+      activity,
+      kind: f.kind,
+      dueOn: f.dueOn,
+      metOn: f.metOn,
+      daysLate: f.daysLate,
+      severity,
+    } as Breach;
+    if (f.eventId !== undefined) b.eventId = f.eventId;
+    if (f.hoursLate !== undefined) b.hoursLate = f.hoursLate;
+    if (f.shortfall !== undefined) b.shortfall = f.shortfall;
+    if (f.excess !== undefined) b.excess = f.excess;
+    b.citation = citation;
+    b.explanation = '';
+    b.basis = f.basis;
+    b.policyVersion = policyVersion;
+    if (approximate) b.confidence = 'approximate';
+    if (f.versionChange !== undefined) b.versionChange = f.versionChange;
+    return b;
+  };
   return {
     obligation(f) {
       // Optional fields are set one by one, in the report's order (no spread of a fresh object per finding).
@@ -62,39 +148,19 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
       out.obligations.push(o);
     },
     breach(f) {
-      const b = {
-        ruleId,
-        subject: f.subject,
-        activity,
-        kind: f.kind,
-        dueOn: f.dueOn,
-        metOn: f.metOn,
-        daysLate: f.daysLate,
-        severity,
-      } as Breach;
-      if (f.eventId !== undefined) b.eventId = f.eventId;
-      if (f.hoursLate !== undefined) b.hoursLate = f.hoursLate;
-      if (f.shortfall !== undefined) b.shortfall = f.shortfall;
-      if (f.excess !== undefined) b.excess = f.excess;
-      b.citation = citation;
-      b.explanation = '';
-      b.basis = f.basis;
-      b.policyVersion = policyVersion;
-      if (approximate) b.confidence = 'approximate';
-      if (f.versionChange !== undefined) b.versionChange = f.versionChange;
-      b.explanation = flat(explainBreach(name, b));
+      const b = recordBreach(f) ?? anyBreach(f);
+      b.explanation = flat(explainBreach(b));
       out.breaches.push(b);
     },
-    recording(f, day, pos) {
-      out.recordingKeys.push(recordingKey(day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds));
-      const r = { eventId: f.eventId } as Recording;
-      if (f.caseId !== undefined) r.caseId = f.caseId;
-      r.ruleId = ruleId;
-      r.deadline = f.deadline;
-      r.recordedAt = f.recordedAt;
-      r.status = f.status;
-      r.basis = f.basis;
-      r.policyVersion = policyVersion;
+    recording(eventId, caseId, deadline, recordedAt, status, basis, day, pos) {
+      out.recordingKeys.push(
+        recordingKey(deadline, day, ctx.index.eventRank[pos]!, ctx.index.distinctEventIds),
+      );
+      // Made whole, in the report's order (a property added later would need storage of its own).
+      const r: Recording =
+        caseId === undefined
+          ? { eventId, ruleId, deadline, recordedAt, status, basis, policyVersion }
+          : { eventId, caseId, ruleId, deadline, recordedAt, status, basis, policyVersion };
       if (approximate) r.confidence = 'approximate';
       out.recordings.push(r);
     },

@@ -50,8 +50,12 @@ export function whose(subject: Subject, what: string): string {
   return cap(`${who(subject)}'s ${what}`);
 }
 
-/** A sentence starts with a capital: "Case C1's …". */
-export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A sentence starts with a capital: "Case C1's …" (ASCII read by its code: "S1's …" is not copied). */
+export const cap = (s: string): string => {
+  const first = s.charCodeAt(0);
+  if (first < 128 && (first < 97 || first > 122)) return s;
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
 
 /**
  * Whether a rule's name is a plural noun ("case supervision notes", "probation reviews"): its last
@@ -78,17 +82,23 @@ const QUALIFIERS = new Set([
   'on',
 ]);
 
-/** "28 days", "2 weeks", "1 month", "25 working days". */
+/** Each unit of a duration, in words: one, many. */
+const UNIT_WORDS: Readonly<Record<string, readonly [string, string]>> = {
+  days: ['day', 'days'],
+  weeks: ['week', 'weeks'],
+  months: ['month', 'months'],
+  workingDays: ['working day', 'working days'],
+};
+
+/** "28 days", "2 weeks", "1 month", "25 working days": the duration's first unit given. */
 export function describeDuration(duration: Duration): string {
-  const [unit, n] = Object.entries(duration).find(([, v]) => v !== undefined) as [string, number];
-  const words: Record<string, [string, string]> = {
-    days: ['day', 'days'],
-    weeks: ['week', 'weeks'],
-    months: ['month', 'months'],
-    workingDays: ['working day', 'working days'],
-  };
-  const [one, many] = words[unit]!;
-  return count(n, one, many);
+  for (const unit of Object.keys(duration)) {
+    const n = (duration as Record<string, number | undefined>)[unit];
+    if (n === undefined) continue;
+    const [one, many] = UNIT_WORDS[unit]!;
+    return count(n, one, many);
+  }
+  throw new TypeError('A duration gives one of days, weeks, months or workingDays');
 }
 
 /**
@@ -111,9 +121,15 @@ export function describeSpan(ms: number): string {
 /** An instant as "Mon 12 May 2025 at 13:30" (London), a date as "Mon 12 May 2025". */
 export function when(dateOrInstant: string): string {
   if (dateOrInstant.length === 10) return day(dateOrInstant);
+  // The instant worded last, kept: a session's children, and its rules, word its record's time one after another.
+  if (dateOrInstant === lastInstant) return lastWhen;
   const { day: n, time } = londonWallTime(dateOrInstant);
-  return `${d(n)} at ${time}`;
+  lastWhen = flat(`${d(n)} at ${time}`);
+  lastInstant = dateOrInstant;
+  return lastWhen;
 }
+let lastInstant = '';
+let lastWhen = '';
 
 /** "Mon 25 Aug 2025 Summer bank holiday, 2 weekend days": bank holidays and closures by name, weekends counted. */
 export function skippedWords(skipped: readonly NonWorkingDay[]): string {
@@ -275,11 +291,28 @@ function periodWords(b: PeriodBasis): string {
 const fteWords = (share: FteShare | undefined) =>
   share === undefined ? '' : `, pro rata: ${count(share.minimum, 'minute')} at fte ${share.fte}`;
 
+interface Verbs {
+  readonly is: string;
+  readonly was: string;
+  readonly has: string;
+  readonly it: string;
+}
+const PLURAL: Verbs = { is: 'are', was: 'were', has: 'have', it: 'they' };
+const SINGULAR: Verbs = { is: 'is', was: 'was', has: 'has', it: 'it' };
+/** Each name's verbs, worked out on first use: a policy's rules have few names, used for every finding. */
+const verbsByName = new Map<string, Verbs>();
+
 /** "is"/"are", "was"/"were", "has"/"have", "it"/"they" for a rule's name. */
-const verbs = (name: string) =>
-  isPlural(name)
-    ? { is: 'are', was: 'were', has: 'have', it: 'they' }
-    : { is: 'is', was: 'was', has: 'has', it: 'it' };
+const verbs = (name: string): Verbs => {
+  let v = verbsByName.get(name);
+  if (v === undefined) {
+    v = isPlural(name) ? PLURAL : SINGULAR;
+    // Names come from policies and a duration before a milestone's: a bound keeps a long-lived process's map small.
+    if (verbsByName.size >= 1000) verbsByName.clear();
+    verbsByName.set(name, v);
+  }
+  return v;
+};
 
 const daysLate = (n: number) => `${count(n, 'day')} late`;
 
@@ -338,14 +371,67 @@ export function explainBreach(name: string, x: Breach): string {
 /** "The case supervision notes of one-to-one E1 on Tue 3 Jun 2025 for case C1 were due by …". */
 function recordSentence(name: string, x: Breach, b: RecordBasis): string {
   const v = verbs(name);
-  const due = `The ${name} of ${b.session.type} ${x.eventId} on ${day(b.session.on)} for ${who(x.subject)} ${v.was} due by ${when(b.deadline)} (${basisWords(b)})`;
+  return recordWords(name, v, x, b, recordOn(b), recordDue(v, b));
+}
+
+/** " on Tue 3 Jun 2025 for ": the session's day, between the event and the subject. */
+const recordOn = (b: RecordBasis) => ` on ${day(b.session.on)} for `;
+
+/** " were due by Thu 5 Jun 2025 (2 working days after Tue 3 Jun 2025)": the same for every breach of one basis. */
+const recordDue = (v: Verbs, b: RecordBasis) => ` ${v.was} due by ${when(b.deadline)} (${basisWords(b)})`;
+
+/** A record's sentence from its pieces that depend on the basis alone (`on`, `due`). */
+function recordWords(name: string, v: Verbs, x: Breach, b: RecordBasis, on: string, due: string): string {
+  const start = `The ${name} of ${b.session.type} ${x.eventId}${on}${who(x.subject)}${due}`;
   if (b.recordedAt === undefined)
-    return `${due} and ${v.has} not been recorded: ${count(x.daysLate, 'day')} overdue.`;
+    return `${start} and ${v.has} not been recorded: ${count(x.daysLate, 'day')} overdue.`;
   const byClock = b.deadline.length > 10 && b.recordedAt.length > 10;
   const late = byClock
     ? `${describeSpan(instantToEpochMs(b.recordedAt) - instantToEpochMs(b.deadline))} late`
     : daysLate(x.daysLate);
-  return `${due}; ${v.it} ${v.was} recorded on ${when(b.recordedAt)}, ${late}.`;
+  return `${start}; ${v.it} ${v.was} recorded on ${when(b.recordedAt)}, ${late}.`;
+}
+
+/** A record basis's words, kept by its session object (`breachExplainer`). */
+interface RecordPieces {
+  readonly within: RecordBasis['within'];
+  readonly deadline: string;
+  readonly skipped: readonly NonWorkingDay[] | undefined;
+  readonly on: string;
+  readonly due: string;
+}
+
+/**
+ * {@link explainBreach} for the breaches of one rule (named `name`), made one after another: the same
+ * sentences, with the rule's verbs worked out once and a record basis's words ({@link recordDue})
+ * kept for the next breach of the same basis (the same `session`, `within` and `skipped` objects and
+ * `deadline`), which the breaches of one session's children, and of one day's sessions, share. The
+ * bases must not change while it is in use.
+ */
+export function breachExplainer(name: string): (x: Breach) => string {
+  const v = verbs(name);
+  const kept = new Map<RecordBasis['session'], RecordPieces>();
+  return (x) => {
+    const b = x.basis;
+    if (b.kind !== 'record') return explainBreach(name, x);
+    let pieces = kept.get(b.session);
+    if (
+      pieces === undefined ||
+      pieces.within !== b.within ||
+      pieces.deadline !== b.deadline ||
+      pieces.skipped !== b.skipped
+    ) {
+      pieces = {
+        within: b.within,
+        deadline: b.deadline,
+        skipped: b.skipped,
+        on: flat(recordOn(b)),
+        due: flat(recordDue(v, b)),
+      };
+      kept.set(b.session, pieces);
+    }
+    return recordWords(name, v, x, b, pieces.on, pieces.due);
+  };
 }
 
 /** Why a rule cannot be judged for a subject (words: {@link reasonOf}). */

@@ -1,5 +1,4 @@
 import {
-  type ClockDeadline,
   clockDeadline,
   dateOnlyClockDeadline,
   fromDayNumber,
@@ -37,7 +36,9 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
     return contains(spans, day);
   };
   const deadlines = deadlinesOf(rule, ctx);
+  const bases = basesOf(rule, ctx);
   const emit = emitter(rule, ctx);
+  const parsed: RecordTime = { raw: null, ms: null, day: null };
   for (const ev of ctx.index.events) {
     const e = ev.event;
     if (!ev.held || ev.day > ctx.asOf || !rule.counts.includes(ev.type)) continue;
@@ -51,42 +52,60 @@ export function evaluateRecording(rule: RecordingRule, ctx: EvalContext): void {
       if (who === undefined) continue;
       const staff = e.superviseeId === undefined ? undefined : ctx.index.staffById.get(e.superviseeId);
       if (staff && !applies(staff, ev.day)) continue;
+      const record = readRecord(parsed, e.recordedAt ?? null);
       judgeRecord(
-        rule,
         ctx,
         emit,
         ev,
         deadline,
+        bases(ev, deadline),
         e.superviseeId ? 'staff' : 'team',
         who,
-        e.recordedAt ?? null,
+        record,
       );
     } else {
-      const records = childRecordsOf(e);
       const caseIds = e.caseIds ?? [];
-      // Each child once (a list of one needs no set).
-      for (const caseId of caseIds.length < 2 ? caseIds : new Set(caseIds)) {
+      // A long list is read through a set (each child once) and a map of its records.
+      const many = caseIds.length > MANY_CHILDREN || (e.caseRecords?.length ?? 0) > MANY_CHILDREN;
+      const children = many ? [...new Set(caseIds)] : caseIds;
+      const recordOf = many ? childRecordsOf(e) : undefined;
+      // The basis is the same for every child of the event: made once, for the first child judged.
+      let basis: RecordBasis | undefined;
+      for (let i = 0; i < children.length; i++) {
+        const caseId = children[i]!;
+        // Each child once: a child listed again is skipped.
+        if (!many && i > 0 && children.indexOf(caseId) < i) continue;
         if (rule.when) {
           const c = ctx.index.caseById.get(caseId);
           if (c && !applies(c, ev.day)) continue;
         }
-        judgeRecord(rule, ctx, emit, ev, deadline, 'case', caseId, records(caseId), caseId);
+        basis ??= bases(ev, deadline);
+        const raw = recordOf === undefined ? childRecord(e, caseId) : recordOf(caseId);
+        judgeRecord(ctx, emit, ev, deadline, basis, 'case', caseId, readRecord(parsed, raw), caseId);
       }
     }
   }
 }
 
+/** More children than this on one event, and its `caseIds` and `caseRecords` are read through a set and a map. */
+const MANY_CHILDREN = 16;
+
 /**
- * Each child's record time for one event. When the event lists `caseRecords`, a child's record is its
+ * A child's record time for one event. When the event lists `caseRecords`, a child's record is its
  * first entry there, and a child not listed has no record yet; only an event with no `caseRecords`
- * at all has its `recordedAt` stand for every child. The list is read once (a map), not per child.
+ * at all has its `recordedAt` stand for every child.
  */
+function childRecord(e: EventView['event'], caseId: string): string | null {
+  const records = e.caseRecords;
+  if (records === undefined) return e.recordedAt ?? null;
+  for (const r of records) if (r.caseId === caseId) return r.recordedAt ?? null;
+  return null;
+}
+
+/** The same for an event with many children: its list read once (a map), not per child. */
 function childRecordsOf(e: EventView['event']): (caseId: string) => string | null {
   const records = e.caseRecords;
-  if (records === undefined) {
-    const recordedAt = e.recordedAt ?? null;
-    return () => recordedAt;
-  }
+  if (records === undefined) return () => e.recordedAt ?? null;
   const byCase = new Map<string, string | null>();
   for (const r of records) if (!byCase.has(r.caseId)) byCase.set(r.caseId, r.recordedAt ?? null);
   return (caseId) => byCase.get(caseId) ?? null;
@@ -100,6 +119,8 @@ interface RecordDeadline {
   readonly ms: number | null;
   /** The non-working days a working-day deadline passed over, listed once per day. */
   skipped: NonWorkingDay[] | null;
+  /** The bases made for it, one per session type (`basesOf`). */
+  bases: RecordBasis[] | null;
 }
 
 /**
@@ -109,10 +130,10 @@ interface RecordDeadline {
 function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => RecordDeadline {
   const dl = rule.deadline;
   const byDay = new Map<number, RecordDeadline>();
-  const ofDay = (day: number, make: () => Omit<RecordDeadline, 'skipped'>): RecordDeadline => {
+  const ofDay = (day: number, make: () => RecordDeadline): RecordDeadline => {
     let found = byDay.get(day);
     if (found === undefined) {
-      found = { ...make(), skipped: null };
+      found = make();
       byDay.set(day, found);
     }
     return found;
@@ -121,7 +142,7 @@ function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => 
     return (ev) =>
       ofDay(ev.day, () => {
         const day = ctx.calendar.addWorkingDaysNum(ev.day, dl.workingDays);
-        return { day, text: fromDayNumber(day), ms: null };
+        return deadlineOf(day, fromDayNumber(day), null);
       });
   if ('hours' in dl)
     return (ev) => {
@@ -130,75 +151,94 @@ function deadlinesOf(rule: RecordingRule, ctx: EvalContext): (ev: EventView) => 
       if (start === undefined)
         return ofDay(ev.day, () => {
           const { londonDate } = dateOnlyClockDeadline(ev.event.date, dl.hours);
-          return { day: toDayNumber(londonDate), text: londonDate, ms: null };
+          return deadlineOf(toDayNumber(londonDate), londonDate, null);
         });
-      return { ...clockOf(clockDeadline(start, dl.hours)), skipped: null };
+      const clock = clockDeadline(start, dl.hours);
+      return deadlineOf(toDayNumber(clock.londonDate), clock.instant, instantToEpochMs(clock.instant));
     };
-  return (ev) => ofDay(ev.day, () => ({ day: ev.day, text: ev.event.date, ms: null }));
+  return (ev) => ofDay(ev.day, () => deadlineOf(ev.day, ev.event.date, null));
 }
 
-function clockOf(clock: ClockDeadline): Omit<RecordDeadline, 'skipped'> {
-  return { day: toDayNumber(clock.londonDate), text: clock.instant, ms: instantToEpochMs(clock.instant) };
-}
+const deadlineOf = (day: number, text: string, ms: number | null): RecordDeadline => ({
+  day,
+  text,
+  ms,
+  skipped: null,
+  bases: null,
+});
 
-/** How the deadline was worked out, kept per deadline (its non-working days listed once). */
-function basisOf(
+/**
+ * How each session's deadline was worked out (its `record` basis). A deadline of a day serves every
+ * session of that day, so its basis is made once per session type and shared by their recordings and
+ * breaches, as is the rule's `within` (docs/report.md, Basis); its non-working days are listed once.
+ */
+function basesOf(
   rule: RecordingRule,
   ctx: EvalContext,
-  ev: EventView,
-  deadline: RecordDeadline,
-): RecordBasis {
+): (ev: EventView, deadline: RecordDeadline) => RecordBasis {
   const dl = rule.deadline;
-  const start = ev.event.start;
-  const session = { type: ev.type, on: ev.event.date };
-  if ('workingDays' in dl) {
-    if (deadline.skipped === null)
-      deadline.skipped = nonWorkingDays(ctx.calendar.skippedDays(ev.event.date, deadline.text));
-    const basis: RecordBasis = {
-      kind: 'record',
-      session,
-      within: { workingDays: dl.workingDays },
-      deadline: deadline.text,
-    };
-    if (deadline.skipped.length > 0) basis.skipped = deadline.skipped;
+  const within: RecordBasis['within'] =
+    'workingDays' in dl
+      ? { workingDays: dl.workingDays }
+      : 'hours' in dl
+        ? { hours: dl.hours }
+        : { sameDay: true };
+  return (ev, deadline) => {
+    deadline.bases ??= [];
+    const made = deadline.bases;
+    for (const b of made) if (b.session.type === ev.type) return b;
+    const start = ev.event.start;
+    const session: RecordBasis['session'] =
+      'hours' in dl && start !== undefined && deadline.ms !== null
+        ? { type: ev.type, on: ev.event.date, start }
+        : { type: ev.type, on: ev.event.date };
+    const basis: RecordBasis = { kind: 'record', session, within, deadline: deadline.text };
+    if ('workingDays' in dl) {
+      deadline.skipped ??= nonWorkingDays(ctx.calendar.skippedDays(ev.event.date, deadline.text));
+      if (deadline.skipped.length > 0) basis.skipped = deadline.skipped;
+    }
+    made.push(basis);
     return basis;
-  }
-  if ('hours' in dl)
-    return {
-      kind: 'record',
-      session: start === undefined || deadline.ms === null ? session : { ...session, start },
-      within: { hours: dl.hours },
-      deadline: deadline.text,
-    };
-  return { kind: 'record', session, within: { sameDay: true }, deadline: deadline.text };
+  };
+}
+
+/** A record time as read: the text, its instant (when it has a time) and its London day. */
+interface RecordTime {
+  raw: string | null;
+  ms: number | null;
+  day: number | null;
+}
+
+/**
+ * Reads a record time into `last` (one object, reused) unless it is the one read last: the children
+ * of an event with one `recordedAt` share it, and it is parsed once.
+ */
+function readRecord(last: RecordTime, raw: string | null): RecordTime {
+  if (raw === last.raw) return last;
+  last.raw = raw;
+  last.ms = raw === null || raw.length === 10 ? null : instantToEpochMs(raw);
+  last.day = raw === null ? null : last.ms === null ? toDayNumber(raw) : londonDayNumberOfEpochMs(last.ms);
+  return last;
 }
 
 const HOUR_MS = 3_600_000;
 
 function judgeRecord(
-  rule: RecordingRule,
   ctx: EvalContext,
   emit: Emitter,
   ev: EventView,
   deadline: RecordDeadline,
+  basis: RecordBasis,
   subjectType: Subject['type'],
   subjectId: string,
-  recordedAtRaw: string | null,
+  record: RecordTime,
   caseId?: string,
 ): void {
   const e = ev.event;
-  // Each record time is parsed once: its instant (when it has a time) and its London date.
-  const recordedMs =
-    recordedAtRaw === null || recordedAtRaw.length === 10 ? null : instantToEpochMs(recordedAtRaw);
-  const recordedDay =
-    recordedAtRaw === null
-      ? null
-      : recordedMs === null
-        ? toDayNumber(recordedAtRaw)
-        : londonDayNumberOfEpochMs(recordedMs);
-  const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? recordedAtRaw : null;
+  const recordedMs = record.ms;
+  const recordedDay = record.day;
+  const recordedAt = recordedDay !== null && recordedDay <= ctx.asOf ? record.raw : null;
   let status: Recording['status'];
-  const basis = basisOf(rule, ctx, ev, deadline);
   let subject: Subject | undefined;
   if (recordedAt !== null) {
     const byClock = deadline.ms !== null && recordedMs !== null;
@@ -211,7 +251,13 @@ function judgeRecord(
       // London calendar days from the deadline's date to the record's, as dueOn and metOn show them.
       const hours = byClock
         ? Math.max(0.01, Math.round(((recordedMs - deadline.ms!) / HOUR_MS) * 100) / 100)
-        : null;
+        : undefined;
+      // The basis with the record's time: its own object (the basis without it is shared), made whole.
+      const { session, within, deadline: text, skipped } = basis;
+      const lateBasis: RecordBasis =
+        skipped === undefined
+          ? { kind: 'record', session, within, deadline: text, recordedAt }
+          : { kind: 'record', session, within, deadline: text, skipped, recordedAt };
       emit.breach({
         subject,
         kind: 'late-recording',
@@ -219,8 +265,8 @@ function judgeRecord(
         metOn: fromDayNumber(recordedDay!),
         daysLate: recordedDay! - deadline.day,
         eventId: e.id,
-        hoursLate: hours ?? undefined,
-        basis: { ...basis, recordedAt },
+        hoursLate: hours,
+        basis: lateBasis,
       });
     }
   } else if (deadline.day < ctx.asOf) {
@@ -237,16 +283,5 @@ function judgeRecord(
       basis,
     });
   } else status = 'pending';
-  emit.recording(
-    {
-      eventId: e.id,
-      caseId,
-      deadline: deadline.text,
-      recordedAt,
-      status,
-      basis,
-    },
-    deadline.day,
-    ev.pos,
-  );
+  emit.recording(e.id, caseId, deadline.text, recordedAt, status, basis, deadline.day, ev.pos);
 }

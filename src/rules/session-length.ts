@@ -5,6 +5,7 @@ import type { StaffView } from '../engine/history-index.js';
 import { minimumFor } from '../engine/pro-rata.js';
 import { contains } from '../engine/spans.js';
 import type { RuleOf } from '../policy/schema.js';
+import type { SessionBasis } from '../report/types.js';
 
 /**
  * Each held session of these kinds should last at least `minimumMinutes` (or, with `agreedMinimum`,
@@ -32,41 +33,37 @@ export function evaluateSessionLength(rule: RuleOf<'session-length'>, ctx: EvalC
       if (!short && !long) continue;
       if (ev.day > ctx.asOf || ev.day < ctx.judgedFrom || !contains(spans, ev.day)) continue;
       if (!inForce(ctx, ev.day)) continue;
+      const eventId = ev.event.id;
+      const on = ev.event.date;
       if (minutes === undefined) {
-        emit.notEvaluable(
-          subject,
-          {
-            why: 'no-duration',
-            eventId: ev.event.id,
-            on: ev.event.date,
-            minimum,
-            maximum,
-            agreed: agreed !== undefined,
-            ...(fte === undefined ? {} : { fte }),
-          },
-          ev.event.id,
-        );
+        const why = {
+          why: 'no-duration',
+          eventId,
+          on,
+          minimum,
+          maximum,
+          agreed: agreed !== undefined,
+          fte,
+        } as const;
+        emit.notEvaluable(subject, why, eventId);
         continue;
       }
+      // The basis's optional fields set one by one, in the report's order (no spread of fresh objects).
+      const basis: SessionBasis = { kind: 'session', session: { eventId, on }, minutes };
+      if (minimum !== undefined) basis.minimum = minimum;
+      if (maximum !== undefined) basis.maximum = maximum;
+      if (agreed !== undefined) basis.agreed = true;
+      if (fte !== undefined && minimum !== undefined && minutes < minimum) basis.fte = fte;
       emit.breach({
         subject,
         kind: short ? 'too-short' : 'too-long',
-        dueOn: ev.event.date,
+        dueOn: on,
         metOn: null,
         daysLate: 0,
-        eventId: ev.event.id,
-        ...(short
-          ? { shortfall: { minutes: minimum! - minutes } }
-          : { excess: { minutes: minutes - maximum! } }),
-        basis: {
-          kind: 'session',
-          session: { eventId: ev.event.id, on: ev.event.date },
-          minutes,
-          ...(minimum === undefined ? {} : { minimum }),
-          ...(maximum === undefined ? {} : { maximum }),
-          ...(agreed === undefined ? {} : { agreed: true }),
-          ...(fte === undefined || minimum === undefined || minutes >= minimum ? {} : { fte }),
-        },
+        eventId,
+        shortfall: short ? { minutes: minimum! - minutes } : undefined,
+        excess: short ? undefined : { minutes: minutes - maximum! },
+        basis,
       });
     }
   }

@@ -5,15 +5,20 @@ import type {
   Closure,
   CountedFrom,
   IntervalBasis,
+  NonWorkingDay,
   Obligation,
+  RecordBasis,
   Subject,
 } from '../../src/report/types.js';
 import {
+  breachExplainer,
+  cap,
   describeSpan,
   explainBreach,
   explainObligation,
   isPlural,
   reasonOf,
+  when,
 } from '../../src/report/wording.js';
 
 // Every sentence form of the report, once each, with a worked example. Other tests assert a
@@ -779,5 +784,97 @@ describe('the sentences of the report', () => {
     ).toBe(
       "S1's session E2 on Thu 12 Jun 2025 has no durationMinutes, so whether it lasted the 60 minutes and at most 120 minutes of supervision is unknown",
     );
+  });
+});
+
+describe('breachExplainer: the breaches of one rule, one after another', () => {
+  it('says what explainBreach says, though breaches share a session object with another deadline, within or skipped days', () => {
+    // One session object in every basis, as a rule's bases share theirs; each breach changes one part.
+    // Words kept from the last breach of that session would repeat its deadline, days or skipping.
+    const session = { type: 'one-to-one', on: '2025-06-03' };
+    const weekend: NonWorkingDay[] = [
+      { date: '2025-06-07', reason: 'weekend' },
+      { date: '2025-06-08', reason: 'weekend' },
+    ];
+    const one = { workingDays: 1 };
+    const two = { workingDays: 2 };
+    const bases: RecordBasis[] = [
+      { kind: 'record', session, within: one, deadline: '2025-06-04' },
+      { kind: 'record', session, within: one, deadline: '2025-06-04', recordedAt: '2025-06-06' },
+      { kind: 'record', session, within: one, deadline: '2025-06-05' },
+      { kind: 'record', session, within: two, deadline: '2025-06-05' },
+      { kind: 'record', session, within: two, deadline: '2025-06-05', skipped: weekend },
+      { kind: 'record', session, within: { sameDay: true }, deadline: '2025-06-03' },
+    ];
+    const findings = bases.map((basis, i) =>
+      breach({
+        kind: basis.recordedAt === undefined ? 'unrecorded' : 'late-recording',
+        subject: i % 2 === 0 ? S1 : C1,
+        eventId: `E${i}`,
+        dueOn: basis.deadline,
+        metOn: basis.recordedAt ?? null,
+        daysLate: 2,
+        basis,
+      }),
+    );
+    // A breach of another kind between them.
+    findings.push(
+      breach({
+        kind: 'missed',
+        dueOn: '2025-07-01',
+        daysLate: 3,
+        basis: monthly('2025-06-01', '2025-07-01'),
+      }),
+    );
+    findings.push(findings[0]!);
+    for (const name of ['case supervision notes', 'supervision record']) {
+      const explain = breachExplainer(name);
+      expect(findings.map((f) => explain(f))).toEqual(findings.map((f) => explainBreach(name, f)));
+    }
+    const explain = breachExplainer('supervision record');
+    expect(findings.map((f) => explain(f)).slice(0, 6)).toEqual([
+      'The supervision record of one-to-one E0 on Tue 3 Jun 2025 for S1 was due by Wed 4 Jun 2025 (1 working day after Tue 3 Jun 2025) and has not been recorded: 2 days overdue.',
+      'The supervision record of one-to-one E1 on Tue 3 Jun 2025 for case C1 was due by Wed 4 Jun 2025 (1 working day after Tue 3 Jun 2025); it was recorded on Fri 6 Jun 2025, 2 days late.',
+      'The supervision record of one-to-one E2 on Tue 3 Jun 2025 for S1 was due by Thu 5 Jun 2025 (1 working day after Tue 3 Jun 2025) and has not been recorded: 2 days overdue.',
+      'The supervision record of one-to-one E3 on Tue 3 Jun 2025 for case C1 was due by Thu 5 Jun 2025 (2 working days after Tue 3 Jun 2025) and has not been recorded: 2 days overdue.',
+      'The supervision record of one-to-one E4 on Tue 3 Jun 2025 for S1 was due by Thu 5 Jun 2025 (2 working days after Tue 3 Jun 2025, skipping 2 weekend days) and has not been recorded: 2 days overdue.',
+      'The supervision record of one-to-one E5 on Tue 3 Jun 2025 for case C1 was due by Tue 3 Jun 2025 (the same day as the session) and has not been recorded: 2 days overdue.',
+    ]);
+  });
+});
+
+describe('cap', () => {
+  it('capitalises the first letter only, ASCII or not; a capital, a digit or an empty string as it is', () => {
+    expect(['case C1', 'team T1', 'S1', 'émile', 'ß1', '1st', '', 'Z'].map(cap)).toEqual([
+      'Case C1',
+      'Team T1',
+      'S1',
+      'Émile',
+      'SS1',
+      '1st',
+      '',
+      'Z',
+    ]);
+  });
+});
+
+describe('when', () => {
+  it('an instant, another, the first again, a date between: each its own words (the last instant’s words are kept)', () => {
+    const asked = [
+      '2025-05-13T14:30:00+01:00',
+      '2025-05-13T14:30:00+01:00',
+      '2025-12-01T09:05:00Z',
+      '2025-05-13',
+      '2025-05-13T14:30:00+01:00',
+      '2025-05-13T13:30:00Z',
+    ];
+    expect(asked.map(when)).toEqual([
+      'Tue 13 May 2025 at 14:30',
+      'Tue 13 May 2025 at 14:30',
+      'Mon 1 Dec 2025 at 09:05',
+      'Tue 13 May 2025',
+      'Tue 13 May 2025 at 14:30',
+      'Tue 13 May 2025 at 14:30',
+    ]);
   });
 });

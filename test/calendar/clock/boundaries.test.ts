@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { londonWallTime } from '../../../src/calendar/clock.js';
 import {
   clockDeadline,
   dateOnlyClockDeadline,
@@ -316,5 +317,26 @@ describe('clock deadlines: offsets before 1996, fractions, field bounds, refusal
     expect(londonDateOf('2025-01-31T23:30:00Z')).toBe('2025-01-31');
     expect(sameDayDeadline('2025-07-28')).toBe('2025-07-28');
     expect(() => sameDayDeadline('2025-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('londonWallTime: the wall-clock time of an instant, each minute written once and kept', () => {
+  it('midnight, a minute before it, 09:05 in GMT and in BST, twice over (the second time from what was kept)', () => {
+    const instants = [
+      '2025-01-15T00:00:00Z',
+      '2025-01-15T23:59:59Z',
+      '2025-01-15T09:05:00Z',
+      '2025-07-15T08:05:00Z',
+      '2025-07-15T22:59:00Z',
+    ];
+    const expected = [
+      [20103, '00:00'],
+      [20103, '23:59'],
+      [20103, '09:05'],
+      [20284, '09:05'],
+      [20284, '23:59'],
+    ];
+    for (let round = 0; round < 2; round++)
+      expect(instants.map((i) => Object.values(londonWallTime(i)))).toEqual(expected);
   });
 });

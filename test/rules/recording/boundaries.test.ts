@@ -265,6 +265,80 @@ describe('recording rules', () => {
     ]);
   });
 
+  it('TST-2 per child: one basis object for the sessions of one day and type, a late record’s basis its own', () => {
+    // K1 and K2, both one-to-ones on Mon 3 Mar (due Wed 5 Mar), share one basis; K3, a case discussion the
+    // same day, has its own; K4 on Tue 4 Mar (due Thu 6 Mar) too. Every basis holds the rule's one
+    // `within`. C2's record, late on Thu 6 Mar, is its breach's own basis (with recordedAt), sharing the
+    // session; its recording's basis has no recordedAt. docs/report.md, Shared objects.
+    const rule = records({ records: 'case', counts: ['one-to-one', 'case-discussion'] });
+    const report = run(
+      rule,
+      {
+        staff: [s1()],
+        events: [
+          held('K1', '2025-03-03', {
+            caseIds: ['C1', 'C2'],
+            caseRecords: [{ caseId: 'C2', recordedAt: '2025-03-06' }],
+          }),
+          held('K2', '2025-03-03', { caseIds: ['C3'] }),
+          held('K3', '2025-03-03', { type: 'case-discussion', caseIds: ['C4'] }),
+          held('K4', '2025-03-04', { caseIds: ['C5'] }),
+        ],
+      },
+      '2025-03-10',
+    );
+    const basis = (eventId: string, caseId: string) =>
+      report.recordings.find((x) => x.eventId === eventId && x.caseId === caseId)!.basis;
+    expect(basis('K1', 'C1')).toBe(basis('K1', 'C2'));
+    expect(basis('K1', 'C1')).toBe(basis('K2', 'C3'));
+    expect(basis('K3', 'C4')).not.toBe(basis('K1', 'C1'));
+    expect(basis('K3', 'C4')).toEqual(
+      rec('2025-03-03', { workingDays: 2 }, '2025-03-05', {
+        session: { type: 'case-discussion', on: '2025-03-03' },
+      }),
+    );
+    expect(basis('K4', 'C5')).not.toBe(basis('K1', 'C1'));
+    expect(new Set(report.recordings.map((x) => x.basis.within)).size).toBe(1);
+    const lateC2 = report.breaches.find((b) => b.kind === 'late-recording')!;
+    expect(lateC2.basis).toEqual(
+      rec('2025-03-03', { workingDays: 2 }, '2025-03-05', { recordedAt: '2025-03-06' }),
+    );
+    expect(lateC2.basis).not.toBe(basis('K1', 'C2'));
+    expect((lateC2.basis as RecordBasis).session).toBe(basis('K1', 'C2').session);
+    expect(basis('K1', 'C2')).not.toHaveProperty('recordedAt');
+    // An unrecorded breach holds its recording's basis.
+    const c1 = report.breaches.find((b) => b.kind === 'unrecorded' && b.subject.id === 'C1')!;
+    expect(c1.basis).toBe(basis('K1', 'C1'));
+  });
+
+  it('TST-2 per child: 20 caseRecords for two children, each child’s first entry its record, duplicates judged once', () => {
+    // More caseRecords than a short search is used for: C2's first entry is the 19th (Tue 4 Mar, on
+    // time), a later one (Fri 7 Mar) is not its record; C1's only entry is late (Thu 6 Mar). C1 is listed twice.
+    const others = Array.from({ length: 17 }, (_, i) => ({ caseId: `X${i}`, recordedAt: '2025-03-03' }));
+    const report = run(
+      records({ records: 'case' }),
+      {
+        staff: [s1()],
+        events: [
+          held('K1', '2025-03-03', {
+            caseIds: ['C1', 'C2', 'C1'],
+            caseRecords: [
+              { caseId: 'C1', recordedAt: '2025-03-06' },
+              ...others,
+              { caseId: 'C2', recordedAt: '2025-03-04' },
+              { caseId: 'C2', recordedAt: '2025-03-07' },
+            ],
+          }),
+        ],
+      },
+      '2025-03-10',
+    );
+    expect(recs(report)).toEqual([
+      ['K1', 'C1', '2025-03-05', '2025-03-06', 'late'],
+      ['K1', 'C2', '2025-03-05', '2025-03-04', 'on-time'],
+    ]);
+  });
+
   it('records per child with a condition: only children it holds for, and children not in the history', () => {
     // C1 on a CP plan, C2 child in need, C9 unknown: C2 is left out.
     const rule = records({ records: 'case', name: 'case record', when: { episode: ['child-protection'] } });
