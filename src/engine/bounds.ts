@@ -56,21 +56,14 @@ interface DateScan {
   readonly earliest: string | null;
 }
 
-/** The scans made so far, by history (each the library's own copy, scanned once however many policies judge it). */
-const scanned = new WeakMap<History, DateScan>();
-
 /**
  * The first date outside the window (with its path), and the earliest date of the history. An end
  * after the window is set to null (open) in `history`, which must be the library's own copy.
  */
 function scanDates(history: History): DateScan {
-  const kept = scanned.get(history);
-  if (kept !== undefined) return kept;
   // A history with the schema's fields only is read field by field; when that finds a date outside
   // the window, the walk in key order names the first one, as it does for any other history.
-  const scan = (hasKnownFieldsOnly(history) ? scanKnownFields(history) : null) ?? walkDates(history);
-  scanned.set(history, scan);
-  return scan;
+  return (hasKnownFieldsOnly(history) ? scanKnownFields(history) : null) ?? walkDates(history);
 }
 
 /** A value the window does not hold: before its first day, or after its last (compared by date). */
