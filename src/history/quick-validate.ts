@@ -16,6 +16,7 @@ import {
   type CopiedJson,
   copyJsonFitting,
   type Fit,
+  FORBIDDEN_KEYS,
   JSON_LIMITS,
   type ObjectFit,
 } from '../errors/json-guard.js';
@@ -72,6 +73,8 @@ function shape(
   const names = required.split(' ');
   const fields = new Map<string, { fit: Fit; required: boolean }>();
   for (const [key, fit] of Object.entries(spec)) {
+    // The copy looks for forbidden keys only among those no shape names.
+    if (FORBIDDEN_KEYS.has(key)) throw new Error(`a shape may not name ${key}`);
     fields.set(key, { fit, required: names.includes(key) });
     SHAPE_KEYS.add(key);
   }
