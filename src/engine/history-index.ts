@@ -1,9 +1,4 @@
-import {
-  addCalendarMonthsNum,
-  instantToEpochMs,
-  londonDayNumberOfEpochMs,
-  toDayNumber,
-} from '../calendar/index.js';
+import { addCalendarMonthsNum, londonDayBefore, toDayNumber } from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
 import type { Arrangement, Case, History, Staff, SupervisionEvent } from '../history/schema.js';
 import { sortByKey } from '../report/sort.js';
@@ -109,11 +104,6 @@ export interface HistoryIndex {
 }
 
 const day = (date: string): number => toDayNumber(date);
-/** The London day of a record time: a date, or an instant read in Europe/London. */
-const londonDayOf = (dateOrInstant: string): number =>
-  dateOrInstant.length === 10
-    ? day(dateOrInstant)
-    : londonDayNumberOfEpochMs(instantToEpochMs(dateOrInstant));
 const end = (date: string | null | undefined): number => (typeof date === 'string' ? day(date) : Infinity);
 const ranged = <T extends { from: string; to?: string | null | undefined }>(r: T): T & Ranged => ({
   ...r,
@@ -280,7 +270,7 @@ function warnUnknownStaff(to: EventPlaces, ev: EventView, field: string, id: str
 
 /** A record time before the session, compared by its London date as the recording rules judge it. */
 function warnEarlyRecord(warnings: Warning[], ev: EventView, field: string, recordedAt: unknown): void {
-  if (typeof recordedAt === 'string' && londonDayOf(recordedAt) < ev.day)
+  if (typeof recordedAt === 'string' && londonDayBefore(recordedAt, ev.day))
     warnings.push({
       path: `${at(ev)}.${field}`,
       message: messages.recordBeforeSession(recordedAt, ev.event.date),
