@@ -192,10 +192,13 @@ function placeEvent(ev: EventView, to: EventPlaces): void {
       message: messages.duplicateId('event', e.id, `events[${firstPos}]`),
     });
 
-  const supervisee = e.superviseeId === undefined ? undefined : staffById.get(e.superviseeId);
+  // Each field read once (events come in many shapes, so a read of one is not cheap), the type from the view.
+  const superviseeId = e.superviseeId;
+  const group = ev.type === 'group';
+  const supervisee = superviseeId === undefined ? undefined : staffById.get(superviseeId);
   if (supervisee !== undefined) supervisee.events.push(ev);
-  else if (e.superviseeId !== undefined) warnUnknownStaff(to, ev, 'superviseeId', e.superviseeId);
-  if (e.type === 'group') {
+  else if (superviseeId !== undefined) warnUnknownStaff(to, ev, 'superviseeId', superviseeId);
+  if (group) {
     for (const s of attendeesOf(ev, staffById, teams)) if (s !== supervisee) s.events.push(ev);
     const team = e.teamId === undefined ? undefined : teams.get(e.teamId);
     if (team) team.events.push(ev);
@@ -204,11 +207,12 @@ function placeEvent(ev: EventView, to: EventPlaces): void {
   if (participants !== undefined)
     for (let i = 0; i < participants.length; i++)
       warnUnknownStaff(to, ev, 'participantIds', participants[i]!, i);
-  if (e.supervisorId !== undefined) warnUnknownStaff(to, ev, 'supervisorId', e.supervisorId);
+  const supervisorId = e.supervisorId;
+  if (supervisorId !== undefined) warnUnknownStaff(to, ev, 'supervisorId', supervisorId);
   // Before a supervisee (or a listed participant of a group) started, or after they left: warned,
   // and the event falls outside their employment, where no rule looks for it.
   if (supervisee !== undefined && ev.day < supervisee.start) warnBeforeStart(warnings, ev, supervisee);
-  if (e.type === 'group' && participants !== undefined) {
+  if (group && participants !== undefined) {
     let warned: Set<StaffView> | undefined; // each person once, however often listed
     for (const id of participants) {
       const s = staffById.get(id);
@@ -233,10 +237,10 @@ function placeEvent(ev: EventView, to: EventPlaces): void {
         continue;
       }
       c.events.push(ev);
-      if (e.superviseeId !== undefined && !allocatedTo(c, e.superviseeId, ev.day))
+      if (superviseeId !== undefined && !allocatedTo(c, superviseeId, ev.day))
         warnings.push({
           path: `${at(ev)}.caseIds[${i}]`,
-          message: messages.notAllocated(caseId, e.superviseeId, e.date),
+          message: messages.notAllocated(caseId, superviseeId, e.date),
         });
     }
   const caseRecords = e.caseRecords;
@@ -248,9 +252,9 @@ function placeEvent(ev: EventView, to: EventPlaces): void {
           path: `${at(ev)}.caseRecords[${i}].caseId`,
           message: messages.unknownCase(r.caseId),
         });
-      warnEarlyRecord(warnings, ev, `caseRecords[${i}].recordedAt`, r.recordedAt);
+      warnEarlyRecord(warnings, ev, r.recordedAt, i);
     }
-  warnEarlyRecord(warnings, ev, 'recordedAt', e.recordedAt);
+  warnEarlyRecord(warnings, ev, e.recordedAt);
 }
 
 /** Where an event stands in the history, for its warnings. */
@@ -263,11 +267,14 @@ function warnUnknownStaff(to: EventPlaces, ev: EventView, field: string, id: str
   to.warnings.push({ path, message: messages.unknownStaff(id) });
 }
 
-/** A record time before the session, compared by its London date as the recording rules judge it. */
-function warnEarlyRecord(warnings: Warning[], ev: EventView, field: string, recordedAt: unknown): void {
+/**
+ * A record time before the session, compared by its London date as the recording rules judge it:
+ * the event's own `recordedAt`, or its case record's at `record`.
+ */
+function warnEarlyRecord(warnings: Warning[], ev: EventView, recordedAt: unknown, record?: number): void {
   if (typeof recordedAt === 'string' && londonDayBefore(recordedAt, ev.day))
     warnings.push({
-      path: `${at(ev)}.${field}`,
+      path: `${at(ev)}.${record === undefined ? '' : `caseRecords[${record}].`}recordedAt`,
       message: messages.recordBeforeSession(recordedAt, ev.event.date),
     });
 }
