@@ -269,6 +269,24 @@ export function londonDayNumberOfEpochMs(epochMs: number): number {
 }
 
 /**
+ * Whether a record time, a valid date or instant, falls on a London day before day number `day`.
+ * An instant whose written date settles it is not read further: its UTC date is at most a day from
+ * the written one (the written one itself with `Z`), and London's date is the UTC date or the next
+ * since London left local mean time (−00:01:15) at the end of 1847, and at most a day before then.
+ *
+ * @example
+ * londonDayBefore('2025-06-30T23:30:00Z', toDayNumber('2025-07-01')); // false (00:30 BST on 1 July)
+ */
+export function londonDayBefore(dateOrInstant: string, day: number): boolean {
+  if (dateOrInstant.length === 10) return toDayNumber(dateOrInstant) < day;
+  const written = datePrefixDayNumber(dateOrInstant);
+  if (written > day + 1) return false;
+  if (dateOrInstant >= '1848' && (written > day || (written === day && dateOrInstant.endsWith('Z'))))
+    return false;
+  return londonDayNumberOfEpochMs(instantToEpochMs(dateOrInstant)) < day;
+}
+
+/**
  * The Europe/London day number and wall-clock time (`HH:MM`, seconds dropped) of an instant.
  *
  * @example

@@ -15,6 +15,7 @@ export {
   instantToEpochMs,
   isIsoInstant,
   londonDateOf,
+  londonDayBefore,
   londonDayNumberOfEpochMs,
   londonWallClockInstant,
   sameDayDeadline,

@@ -2,6 +2,7 @@ import { daysBetween } from '../calendar/index.js';
 import type { Issue } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import { formatPath } from '../errors/path.js';
+import { hasKnownFieldsOnly } from '../history/quick-validate.js';
 import type { History } from '../history/schema.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -48,11 +49,100 @@ const END_KEYS = new Set(['to', 'end', 'endDate', 'closedDate']);
 /** Fields holding a list of dates. */
 const DATE_LISTS = new Set(['reviews', 'closures']);
 
+interface DateScan {
+  /** The first date outside the window, with its path. */
+  readonly outside: Issue | null;
+  /** The earliest date of the history (the first ten characters of the least value). */
+  readonly earliest: string | null;
+}
+
 /**
  * The first date outside the window (with its path), and the earliest date of the history. An end
  * after the window is set to null (open) in `history`, which must be the library's own copy.
  */
-function scanDates(history: History): { outside: Issue | null; earliest: string | null } {
+function scanDates(history: History): DateScan {
+  // A history with the schema's fields only is read field by field; when that finds a date outside
+  // the window, the walk in key order names the first one, as it does for any other history.
+  return (hasKnownFieldsOnly(history) ? scanKnownFields(history) : null) ?? walkDates(history);
+}
+
+/** A value the window does not hold: before its first day, or after its last (compared by date). */
+const isOutside = (value: string): boolean =>
+  value < EVALUATION_LIMITS.firstDate ||
+  (value > EVALUATION_LIMITS.lastDate && value.slice(0, 10) > EVALUATION_LIMITS.lastDate);
+
+/**
+ * {@link walkDates}' answer, reading only the fields the schema names in the places it names them
+ * (the same fields the walk takes as dates, `shifts` left out as it leaves them), for a history
+ * that has no other; null when some date lies outside the window (for the walk to name the first).
+ * Ends after the window are opened as the walk opens them.
+ */
+function scanKnownFields(history: History): DateScan | null {
+  let earliest: string | null = null;
+  let outside = false;
+  // As `walkDates`' `see`.
+  const see = (value: string | null | undefined) => {
+    if (typeof value !== 'string') return;
+    if (earliest === null || value < earliest) earliest = value.slice(0, 10);
+    if (!outside && isOutside(value)) outside = true;
+  };
+  /** An end: opened when after the window, seen otherwise. */
+  const seeEnd = <K extends string>(o: { [k in K]?: string | null | undefined }, key: K) => {
+    const value = o[key];
+    if (typeof value === 'string' && value > EVALUATION_LIMITS.lastDate) o[key] = null as never;
+    else see(value);
+  };
+  const seeRanges = (list: readonly { from: string; to?: string | null | undefined }[] | undefined) => {
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      see(r.from);
+      seeEnd(r, 'to');
+    }
+  };
+  const seeAll = (list: readonly string[] | undefined) => {
+    if (list !== undefined) for (let i = 0; i < list.length; i++) see(list[i]);
+  };
+  see(history.recordsFrom);
+  seeAll(history.calendar?.closures);
+  for (const s of history.staff) {
+    see(s.startDate);
+    see(s.roleStartDate);
+    seeEnd(s, 'endDate');
+    see(s.qualifiedDate);
+    see(s.confirmedInPost);
+    if (s.asye) {
+      see(s.asye.start);
+      seeEnd(s.asye, 'end');
+    }
+    seeRanges(s.supervisors);
+    seeRanges(s.absences);
+    seeRanges(s.arrangements);
+  }
+  for (const c of history.cases ?? []) {
+    seeEnd(c, 'closedDate');
+    seeRanges(c.allocations);
+    seeRanges(c.episodes);
+    seeRanges(c.flags);
+    seeAll(c.reviews);
+  }
+  const events = history.events ?? [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    see(e.date);
+    see(e.start);
+    see(e.recordedAt);
+    const records = e.caseRecords;
+    if (records !== undefined) for (let j = 0; j < records.length; j++) see(records[j]!.recordedAt);
+  }
+  return outside ? null : { outside: null, earliest };
+}
+
+/**
+ * The first date outside the window, in key order (with its path), and the earliest date, found by
+ * walking the history by key: any field of a date's name counts, known to the schema or not.
+ */
+function walkDates(history: History): DateScan {
   let outside: Issue | null = null;
   let earliest: string | null = null;
   const path: PropertyKey[] = [];
@@ -61,11 +151,7 @@ function scanDates(history: History): { outside: Issue | null; earliest: string 
     // Compared whole first: a value longer than ten characters is below a date only when its first
     // ten are, and is above one when its first ten are or equal it, so the slice is made only then.
     if (earliest === null || value < earliest) earliest = value.slice(0, 10);
-    if (
-      outside === null &&
-      (value < EVALUATION_LIMITS.firstDate ||
-        (value > EVALUATION_LIMITS.lastDate && value.slice(0, 10) > EVALUATION_LIMITS.lastDate))
-    )
+    if (outside === null && isOutside(value))
       outside = { path: formatPath(path), message: outsideMessage(value) };
   };
   // The validated history's own shape: objects in lists at most four levels down (no recursion on

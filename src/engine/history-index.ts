@@ -1,11 +1,7 @@
-import {
-  addCalendarMonthsNum,
-  instantToEpochMs,
-  londonDayNumberOfEpochMs,
-  toDayNumber,
-} from '../calendar/index.js';
+import { addCalendarMonthsNum, londonDayBefore, toDayNumber } from '../calendar/index.js';
 import { messages } from '../errors/messages.js';
 import type { Arrangement, Case, History, Staff, SupervisionEvent } from '../history/schema.js';
+import { sortByKey } from '../report/sort.js';
 import type { Warning } from '../report/types.js';
 import { normalize, type Span, type Spans } from './spans.js';
 
@@ -114,17 +110,7 @@ export interface HistoryIndex {
 }
 
 const day = (date: string): number => toDayNumber(date);
-/** The London day of a record time: a date, or an instant read in Europe/London. */
-const londonDayOf = (dateOrInstant: string): number =>
-  dateOrInstant.length === 10
-    ? day(dateOrInstant)
-    : londonDayNumberOfEpochMs(instantToEpochMs(dateOrInstant));
 const end = (date: string | null | undefined): number => (typeof date === 'string' ? day(date) : Infinity);
-const ranged = <T extends { from: string; to?: string | null | undefined }>(r: T): T & Ranged => ({
-  ...r,
-  from: day(r.from),
-  to: end(r.to),
-});
 
 /**
  * Indexes a validated history once: day numbers for every date, each subject's events sorted by
@@ -165,92 +151,11 @@ export function indexHistory(history: History): HistoryIndex {
 
   // One pass over the events, allocating only what the index keeps (and the warnings).
   const ids = rankIds(events);
-  const at = (ev: EventView) => `events[${ev.pos}]`;
-  // The path is spelt out only for a warning (`field[i]` when `i` is given).
-  const warnUnknownStaff = (ev: EventView, field: string, id: string, i?: number) => {
-    if (staffById.has(id)) return;
-    const path = `${at(ev)}.${field}${i === undefined ? '' : `[${i}]`}`;
-    warnings.push({ path, message: messages.unknownStaff(id) });
-  };
-  const warnEarlyRecord = (ev: EventView, field: string, recordedAt: unknown) => {
-    // A record time is a date or an instant, compared by its London date as the recording rules judge it.
-    if (typeof recordedAt === 'string' && londonDayOf(recordedAt) < ev.day)
-      warnings.push({
-        path: `${at(ev)}.${field}`,
-        message: messages.recordBeforeSession(recordedAt, ev.event.date),
-      });
-  };
-  const warnBeforeStart = (ev: EventView, s: StaffView) =>
-    warnings.push({ path: `${at(ev)}.date`, message: messages.eventBeforeStart(s.id, s.staff.startDate) });
-  for (const ev of events) {
-    const e = ev.event;
-    const firstPos = ids.first[ev.pos]!;
-    if (firstPos !== ev.pos)
-      warnings.push({
-        path: `${at(ev)}.id`,
-        message: messages.duplicateId('event', e.id, `events[${firstPos}]`),
-      });
-
-    const supervisee = e.superviseeId === undefined ? undefined : staffById.get(e.superviseeId);
-    if (supervisee !== undefined) supervisee.events.push(ev);
-    else if (e.superviseeId !== undefined) warnUnknownStaff(ev, 'superviseeId', e.superviseeId);
-    if (e.type === 'group') {
-      for (const s of attendeesOf(ev, staffById, teams)) if (s !== supervisee) s.events.push(ev);
-      const team = e.teamId === undefined ? undefined : teams.get(e.teamId);
-      if (team) team.events.push(ev);
-    }
-    const participants = e.participantIds ?? [];
-    for (let i = 0; i < participants.length; i++) warnUnknownStaff(ev, 'participantIds', participants[i]!, i);
-    if (e.supervisorId !== undefined) warnUnknownStaff(ev, 'supervisorId', e.supervisorId);
-    // Before a supervisee (or a listed participant of a group) started, or after they left: warned,
-    // and the event falls outside their employment, where no rule looks for it.
-    if (supervisee !== undefined && ev.day < supervisee.start) warnBeforeStart(ev, supervisee);
-    if (e.type === 'group') {
-      let warned: Set<StaffView> | undefined; // each person once, however often listed
-      for (const id of participants) {
-        const s = staffById.get(id);
-        if (s === undefined || s === supervisee || ev.day >= s.start || warned?.has(s)) continue;
-        warned ??= new Set();
-        warned.add(s);
-        warnBeforeStart(ev, s);
-      }
-    }
-    if (supervisee !== undefined && ev.day > supervisee.end)
-      warnings.push({
-        path: `${at(ev)}.date`,
-        message: messages.eventAfterLeaving(supervisee.id, supervisee.staff.endDate ?? ''),
-      });
-    const caseIds = e.caseIds ?? [];
-    for (let i = 0; i < caseIds.length; i++) {
-      const caseId = caseIds[i]!;
-      const c = caseById.get(caseId);
-      if (!c) {
-        warnings.push({ path: `${at(ev)}.caseIds[${i}]`, message: messages.unknownCase(caseId) });
-        continue;
-      }
-      c.events.push(ev);
-      if (e.superviseeId !== undefined && !allocatedTo(c, e.superviseeId, ev.day))
-        warnings.push({
-          path: `${at(ev)}.caseIds[${i}]`,
-          message: messages.notAllocated(caseId, e.superviseeId, e.date),
-        });
-    }
-    const caseRecords = e.caseRecords ?? [];
-    for (let i = 0; i < caseRecords.length; i++) {
-      const r = caseRecords[i]!;
-      if (!caseById.has(r.caseId))
-        warnings.push({
-          path: `${at(ev)}.caseRecords[${i}].caseId`,
-          message: messages.unknownCase(r.caseId),
-        });
-      warnEarlyRecord(ev, `caseRecords[${i}].recordedAt`, r.recordedAt);
-    }
-    warnEarlyRecord(ev, 'recordedAt', e.recordedAt);
-  }
-  const byDay = (a: EventView, b: EventView) => a.day - b.day || a.pos - b.pos;
-  for (const s of staff) s.events.sort(byDay);
-  for (const c of cases) c.events.sort(byDay);
-  for (const t of teams.values()) t.events.sort(byDay);
+  const within: EventPlaces = { staffById, caseById, teams, firstPos: ids.first, warnings };
+  for (let i = 0; i < events.length; i++) placeEvent(events[i]!, within);
+  for (const s of staff) sortByDay(s.events);
+  for (const c of cases) sortByDay(c.events);
+  for (const t of teams.values()) sortByDay(t.events);
 
   return {
     staff: [...staffById.values()],
@@ -268,30 +173,157 @@ export function indexHistory(history: History): HistoryIndex {
   };
 }
 
+/** What {@link placeEvent} files an event in, and where it warns. */
+interface EventPlaces {
+  readonly staffById: ReadonlyMap<string, StaffView>;
+  readonly caseById: ReadonlyMap<string, CaseView>;
+  readonly teams: ReadonlyMap<string, TeamView>;
+  /** The position of the first event of each event's id, by position. */
+  readonly firstPos: Int32Array;
+  readonly warnings: Warning[];
+}
+
+/**
+ * Files one event under its subjects (supervisee, attendees, team, cases) and warns about what is
+ * inconsistent in it. One small function, not the body of indexHistory's loop, so that the engine
+ * optimises it once, early, and keeps it.
+ */
+function placeEvent(ev: EventView, to: EventPlaces): void {
+  const { staffById, caseById, teams, warnings } = to;
+  const e = ev.event;
+  const firstPos = to.firstPos[ev.pos]!;
+  if (firstPos !== ev.pos)
+    warnings.push({
+      path: `${at(ev)}.id`,
+      message: messages.duplicateId('event', e.id, `events[${firstPos}]`),
+    });
+
+  // Each field read once (events come in many shapes, so a read of one is not cheap), the type from the view.
+  const superviseeId = e.superviseeId;
+  const group = ev.type === 'group';
+  const supervisee = superviseeId === undefined ? undefined : staffById.get(superviseeId);
+  if (supervisee !== undefined) supervisee.events.push(ev);
+  else if (superviseeId !== undefined) warnUnknownStaff(to, ev, 'superviseeId', superviseeId);
+  if (group) {
+    for (const s of attendeesOf(ev, staffById, teams)) if (s !== supervisee) s.events.push(ev);
+    const team = e.teamId === undefined ? undefined : teams.get(e.teamId);
+    if (team) team.events.push(ev);
+  }
+  const participants = e.participantIds;
+  if (participants !== undefined)
+    for (let i = 0; i < participants.length; i++)
+      warnUnknownStaff(to, ev, 'participantIds', participants[i]!, i);
+  const supervisorId = e.supervisorId;
+  if (supervisorId !== undefined) warnUnknownStaff(to, ev, 'supervisorId', supervisorId);
+  // Before a supervisee (or a listed participant of a group) started, or after they left: warned,
+  // and the event falls outside their employment, where no rule looks for it.
+  if (supervisee !== undefined && ev.day < supervisee.start) warnBeforeStart(warnings, ev, supervisee);
+  if (group && participants !== undefined) {
+    let warned: Set<StaffView> | undefined; // each person once, however often listed
+    for (const id of participants) {
+      const s = staffById.get(id);
+      if (s === undefined || s === supervisee || ev.day >= s.start || warned?.has(s)) continue;
+      warned ??= new Set();
+      warned.add(s);
+      warnBeforeStart(warnings, ev, s);
+    }
+  }
+  if (supervisee !== undefined && ev.day > supervisee.end)
+    warnings.push({
+      path: `${at(ev)}.date`,
+      message: messages.eventAfterLeaving(supervisee.id, supervisee.staff.endDate ?? ''),
+    });
+  const caseIds = e.caseIds;
+  if (caseIds !== undefined)
+    for (let i = 0; i < caseIds.length; i++) {
+      const caseId = caseIds[i]!;
+      const c = caseById.get(caseId);
+      if (!c) {
+        warnings.push({ path: `${at(ev)}.caseIds[${i}]`, message: messages.unknownCase(caseId) });
+        continue;
+      }
+      c.events.push(ev);
+      if (superviseeId !== undefined && !allocatedTo(c, superviseeId, ev.day))
+        warnings.push({
+          path: `${at(ev)}.caseIds[${i}]`,
+          message: messages.notAllocated(caseId, superviseeId, e.date),
+        });
+    }
+  const caseRecords = e.caseRecords;
+  if (caseRecords !== undefined)
+    for (let i = 0; i < caseRecords.length; i++) {
+      const r = caseRecords[i]!;
+      if (!caseById.has(r.caseId))
+        warnings.push({
+          path: `${at(ev)}.caseRecords[${i}].caseId`,
+          message: messages.unknownCase(r.caseId),
+        });
+      warnEarlyRecord(warnings, ev, r.recordedAt, i);
+    }
+  warnEarlyRecord(warnings, ev, e.recordedAt);
+}
+
+/** Where an event stands in the history, for its warnings. */
+const at = (ev: EventView) => `events[${ev.pos}]`;
+
+/** An id not in staff[]: warned at `field` (`field[i]` when `i` is given), the path spelt out only then. */
+function warnUnknownStaff(to: EventPlaces, ev: EventView, field: string, id: string, i?: number): void {
+  if (to.staffById.has(id)) return;
+  const path = `${at(ev)}.${field}${i === undefined ? '' : `[${i}]`}`;
+  to.warnings.push({ path, message: messages.unknownStaff(id) });
+}
+
+/**
+ * A record time before the session, compared by its London date as the recording rules judge it:
+ * the event's own `recordedAt`, or its case record's at `record`.
+ */
+function warnEarlyRecord(warnings: Warning[], ev: EventView, recordedAt: unknown, record?: number): void {
+  if (typeof recordedAt === 'string' && londonDayBefore(recordedAt, ev.day))
+    warnings.push({
+      path: `${at(ev)}.${record === undefined ? '' : `caseRecords[${record}].`}recordedAt`,
+      message: messages.recordBeforeSession(recordedAt, ev.event.date),
+    });
+}
+
+function warnBeforeStart(warnings: Warning[], ev: EventView, s: StaffView): void {
+  warnings.push({ path: `${at(ev)}.date`, message: messages.eventBeforeStart(s.id, s.staff.startDate) });
+}
+
+const byDay = (a: EventView, b: EventView) => a.day - b.day || a.pos - b.pos;
+
+/**
+ * Sorts a subject's events by day, then position. They were listed in position order, so a history
+ * whose events are in date order (as most are) has nothing to sort, which one look finds.
+ */
+function sortByDay(events: EventView[]): void {
+  for (let i = 1; i < events.length; i++)
+    if (events[i - 1]!.day > events[i]!.day) {
+      events.sort(byDay);
+      return;
+    }
+}
+
 /**
  * Events in id order, once, for two answers: each event's rank among the distinct ids (so that the
  * report sorts records by event without comparing strings) and, for a repeated id, the position of
- * its first event (for the duplicate warning). The first six characters of an id are packed into
- * one number that orders as the strings do wherever it differs; strings compare only when it ties.
+ * its first event (for the duplicate warning). The ids are sorted by {@link idKeys}, natively, and
+ * their strings compared only among equal keys.
  */
 function rankIds(events: readonly EventView[]): { rank: Int32Array; first: Int32Array; distinct: number } {
   const n = events.length;
   const ids: string[] = new Array(n);
-  const prefix = new Float64Array(n);
   const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const id = events[i]!.event.id;
-    ids[i] = id;
-    prefix[i] = idPrefix(id);
+    ids[i] = events[i]!.event.id;
     order[i] = i;
   }
-  order.sort((a, b) => {
-    const d = prefix[a]! - prefix[b]!;
-    if (d !== 0) return d;
-    const x = ids[a]!;
-    const y = ids[b]!;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  const keys = idKeys(ids);
+  // Equal ids compare equal, so keep their position order.
+  sortByKey(
+    order,
+    (pos) => keys[pos]!,
+    (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
+  );
   const rank = new Int32Array(n);
   const first = new Int32Array(n);
   let distinct = 0;
@@ -309,25 +341,42 @@ function rankIds(events: readonly EventView[]): { rank: Int32Array; first: Int32
   return { rank, first, distinct };
 }
 
+/** The most characters of an id a key holds. */
+const KEY_CHARACTERS = 12;
+
 /**
- * An id's first six UTF-16 code units as base-256 digits, missing ones as 0; a code unit of 255 or
- * more counts as 255 and ends the number (the digits after it are 0, as they could not order the
- * ids). If one id sorts before another, its number is not greater.
+ * A number for each id that orders as the ids do wherever the numbers differ (equal ids, equal
+ * numbers): an id's first characters as the digits of one number, a character's digit its code
+ * less the least code the ids use there, plus one, a missing character 0, so the base is only as
+ * large as the span of characters the ids use ("E" and digits: 23). As many characters are taken
+ * as keep every number below 2^53 / (number of ids), so that a sort can pack each with its position
+ * (`sortByKey`): eight for ids of "E" and digits among 50,000, seven among 500,000.
  */
-export function idPrefix(id: string): number {
-  let k = 0;
-  let j = 0;
-  for (; j < 6 && j < id.length; j++) {
-    const c = id.charCodeAt(j);
-    if (c >= 255) {
-      k = k * 256 + 255;
-      j++;
-      break;
+export function idKeys(ids: readonly string[]): Float64Array {
+  const n = ids.length;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    for (let j = 0; j < id.length && j < KEY_CHARACTERS; j++) {
+      const c = id.charCodeAt(j);
+      if (c < low) low = c;
+      if (c > high) high = c;
     }
-    k = k * 256 + c;
   }
-  for (; j < 6; j++) k *= 256;
-  return k;
+  const keys = new Float64Array(n);
+  if (low > high) return keys;
+  const base = high - low + 2;
+  const limit = Math.floor(Number.MAX_SAFE_INTEGER / Math.max(n, 1));
+  let characters = 0;
+  for (let span = base; characters < KEY_CHARACTERS && span <= limit; span *= base) characters++;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    let k = 0;
+    for (let j = 0; j < characters; j++) k = k * base + (j < id.length ? id.charCodeAt(j) - low + 1 : 0);
+    keys[i] = k;
+  }
+  return keys;
 }
 
 /**
@@ -410,33 +459,36 @@ function staffView(s: Staff): StaffView {
         : null,
     qualifiedOn: typeof s.qualifiedDate === 'string' ? day(s.qualifiedDate) : null,
     confirmedOn: typeof s.confirmedInPost === 'string' ? day(s.confirmedInPost) : null,
-    supervisors: (s.supervisors ?? []).map(ranged).sort((a, b) => a.from - b.from),
+    supervisors: (s.supervisors ?? [])
+      .map((r) => ({ from: day(r.from), to: end(r.to), supervisorId: r.supervisorId }))
+      .sort((a, b) => a.from - b.from),
     // An arrangement about a case (with caseId) is the case's, not the worker's own (engine/agreements.ts).
     arrangements: (s.arrangements ?? [])
       .filter((a) => a.caseId === undefined)
-      .map((a) => ({ ...ranged(a), arrangement: a })),
+      .map((a) => ({ from: day(a.from), to: end(a.to), arrangement: a })),
     events: [],
     memo: {},
   };
 }
 
 function caseView(c: Case): CaseView {
-  const allocations = (c.allocations ?? []).map(ranged).sort((a, b) => a.from - b.from);
+  // Ranges as object literals of one shape per kind, not spread: cheaper to make and to read.
+  const allocations = (c.allocations ?? [])
+    .map((r) => ({ from: day(r.from), to: end(r.to), workerId: r.workerId }))
+    .sort((a, b) => a.from - b.from);
+  const episodes = (c.episodes ?? []).map((r) => ({ from: day(r.from), to: end(r.to), type: r.type }));
   // A loop, not Math.min(...starts): a case may have more allocations than a call has arguments.
   let first: number | null = null;
-  for (const list of [c.episodes ?? [], c.allocations ?? []])
-    for (const r of list) {
-      const from = day(r.from);
-      if (first === null || from < first) first = from;
-    }
+  for (const list of [episodes, allocations])
+    for (const r of list) if (first === null || r.from < first) first = r.from;
   return {
     kind: 'case',
     id: c.id,
     case: c,
     open: first === null ? [] : [[first, end(c.closedDate)]],
     allocations,
-    episodes: (c.episodes ?? []).map(ranged),
-    flags: (c.flags ?? []).map(ranged),
+    episodes,
+    flags: (c.flags ?? []).map((r) => ({ from: day(r.from), to: end(r.to), flag: r.flag })),
     reviews: [...new Set((c.reviews ?? []).map(day))].sort((a, b) => a - b),
     events: [],
     memo: {},

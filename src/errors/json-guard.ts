@@ -234,7 +234,9 @@ class Copier {
     let required = 0;
     for (let k = 0; k < keys.length && !this.#stopped; k++) {
       const key = keys[k]!;
-      if (FORBIDDEN_KEYS.has(key)) {
+      // A field a fit names is never a forbidden key: only the others are looked for among those.
+      const field = fit === null ? undefined : fit.fields.get(key);
+      if (field === undefined && FORBIDDEN_KEYS.has(key)) {
         this.#add(messages.forbiddenKey(key), key);
         continue;
       }
@@ -243,7 +245,6 @@ class Copier {
         const child = object[key];
         // A property set to undefined is how JavaScript callers leave a field out: as if absent.
         if (child !== undefined) {
-          const field = fit?.fields.get(key);
           if (field !== undefined) {
             if (field.required) required++;
           } else if (fit !== null) {

@@ -16,6 +16,7 @@ import {
   type CopiedJson,
   copyJsonFitting,
   type Fit,
+  FORBIDDEN_KEYS,
   JSON_LIMITS,
   type ObjectFit,
 } from '../errors/json-guard.js';
@@ -72,6 +73,8 @@ function shape(
   const names = required.split(' ');
   const fields = new Map<string, { fit: Fit; required: boolean }>();
   for (const [key, fit] of Object.entries(spec)) {
+    // The copy looks for forbidden keys only among those no shape names.
+    if (FORBIDDEN_KEYS.has(key)) throw new Error(`a shape may not name ${key}`);
     fields.set(key, { fit, required: names.includes(key) });
     SHAPE_KEYS.add(key);
   }
@@ -220,11 +223,23 @@ export interface QuickValidated extends CopiedJson {
   readonly verdict: 'valid' | 'unknown-fields' | 'unsure';
 }
 
+/** The copies judged `valid`: each holds the schema's fields only, each where the schema has it. */
+const knownFieldsOnly = new WeakSet<object>();
+
+/**
+ * Whether `history` is a copy this validator judged `valid` (so it holds no field the schema does
+ * not name): one may then read the fields it names and know that nothing else is there.
+ */
+export function hasKnownFieldsOnly(history: object): boolean {
+  return knownFieldsOnly.has(history);
+}
+
 /** Copies `input` as copyJson does and, in the same walk, judges the copy (see {@link QuickValidated}). */
 export function quickValidate(input: unknown): QuickValidated {
   const copied = copyJsonFitting(input, history);
   const verdict =
     !copied.fits || !prototypeIsClean() ? 'unsure' : copied.unknownField ? 'unknown-fields' : 'valid';
+  if (verdict === 'valid') knownFieldsOnly.add(copied.value as object);
   return { value: copied.value, issues: copied.issues, complete: copied.complete, verdict };
 }
 

@@ -14,7 +14,6 @@ import { knownWords, type Vocabulary, type VocabularyKind, WORD_KINDS } from './
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const listOf = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 /** A word that is neither built in nor declared, in the words a person reads. */
 export function unknownWordMessage(
@@ -56,22 +55,54 @@ export function itemWordIssues(
   known: KnownWords,
 ): Issue[] {
   const out: Issue[] = [];
-  if (!isObj(item)) return out;
-  const check = (word: unknown, kind: VocabularyKind, path: readonly PropertyKey[]) => {
-    if (typeof word === 'string' && !known(kind).has(word))
-      out.push({ path: formatPath([list, i, ...path]), message: unknownWordMessage(word, kind, vocabulary) });
-  };
-  if (list === 'staff') {
-    check(item.role, 'roles', ['role']);
-    for (const [j, t] of listOf(item.tags).entries()) check(t, 'tags', ['tags', j]);
-  } else if (list === 'cases') {
-    for (const [j, e] of listOf(item.episodes).entries())
-      if (isObj(e)) check(e.type, 'episodeTypes', ['episodes', j, 'type']);
-    for (const [j, f] of listOf(item.flags).entries())
-      if (isObj(f)) check(f.flag, 'caseFlags', ['flags', j, 'flag']);
-  } else check(item.type, 'eventTypes', ['type']);
+  addItemWordIssues(out, list, item, i, vocabulary, known);
   return out;
 }
+
+/** {@link itemWordIssues}, added to `out`: a loop over the history allocates only for an unknown word. */
+function addItemWordIssues(
+  out: Issue[],
+  list: 'staff' | 'cases' | 'events',
+  item: unknown,
+  i: number,
+  vocabulary: Vocabulary | undefined,
+  known: KnownWords,
+): void {
+  if (!isObj(item)) return;
+  // Each word is looked up, and worded with its path only when unknown.
+  const add = (word: string, kind: VocabularyKind, path: PropertyKey[]) =>
+    out.push({ path: formatPath([list, i, ...path]), message: unknownWordMessage(word, kind, vocabulary) });
+  if (list === 'staff') {
+    const role = item.role;
+    if (isUnknown(role, known('roles'))) add(role, 'roles', ['role']);
+    const tags = item.tags;
+    if (Array.isArray(tags))
+      for (let j = 0; j < tags.length; j++) {
+        const tag: unknown = tags[j];
+        if (isUnknown(tag, known('tags'))) add(tag, 'tags', ['tags', j]);
+      }
+  } else if (list === 'cases') {
+    const episodes = item.episodes;
+    if (Array.isArray(episodes))
+      for (let j = 0; j < episodes.length; j++) {
+        const type = isObj(episodes[j]) ? episodes[j].type : undefined;
+        if (isUnknown(type, known('episodeTypes'))) add(type, 'episodeTypes', ['episodes', j, 'type']);
+      }
+    const flags = item.flags;
+    if (Array.isArray(flags))
+      for (let j = 0; j < flags.length; j++) {
+        const flag = isObj(flags[j]) ? flags[j].flag : undefined;
+        if (isUnknown(flag, known('caseFlags'))) add(flag, 'caseFlags', ['flags', j, 'flag']);
+      }
+  } else {
+    const type = item.type;
+    if (isUnknown(type, known('eventTypes'))) add(type, 'eventTypes', ['type']);
+  }
+}
+
+/** Text that `known` does not hold (anything else is the schema's to word). */
+const isUnknown = (word: unknown, known: ReadonlySet<string>): word is string =>
+  typeof word === 'string' && !known.has(word);
 
 /**
  * The history's words that neither the built-in vocabulary nor `vocabulary` knows, each at its JSON
@@ -82,9 +113,10 @@ export function wordIssues(value: unknown, vocabulary: Vocabulary | undefined): 
   if (!isObj(value)) return out;
   const known = knownWordSets(vocabulary);
   for (const list of ['staff', 'cases', 'events'] as const) {
-    const items = listOf(value[list]);
+    const items = value[list];
+    if (!Array.isArray(items)) continue;
     for (let i = 0; i < items.length && out.length < JSON_LIMITS.maxIssues; i++)
-      out.push(...itemWordIssues(list, items[i], i, vocabulary, known));
+      addItemWordIssues(out, list, items[i], i, vocabulary, known);
   }
   return out;
 }

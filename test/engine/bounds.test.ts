@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EVALUATION_LIMITS } from '../../src/engine/bounds.js';
+import { EVALUATION_LIMITS, evaluationBoundIssues } from '../../src/engine/bounds.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { evaluate, safeEvaluate } from '../../src/front-door.js';
-import { parseHistory } from '../../src/history/parse.js';
+import { checkHistory, checkHistorySlowly, parseHistory } from '../../src/history/parse.js';
+import { hasKnownFieldsOnly } from '../../src/history/quick-validate.js';
+import type { History } from '../../src/history/schema.js';
 import { getPolicy, policyIds } from '../../src/policies.js';
 import { loadPolicy } from '../../src/policy/load.js';
+import { fullHistory } from '../history/full-history.js';
 
 const { firstDate, lastDate } = EVALUATION_LIMITS;
 
@@ -222,5 +225,76 @@ describe('input beyond the bounds is refused at the door, with its path', () => 
     }));
     const r = safeEvaluate('york', { staff }, { asOf: '2120-12-31' });
     expect(!r.ok && r.issues[0]?.message).toMatch(/is more than 5,000,000 subject-weeks/);
+  });
+});
+
+describe('a history of known fields only is scanned field by field, as the walk by key scans any other', () => {
+  type Json = Record<string, unknown>;
+  /** The paths of every value written as a date or an instant, each as its keys. */
+  const datePaths = (value: unknown, at: (string | number)[] = []): (string | number)[][] => {
+    if (typeof value === 'string') return /^\d{4}-\d\d-\d\d/.test(value) ? [at] : [];
+    if (typeof value !== 'object' || value === null) return [];
+    return Object.entries(value).flatMap(([k, v]) =>
+      datePaths(v, [...at, Array.isArray(value) ? Number(k) : k]),
+    );
+  };
+  const setAt = (root: Json, path: (string | number)[], value: string) => {
+    let node = root as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    const last = path[path.length - 1]!;
+    const old = node[last] as string;
+    node[last] = old.length > 10 ? `${value}${old.slice(10)}` : value;
+  };
+  /** The bounds' answer on the validator's copy (read field by field) and on zod's (walked by key), and the copies after. */
+  const both = (input: Json, asOf: string) => {
+    const fast = checkHistory(input, { vocabulary: null });
+    const slow = checkHistorySlowly(input, { vocabulary: null });
+    if (!fast.ok || !slow.ok) return null;
+    expect(hasKnownFieldsOnly(fast.history)).toBe(true);
+    expect(hasKnownFieldsOnly(slow.history)).toBe(false);
+    const policy = getPolicy('york');
+    const issues = [fast.history, slow.history].map((h: History) => evaluationBoundIssues(policy, h, asOf));
+    return { fast: issues[0], slow: issues[1], fastHistory: fast.history, slowHistory: slow.history };
+  };
+
+  it('every date of every field, before the window, after it, or the earliest: the same issues and ends opened', () => {
+    let compared = 0;
+    for (const withRecordsFrom of [true, false])
+      for (const path of datePaths(fullHistory()))
+        for (const value of ['1050-06-01', '1100-01-01', '1200-03-01', '9699-12-31', '9800-01-01']) {
+          const input = fullHistory() as Json;
+          if (!withRecordsFrom) {
+            if (path[0] === 'recordsFrom') continue;
+            delete input.recordsFrom;
+          }
+          setAt(input, path, value);
+          // A day far from the history's, so that the years judged are too many and the issue names the first.
+          const r = both(input, value < '5000' ? '2200-01-01' : '2026-01-01');
+          if (r === null) continue;
+          compared++;
+          expect(r.fast).toEqual(r.slow);
+          expect(r.fastHistory).toEqual(r.slowHistory);
+        }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('two dates outside the window: the first in the input key order is named, whichever field it is', () => {
+    const input = fullHistory() as Json;
+    const events = input.events as Json[];
+    // recordedAt written before date, both before the window.
+    events[0] = {
+      recordedAt: '1050-01-03',
+      id: 'E9',
+      type: 'one-to-one',
+      date: '1050-01-02',
+      superviseeId: 'S1',
+    };
+    const r = both(input, '2025-01-01');
+    expect(r?.fast).toEqual([
+      {
+        path: 'events[0].recordedAt',
+        message: `1050-01-03 is outside the dates that can be evaluated (${firstDate} to ${lastDate})`,
+      },
+    ]);
   });
 });

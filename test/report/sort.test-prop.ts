@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/calendar/index.js';
-import { idPrefix } from '../../src/engine/history-index.js';
 import { recordingKey, sortByDue, sortByKey, sortRecordings } from '../../src/report/sort.js';
 import type { Breach, Recording } from '../../src/report/types.js';
 
@@ -120,20 +119,5 @@ describe('report order', () => {
         expect(sortByKey([...items], key, tie)).toEqual(expected);
       }),
     );
-  });
-
-  it('idPrefix never orders two ids against their string order', () => {
-    const id = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }), small('E'));
-    fc.assert(
-      fc.property(id, id, (a, b) => {
-        if (a < b) expect(idPrefix(a)).toBeLessThanOrEqual(idPrefix(b));
-        if (a === b) expect(idPrefix(a)).toBe(idPrefix(b));
-      }),
-      { numRuns: 2000 },
-    );
-    // The cases a plain cap at 255 would get wrong: a high code unit followed by different characters.
-    expect(idPrefix('\u0100z')).toBe(idPrefix('\u0101a'));
-    expect(idPrefix('\u00ffz')).toBeLessThanOrEqual(idPrefix('\u0100a'));
-    expect(idPrefix('E1')).toBeLessThan(idPrefix('E10'));
   });
 });

@@ -5,6 +5,8 @@ import {
   instantToEpochMs,
   isIsoDate,
   isIsoInstant,
+  londonDayBefore,
+  londonDayNumberOfEpochMs,
   toDayNumber,
 } from '../../../src/calendar/index.js';
 
@@ -66,5 +68,35 @@ describe('instant parsing (hand-written reader)', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('londonDayBefore: an instant whose written date settles it is not read further', () => {
+  // Days near London leaving local mean time (1 December 1847) and near a change of British summer time.
+  const near = (date: string) =>
+    fc.integer({ min: toDayNumber(date) - 3, max: toDayNumber(date) + 3 }).map(fromDayNumber);
+  const recordArb = fc.oneof(
+    instantArb,
+    fc
+      .tuple(fc.oneof(near('1847-12-01'), near('1848-01-01'), near('2025-03-30')), instantArb)
+      .map(([date, s]) => `${date}${s.slice(10)}`),
+    fc.integer({ min: toDayNumber('1000-01-01'), max: toDayNumber('9999-12-31') }).map(fromDayNumber),
+  );
+  it('gives the answer of the London date read in full, for days around the written one', () => {
+    fc.assert(
+      fc.property(recordArb, fc.integer({ min: -3, max: 3 }), (s, shift) => {
+        const day = toDayNumber(s.slice(0, 10)) + shift;
+        const london = s.length === 10 ? toDayNumber(s) : londonDayNumberOfEpochMs(instantToEpochMs(s));
+        expect(londonDayBefore(s, day)).toBe(london < day);
+      }),
+      { numRuns: 3000 },
+    );
+    // Half a minute past midnight UTC in 1847 was the evening before in London (local mean time).
+    expect(londonDayBefore('1847-11-30T00:00:30Z', toDayNumber('1847-11-30'))).toBe(true);
+    expect(londonDayBefore('1848-11-30T00:00:30Z', toDayNumber('1848-11-30'))).toBe(false);
+    // 23:30 UTC on 30 June is 00:30 BST on 1 July; 23:30 at -01:00 is 00:30 UTC, 01:30 BST on 1 July.
+    expect(londonDayBefore('2025-06-30T23:30:00Z', toDayNumber('2025-07-01'))).toBe(false);
+    expect(londonDayBefore('2025-06-30T23:30:00-01:00', toDayNumber('2025-07-01'))).toBe(false);
+    expect(londonDayBefore('2025-07-01T00:30:00+02:00', toDayNumber('2025-07-01'))).toBe(true);
   });
 });
