@@ -58,49 +58,31 @@ export function emitter(rule: Rule, ctx: EvalContext): Emitter {
   const severity = severityOf(rule);
   const explainBreach = breachExplainer(name);
   /**
-   * A breach of one session (its `eventId`) with nothing else optional but `hoursLate`, as a record's
-   * breaches are: made whole, as an object literal in the report's order (a property added afterwards
-   * needs storage of its own per object). Any other breach: undefined.
+   * A breach of one session (its `eventId`) with nothing else optional, as most records' breaches
+   * are: made whole, as an object literal in the report's order (a property added afterwards needs
+   * storage of its own per object). Any other breach (`hoursLate`, a shortfall…): undefined.
    */
   const recordBreach = (f: BreachFound): Breach | undefined => {
-    const { eventId, hoursLate } = f;
-    if (eventId === undefined || approximate) return undefined;
+    const { eventId } = f;
+    if (eventId === undefined || approximate || f.hoursLate !== undefined) return undefined;
     if (f.shortfall !== undefined || f.excess !== undefined || f.versionChange !== undefined)
       return undefined;
     const { subject, kind, dueOn, metOn, daysLate, basis } = f;
-    const explanation = '';
-    return hoursLate === undefined
-      ? {
-          ruleId,
-          subject,
-          activity,
-          kind,
-          dueOn,
-          metOn,
-          daysLate,
-          severity,
-          eventId,
-          citation,
-          explanation,
-          basis,
-          policyVersion,
-        }
-      : {
-          ruleId,
-          subject,
-          activity,
-          kind,
-          dueOn,
-          metOn,
-          daysLate,
-          severity,
-          eventId,
-          hoursLate,
-          citation,
-          explanation,
-          basis,
-          policyVersion,
-        };
+    return {
+      ruleId,
+      subject,
+      activity,
+      kind,
+      dueOn,
+      metOn,
+      daysLate,
+      severity,
+      eventId,
+      citation,
+      explanation: '',
+      basis,
+      policyVersion,
+    };
   };
   /** Any breach: its optional fields set one by one, in the report's order (no spread of a fresh object). */
   const anyBreach = (f: BreachFound): Breach => {

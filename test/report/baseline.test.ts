@@ -48,140 +48,186 @@ const DER3 = rule('DER-3', '7 days');
 const DER4 = rule('DER-4', '14 days');
 
 describe('baselineWording.interval: how often a group is supervised', () => {
-  it('not covered, every day uncovered from Mon 6 Jan 2025: no rule of the policy, and what the baseline asks', () => {
-    expect(
-      interval('not-covered', on('2025-01-06', 'uncovered'), 'test-council', 'past-asye', LGA1, [], []),
-    ).toBe(
+  const agreed = rule('TST-1', 'the agreed interval');
+  // Each: what it shows, then the verdict, the day, the policy, the group, the baseline's rule, the
+  // council's rules, the related rules, and the sentence.
+  it.each<[string, ...Parameters<typeof interval>, string]>([
+    [
+      'not covered, every day uncovered from Mon 6 Jan 2025: no rule of the policy, and what the baseline asks',
+      ...(['not-covered', on('2025-01-06', 'uncovered'), 'test-council', 'past-asye', LGA1, [], []] as const),
       'No rule of test-council sets how often social workers past the ASYE are supervised, where LGA-1 asks 1 month (at least monthly).',
-    );
-  });
-
-  it('the related rules, after the sentence: an untimed rule "covers them with no number", others "asks" (two, with a comma)', () => {
-    const related = [rule('TST-2', 'no number'), rule('TST-3', "42 days in place of TST-1's interval")];
-    expect(
-      interval(
+    ],
+    [
+      'the related rules, after the sentence: an untimed rule "covers them with no number", others "asks" (two, with a comma)',
+      ...([
         'not-covered',
         on('2025-01-06', 'uncovered'),
         'test-council',
         'newly-qualified',
         LGA2,
         [],
-        related,
-      ),
-    ).toBe(
+        [rule('TST-2', 'no number'), rule('TST-3', "42 days in place of TST-1's interval")],
+      ] as const),
       "No rule of test-council sets how often newly qualified social workers in their ASYE are supervised, where LGA-2 asks 7 days (weekly for the first six weeks); 14 days (fortnightly to month 6); 1 month (monthly thereafter); TST-2 covers them with no number, TST-3 asks 42 days in place of TST-1's interval.",
-    );
-  });
-
-  it('meets, one rule: NOT-1 "asks" the same of social workers past the ASYE as LGA-1 (Wed 1 Jan 2020 + 1 month = Sat 1 Feb under both)', () => {
-    const at = on('2020-01-01', 'meets', { council: '2020-02-01', baseline: '2020-02-01', by: ['NOT-1'] });
-    expect(
-      interval('meets', at, 'nottingham', 'past-asye', LGA1, [rule('NOT-1', '1 month (monthly)')], []),
-    ).toBe('NOT-1 asks the same of social workers past the ASYE as LGA-1: 1 month (at least monthly).');
-  });
-
-  it('meets, two rules: "TST-1 and TST-2 ask" the same of students as LGA-4 (both agreed from Mon 6 Jan 2025)', () => {
-    const council = [rule('TST-1', 'the agreed interval'), rule('TST-2', 'the agreed interval')];
-    const at = on('2025-01-06', 'meets', { by: ['TST-1', 'TST-2'] });
-    expect(interval('meets', at, 'test-council', 'student', LGA4, council, [])).toBe(
+    ],
+    [
+      'meets, one rule: NOT-1 "asks" the same of social workers past the ASYE as LGA-1 (Wed 1 Jan 2020 + 1 month = Sat 1 Feb under both)',
+      ...([
+        'meets',
+        on('2020-01-01', 'meets', { council: '2020-02-01', baseline: '2020-02-01', by: ['NOT-1'] }),
+        'nottingham',
+        'past-asye',
+        LGA1,
+        [rule('NOT-1', '1 month (monthly)')],
+        [],
+      ] as const),
+      'NOT-1 asks the same of social workers past the ASYE as LGA-1: 1 month (at least monthly).',
+    ],
+    [
+      'meets, two rules: "TST-1 and TST-2 ask" the same of students as LGA-4 (both agreed from Mon 6 Jan 2025)',
+      ...([
+        'meets',
+        on('2025-01-06', 'meets', { by: ['TST-1', 'TST-2'] }),
+        'test-council',
+        'student',
+        LGA4,
+        [agreed, rule('TST-2', 'the agreed interval')],
+        [],
+      ] as const),
       'TST-1 and TST-2 ask the same of students as LGA-4: the agreed interval (as agreed with students and programme providers).',
-    );
-  });
-
-  it('goes beyond a fixed interval, one rule: YRK-2 "never falls due later" (Wed 30 Oct 2024 + 28 days = Wed 27 Nov, + 1 month = Sat 30 Nov)', () => {
-    const at = on('2024-10-30', 'beyond', { council: '2024-11-27', baseline: '2024-11-30', by: ['YRK-2'] });
-    expect(interval('goes-beyond', at, 'york', 'past-asye', DFE1, [rule('YRK-2', '28 days')], [])).toBe(
+    ],
+    [
+      'goes beyond a fixed interval, one rule: YRK-2 "never falls due later" (Wed 30 Oct 2024 + 28 days = Wed 27 Nov, + 1 month = Sat 30 Nov)',
+      ...([
+        'goes-beyond',
+        on('2024-10-30', 'beyond', { council: '2024-11-27', baseline: '2024-11-30', by: ['YRK-2'] }),
+        'york',
+        'past-asye',
+        DFE1,
+        [rule('YRK-2', '28 days')],
+        [],
+      ] as const),
       'YRK-2 never falls due later than DFE-1 for social workers past the ASYE, and sooner after a session on Wed 30 Oct 2024: next due Wed 27 Nov 2024 under YRK-2 against Sat 30 Nov 2024.',
-    );
-  });
-
-  it('goes beyond, three rules ("DER-1, DER-3 and DER-4 never fall due"), the day set by DER-3 alone, with DER-2 related (Wed 30 Oct 2024 + 7 days = Wed 6 Nov, + 14 = Wed 13 Nov)', () => {
-    const at = on('2024-10-30', 'beyond', { council: '2024-11-06', baseline: '2024-11-13', by: ['DER-3'] });
-    expect(interval('goes-beyond', at, 'derby', 'newly-qualified', DFE2, [DER1, DER3, DER4], [DER2])).toBe(
+    ],
+    [
+      'goes beyond, three rules ("DER-1, DER-3 and DER-4 never fall due"), the day set by DER-3 alone, with DER-2 related (Wed 30 Oct 2024 + 7 days = Wed 6 Nov, + 14 = Wed 13 Nov)',
+      ...([
+        'goes-beyond',
+        on('2024-10-30', 'beyond', { council: '2024-11-06', baseline: '2024-11-13', by: ['DER-3'] }),
+        'derby',
+        'newly-qualified',
+        DFE2,
+        [DER1, DER3, DER4],
+        [DER2],
+      ] as const),
       "DER-1, DER-3 and DER-4 never fall due later than DFE-2 for newly qualified social workers in their ASYE, and sooner after a session on Wed 30 Oct 2024: next due Wed 6 Nov 2024 under DER-3 against Wed 13 Nov 2024; DER-2 asks 42 days in place of DER-1's interval when its conditions hold.",
-    );
-  });
-
-  it("goes beyond on a day that names no rules: the council's rules are named (Mon 6 Jan 2025 + 28 days = Mon 3 Feb, + 1 month = Thu 6 Feb)", () => {
-    const at = on('2025-01-06', 'beyond', { council: '2025-02-03', baseline: '2025-02-06' });
-    const council = [rule('TST-1', '28 days'), rule('TST-2', '4 weeks')];
-    expect(interval('goes-beyond', at, 'test-council', 'past-asye', LGA1, council, [])).toBe(
+    ],
+    [
+      "goes beyond on a day that names no rules: the council's rules are named (Mon 6 Jan 2025 + 28 days = Mon 3 Feb, + 1 month = Thu 6 Feb)",
+      ...([
+        'goes-beyond',
+        on('2025-01-06', 'beyond', { council: '2025-02-03', baseline: '2025-02-06' }),
+        'test-council',
+        'past-asye',
+        LGA1,
+        [rule('TST-1', '28 days'), rule('TST-2', '4 weeks')],
+        [],
+      ] as const),
       'TST-1 and TST-2 never fall due later than LGA-1 for social workers past the ASYE, and sooner after a session on Mon 6 Jan 2025: next due Mon 3 Feb 2025 under TST-1 and TST-2 against Thu 6 Feb 2025.',
-    );
-  });
-
-  it('goes beyond an agreed interval (no baseline day), one rule: "GLO-5 sets 7 days (weekly) for students" (Sun 1 Jan 2023 + 7 days = Sun 8 Jan)', () => {
-    const at = on('2023-01-01', 'beyond', { council: '2023-01-08', by: ['GLO-5'] });
-    expect(
-      interval('goes-beyond', at, 'gloucestershire', 'student', LGA4, [rule('GLO-5', '7 days (weekly)')], []),
-    ).toBe(
+    ],
+    [
+      'goes beyond an agreed interval (no baseline day), one rule: "GLO-5 sets 7 days (weekly) for students" (Sun 1 Jan 2023 + 7 days = Sun 8 Jan)',
+      ...([
+        'goes-beyond',
+        on('2023-01-01', 'beyond', { council: '2023-01-08', by: ['GLO-5'] }),
+        'gloucestershire',
+        'student',
+        LGA4,
+        [rule('GLO-5', '7 days (weekly)')],
+        [],
+      ] as const),
       'GLO-5 sets 7 days (weekly) for students, where LGA-4 leaves it to the agreed interval (as agreed with students and programme providers).',
-    );
-  });
-
-  it('goes beyond an agreed interval, two rules: "DER-1 sets 1 month and DER-3 7 days", DER-2 related (Mon 20 May 2024 + 7 days = Mon 27 May)', () => {
-    const at = on('2024-05-20', 'beyond', { council: '2024-05-27', by: ['DER-3'] });
-    expect(interval('goes-beyond', at, 'derby', 'student', LGA4, [DER1, DER3], [DER2])).toBe(
+    ],
+    [
+      'goes beyond an agreed interval, two rules: "DER-1 sets 1 month and DER-3 7 days", DER-2 related (Mon 20 May 2024 + 7 days = Mon 27 May)',
+      ...([
+        'goes-beyond',
+        on('2024-05-20', 'beyond', { council: '2024-05-27', by: ['DER-3'] }),
+        'derby',
+        'student',
+        LGA4,
+        [DER1, DER3],
+        [DER2],
+      ] as const),
       "DER-1 sets 1 month and DER-3 7 days for students, where LGA-4 leaves it to the agreed interval (as agreed with students and programme providers); DER-2 asks 42 days in place of DER-1's interval when its conditions hold.",
-    );
-  });
-
-  it('falls short, a later due day: GLO-1 after a session on Sun 1 Jan 2023 (25 working days = Mon 6 Feb; 1 month = Wed 1 Feb)', () => {
-    const at = on('2023-01-01', 'short', { council: '2023-02-06', baseline: '2023-02-01', by: ['GLO-1'] });
-    expect(
-      interval(
+    ],
+    [
+      'falls short, a later due day: GLO-1 after a session on Sun 1 Jan 2023 (25 working days = Mon 6 Feb; 1 month = Wed 1 Feb)',
+      ...([
         'falls-short',
-        at,
+        on('2023-01-01', 'short', { council: '2023-02-06', baseline: '2023-02-01', by: ['GLO-1'] }),
         'gloucestershire',
         'past-asye',
         LGA1,
         [rule('GLO-1', '25 working days')],
         [],
-      ),
-    ).toBe(
+      ] as const),
       'After a session on Sun 1 Jan 2023 social workers past the ASYE are next due Mon 6 Feb 2023 under GLO-1 but Wed 1 Feb 2023 under LGA-1.',
-    );
-  });
-
-  it('falls short, the day set by one of three rules, DER-2 related (Thu 20 Jun 2024 + 14 days = Thu 4 Jul under DER-4, + 7 = Thu 27 Jun)', () => {
-    const at = on('2024-06-20', 'short', { council: '2024-07-04', baseline: '2024-06-27', by: ['DER-4'] });
-    expect(interval('falls-short', at, 'derby', 'newly-qualified', LGA2, [DER1, DER3, DER4], [DER2])).toBe(
-      "After a session on Thu 20 Jun 2024 newly qualified social workers in their ASYE are next due Thu 4 Jul 2024 under DER-4 but Thu 27 Jun 2024 under LGA-2; DER-2 asks 42 days in place of DER-1's interval when its conditions hold.",
-    );
-  });
-
-  it('falls short, a day no rule covers: "From Sun 6 Apr 2025 no rule of test-council" (Mon 6 Jan 2025 + 3 months)', () => {
-    const at = on('2025-04-06', 'uncovered');
-    expect(
-      interval('falls-short', at, 'test-council', 'newly-qualified', LGA2, [rule('TST-1', '7 days')], []),
-    ).toBe(
-      'From Sun 6 Apr 2025 no rule of test-council sets how often newly qualified social workers in their ASYE are supervised, where LGA-2 asks 7 days (weekly for the first six weeks); 14 days (fortnightly to month 6); 1 month (monthly thereafter).',
-    );
-  });
-
-  it('falls short, left to an agreement by one rule: "On Mon 6 Jan 2025 TST-1 leaves the interval" (+ 1 month = Thu 6 Feb under LGA-1)', () => {
-    const at = on('2025-01-06', 'agreement', { baseline: '2025-02-06', by: ['TST-1'] });
-    expect(
-      interval(
+    ],
+    [
+      'falls short, the day set by one of three rules, DER-2 related (Thu 20 Jun 2024 + 14 days = Thu 4 Jul under DER-4, + 7 = Thu 27 Jun)',
+      ...([
         'falls-short',
-        at,
+        on('2024-06-20', 'short', { council: '2024-07-04', baseline: '2024-06-27', by: ['DER-4'] }),
+        'derby',
+        'newly-qualified',
+        LGA2,
+        [DER1, DER3, DER4],
+        [DER2],
+      ] as const),
+      "After a session on Thu 20 Jun 2024 newly qualified social workers in their ASYE are next due Thu 4 Jul 2024 under DER-4 but Thu 27 Jun 2024 under LGA-2; DER-2 asks 42 days in place of DER-1's interval when its conditions hold.",
+    ],
+    [
+      'falls short, a day no rule covers: "From Sun 6 Apr 2025 no rule of test-council" (Mon 6 Jan 2025 + 3 months)',
+      ...([
+        'falls-short',
+        on('2025-04-06', 'uncovered'),
+        'test-council',
+        'newly-qualified',
+        LGA2,
+        [rule('TST-1', '7 days')],
+        [],
+      ] as const),
+      'From Sun 6 Apr 2025 no rule of test-council sets how often newly qualified social workers in their ASYE are supervised, where LGA-2 asks 7 days (weekly for the first six weeks); 14 days (fortnightly to month 6); 1 month (monthly thereafter).',
+    ],
+    [
+      'falls short, left to an agreement by one rule: "On Mon 6 Jan 2025 TST-1 leaves the interval" (+ 1 month = Thu 6 Feb under LGA-1)',
+      ...([
+        'falls-short',
+        on('2025-01-06', 'agreement', { baseline: '2025-02-06', by: ['TST-1'] }),
         'test-council',
         'past-asye',
         LGA1,
-        [rule('TST-1', 'the agreed interval')],
+        [agreed],
         [],
-      ),
-    ).toBe(
+      ] as const),
       'On Mon 6 Jan 2025 TST-1 leaves the interval of social workers past the ASYE to an agreement, where LGA-1 asks 1 month (at least monthly).',
-    );
-  });
-
-  it('falls short, left to an agreement by two rules: "TST-1 and TST-2 leave" (Mon 6 Jan 2025)', () => {
-    const council = [rule('TST-1', 'the agreed interval'), rule('TST-2', "the performance plan's interval")];
-    const at = on('2025-01-06', 'agreement', { baseline: '2025-02-06', by: ['TST-1', 'TST-2'] });
-    expect(interval('falls-short', at, 'test-council', 'past-asye', LGA1, council, [])).toBe(
+    ],
+    [
+      'falls short, left to an agreement by two rules: "TST-1 and TST-2 leave" (Mon 6 Jan 2025)',
+      ...([
+        'falls-short',
+        on('2025-01-06', 'agreement', { baseline: '2025-02-06', by: ['TST-1', 'TST-2'] }),
+        'test-council',
+        'past-asye',
+        LGA1,
+        [agreed, rule('TST-2', "the performance plan's interval")],
+        [],
+      ] as const),
       'On Mon 6 Jan 2025 TST-1 and TST-2 leave the interval of social workers past the ASYE to an agreement, where LGA-1 asks 1 month (at least monthly).',
-    );
+    ],
+  ])('%s', (_title, verdict, at, policyId, group, base, council, related, sentence) => {
+    expect(interval(verdict, at, policyId, group, base, council, related)).toBe(sentence);
   });
 });
 
