@@ -35,14 +35,17 @@ export interface IntervalPart {
  */
 export function evaluateIntervalVersions(parts: readonly IntervalPart[]): void {
   const { rule, ctx } = parts[0]!;
+  const views = subjectsOf(rule, ctx);
+  // Nobody the rule is about: nothing to prepare (a short history meets most rules with no subject).
+  if (views.length === 0) return;
   const schedules = parts.map((p) => scheduleOf(p.rule, p.ctx));
-  const sameCounts = parts.every((p) => p.rule.counts.join() === rule.counts.join());
+  const sameCounts = parts.length === 1 || parts.every((p) => p.rule.counts.join() === rule.counts.join());
   const emits = parts.map((p) => emitter(p.rule, p.ctx));
   // Each version's step from a due date to its breach date (NOT-7's breachAfter), if any.
   const breachSteps = parts.map((p) =>
     p.rule.breachAfter ? advanceBy(p.rule.breachAfter, ctx.calendar) : null,
   );
-  for (const view of subjectsOf(rule, ctx)) {
+  for (const view of views) {
     const segments: Segment[] = [];
     let unknownBy: IntervalRule | null = null;
     parts.forEach((p, j) => {
