@@ -27,6 +27,12 @@ export interface ViewMemo {
   /** The same, by the list itself (a rule's `counts` is one array, asked again and again: no key to build). */
   qualifyingByList?: Map<readonly string[], readonly number[]>;
   /**
+   * The subject's events by type, and by each list of types (joined) asked for, in its order
+   * (`eventsOf`): a rule reads the events of its types, not every event of the subject again.
+   */
+  eventsByType?: ReadonlyMap<string, readonly EventView[]>;
+  eventsByTypes?: Map<string, readonly EventView[]>;
+  /**
    * A case's days in each episode type, and under each flag (`conditionSpans`): a schedule asks of
    * every case, entry after entry, whether it is in one type or another.
    */
