@@ -12,7 +12,7 @@ import type {
 import { type ConditionContext, conditionSpans } from './conditions.js';
 import { emitter } from './emit.js';
 import { type GivenBy, givenByView } from './given-by.js';
-import type { EventView, HistoryIndex, SubjectView } from './history-index.js';
+import type { HistoryIndex, SubjectView } from './history-index.js';
 import { lowerBound } from './lower-bound.js';
 import type { MergedEntry, VersionInForce } from './prepare.js';
 
@@ -164,13 +164,13 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
   memo.qualifyingByList ??= new Map();
   let days = memo.qualifyingByList.get(types);
   if (days !== undefined) return days;
-  const key = typesKey(types);
+  const key = types.length === 1 ? types[0]! : types.join('\u0000');
   memo.qualifying ??= new Map();
   days = memo.qualifying.get(key);
   if (days === undefined) {
     const found: number[] = [];
-    for (const ev of eventsOf(view, types)) {
-      if (!ev.held) continue;
+    for (const ev of view.events) {
+      if (!ev.held || !types.includes(ev.type)) continue;
       if (found[found.length - 1] !== ev.day) found.push(ev.day);
     }
     days = found;
@@ -178,67 +178,6 @@ export function qualifying(view: SubjectView, types: readonly string[]): readonl
   }
   memo.qualifyingByList.set(types, days);
   return days;
-}
-
-const typesKey = (types: readonly string[]) => (types.length === 1 ? types[0]! : types.join('\u0000'));
-
-const NO_EVENTS: readonly EventView[] = [];
-
-/**
- * A subject's events of the given types (held or not), in its order: by day, then position. Its
- * events are read once, grouped by type, and kept on the view (`memo`), as is each list of types
- * asked for: a rule about a few types reads only their events, which are few.
- */
-export function eventsOf(view: SubjectView, types: readonly string[]): readonly EventView[] {
-  const memo = view.memo;
-  memo.eventsByType ??= byType(view.events);
-  if (types.length === 1) return memo.eventsByType.get(types[0]!) ?? NO_EVENTS;
-  const key = typesKey(types);
-  memo.eventsByTypes ??= new Map();
-  let found = memo.eventsByTypes.get(key);
-  if (found === undefined) {
-    const lists: (readonly EventView[])[] = [];
-    for (const type of new Set(types)) {
-      const list = memo.eventsByType.get(type);
-      if (list !== undefined) lists.push(list);
-    }
-    found = lists.length === 1 ? lists[0]! : mergeInOrder(lists);
-    memo.eventsByTypes.set(key, found);
-  }
-  return found;
-}
-
-function byType(events: readonly EventView[]): Map<string, EventView[]> {
-  const grouped = new Map<string, EventView[]>();
-  for (const ev of events) {
-    const list = grouped.get(ev.type);
-    if (list === undefined) grouped.set(ev.type, [ev]);
-    else list.push(ev);
-  }
-  return grouped;
-}
-
-/** Lists each in a subject's order (by day, then position), as one list in that order. */
-function mergeInOrder(lists: readonly (readonly EventView[])[]): EventView[] {
-  const merged: EventView[] = [];
-  const at = lists.map(() => 0);
-  for (;;) {
-    let next: EventView | undefined;
-    let from = -1;
-    for (let k = 0; k < lists.length; k++) {
-      const ev = lists[k]![at[k]!];
-      if (
-        ev !== undefined &&
-        (next === undefined || ev.day < next.day || (ev.day === next.day && ev.pos < next.pos))
-      ) {
-        next = ev;
-        from = k;
-      }
-    }
-    if (next === undefined) return merged;
-    merged.push(next);
-    at[from] = at[from]! + 1;
-  }
 }
 
 /**

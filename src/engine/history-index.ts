@@ -27,12 +27,6 @@ export interface ViewMemo {
   /** The same, by the list itself (a rule's `counts` is one array, asked again and again: no key to build). */
   qualifyingByList?: Map<readonly string[], readonly number[]>;
   /**
-   * The subject's events by type, and by each list of types (joined) asked for, in its order
-   * (`eventsOf`): a rule reads the events of its types, not every event of the subject again.
-   */
-  eventsByType?: ReadonlyMap<string, readonly EventView[]>;
-  eventsByTypes?: Map<string, readonly EventView[]>;
-  /**
    * A case's days in each episode type, and under each flag (`conditionSpans`): a schedule asks of
    * every case, entry after entry, whether it is in one type or another.
    */
@@ -125,22 +119,13 @@ const end = (date: string | null | undefined): number => (typeof date === 'strin
  */
 export function indexHistory(history: History): HistoryIndex {
   const warnings: Warning[] = [];
-  // Each type as one string, the first event's of that type, however many events have it: a long
-  // type as parsed is a string of its own in each event, and comparing or hashing it reads it again.
-  const types = new Map<string, SupervisionEvent['type']>();
-  const typeOf = (type: SupervisionEvent['type']) => {
-    const found = types.get(type);
-    if (found !== undefined) return found;
-    types.set(type, type);
-    return type;
-  };
   const events = (history.events ?? []).map(
     (event, pos): EventView => ({
       event,
       pos,
       day: day(event.date),
       held: event.status !== 'cancelled',
-      type: typeOf(event.type),
+      type: event.type,
     }),
   );
   const staff = history.staff.map(staffView);

@@ -1,14 +1,6 @@
 import { fromDayNumber, toDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import {
-  baseSpans,
-  type EvalContext,
-  eventsOf,
-  inForce,
-  lastOf,
-  subjectOf,
-  subjectsOf,
-} from '../engine/context.js';
+import { baseSpans, type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { type Emitter, emitter } from '../engine/emit.js';
 import type { SubjectView } from '../engine/history-index.js';
 import { lowerBound } from '../engine/lower-bound.js';
@@ -49,7 +41,7 @@ export function evaluateCountPerPeriod(rule: CountRule, ctx: EvalContext): void 
         of: 'review-period' as const,
       }));
     } else periods = years(rule.period.yearFrom, spans, ctx.asOf);
-    const counted = eventsOf(view, rule.counts).filter((ev) => ev.held);
+    const counted = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     for (const p of periods) judgePeriod(rule, ctx, emit, view, subject, spans, p, counted);
   }
 }

@@ -1,6 +1,6 @@
 import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, eventsOf, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy } from '../engine/durations.js';
 import { emitter } from '../engine/emit.js';
@@ -44,15 +44,10 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
           occ.workerId === undefined ||
           ev.event.superviseeId === occ.workerId ||
           (ev.event.participantIds ?? []).includes(occ.workerId);
-        // A subject's events of some types are sorted by day: search from the trigger, stop after the window.
+        // Events are sorted by day: search from the trigger, stop after the window.
         const until = Math.min(occ.end, ctx.asOf);
-        const firstHeld = (types: readonly string[], matches?: (ev: EventView) => boolean) =>
-          firstBetween(
-            eventsOf(view, types),
-            occ.day,
-            until,
-            (ev) => ev.held && involved(ev) && (matches === undefined || matches(ev)),
-          );
+        const firstHeld = (matches: (ev: EventView) => boolean) =>
+          firstBetween(view.events, occ.day, until, (ev) => ev.held && involved(ev) && matches(ev));
         let due: number;
         let basis: Basis;
         const from = { ...occ.what, on: fromDayNumber(occ.day) } as CountedFrom;
@@ -62,17 +57,17 @@ export function evaluateFirstWithin(rule: FirstWithinRule, ctx: EvalContext): vo
         } else {
           const types = trigger.byFirst ?? [];
           const first = firstHeld(
-            types,
             (ev) =>
-              occ.supervisorId === undefined ||
-              ev.event.supervisorId === undefined ||
-              ev.event.supervisorId === occ.supervisorId,
+              types.includes(ev.type) &&
+              (occ.supervisorId === undefined ||
+                ev.event.supervisorId === undefined ||
+                ev.event.supervisorId === occ.supervisorId),
           );
           if (!first) continue; // not due until that first session takes place
           due = first.day;
           basis = { kind: 'by-first', from, session: { type: first.event.type, on: first.event.date } };
         }
-        const met = firstHeld(rule.counts);
+        const met = firstHeld((ev) => rule.counts.includes(ev.type));
         if (last === undefined) last = lastOf(view, rule.counts, ctx.asOf);
         judgeDeadline(
           {

@@ -1,8 +1,7 @@
-import { type EvalContext, eventsOf, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy } from '../engine/durations.js';
 import { emitter } from '../engine/emit.js';
-import type { EventView } from '../engine/history-index.js';
 import { firstBetween } from '../engine/lower-bound.js';
 import type { RuleOf } from '../policy/schema.js';
 
@@ -17,14 +16,15 @@ export function evaluateFollowUp(rule: RuleOf<'follow-up'>, ctx: EvalContext): v
   for (const view of subjectsOf(rule, ctx)) {
     if (view.kind !== 'staff') continue;
     const subject = subjectOf(view, ctx);
-    // Only the events of the types the rule asks about (the subject's, by type: the rest are not read).
-    const own: EventView[] = [];
-    const triggers: EventView[] = [];
-    for (const ev of eventsOf(view, [...rule.trigger, ...rule.counts])) {
-      if (!ev.held || ev.day > ctx.asOf || ev.event.superviseeId !== view.id) continue;
-      own.push(ev);
-      if (rule.trigger.includes(ev.type)) triggers.push(ev);
-    }
+    // Only the types the rule asks about (the type is on the view: most events are not read at all).
+    const own = view.events.filter(
+      (ev) =>
+        ev.held &&
+        ev.day <= ctx.asOf &&
+        (rule.trigger.includes(ev.type) || rule.counts.includes(ev.type)) &&
+        ev.event.superviseeId === view.id,
+    );
+    const triggers = own.filter((ev) => rule.trigger.includes(ev.type));
     triggers.forEach((t, i) => {
       const next = triggers[i + 1];
       if (!inForce(ctx, t.day)) return; // the version in force on the trigger's day sets it

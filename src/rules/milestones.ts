@@ -1,6 +1,6 @@
 import { fromDayNumber } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { type EvalContext, eventsOf, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
+import { type EvalContext, inForce, lastOf, subjectOf, subjectsOf } from '../engine/context.js';
 import { judgeDeadline } from '../engine/deadline.js';
 import { advanceBy } from '../engine/durations.js';
 import { emitter } from '../engine/emit.js';
@@ -27,8 +27,12 @@ export function evaluateMilestones(rule: RuleOf<'milestones'>, ctx: EvalContext)
     )
       continue;
     const subject = subjectOf(view, ctx);
-    const events = eventsOf(view, rule.counts).filter(
-      (ev) => ev.held && ev.day >= anchor && ev.day <= Math.min(view.end, ctx.asOf),
+    const events = view.events.filter(
+      (ev) =>
+        ev.held &&
+        ev.day >= anchor &&
+        ev.day <= Math.min(view.end, ctx.asOf) &&
+        rule.counts.includes(ev.type),
     );
     let used = 0;
     for (const offset of rule.at) {

@@ -1,6 +1,6 @@
 import { fromDayNumber, toDayNumber, weekdayOf } from '../calendar/index.js';
 import { conditionSpans } from '../engine/conditions.js';
-import { baseSpans, type EvalContext, eventsOf, inForce, subjectOf, subjectsOf } from '../engine/context.js';
+import { baseSpans, type EvalContext, inForce, subjectOf, subjectsOf } from '../engine/context.js';
 import { emitter } from '../engine/emit.js';
 import { minimumFor } from '../engine/pro-rata.js';
 import { intersect } from '../engine/spans.js';
@@ -20,7 +20,7 @@ export function evaluateMinutesPerPeriod(rule: RuleOf<'minutes-per-period'>, ctx
     const subject = subjectOf(view, ctx);
     const { minutes: minimum, fte } = minimumFor(rule, rule.minimumMinutes, view);
     const weeks = rule.weeks ?? 1;
-    const sessions = eventsOf(view, rule.counts).filter((ev) => ev.held);
+    const sessions = view.events.filter((ev) => ev.held && rule.counts.includes(ev.type));
     let unknown = 0;
     let j = 0;
     for (const [spanFrom, spanTo] of spans) {

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toDayNumber, WorkingCalendar } from '../../src/calendar/index.js';
 import { conditionSpans } from '../../src/engine/conditions.js';
-import { eventsOf, qualifying } from '../../src/engine/context.js';
+import { qualifying } from '../../src/engine/context.js';
 import { givenByView } from '../../src/engine/given-by.js';
 import { indexHistory } from '../../src/engine/history-index.js';
 import { parseHistory } from '../../src/history/parse.js';
-import { event, oneToOne, staff } from '../helpers.js';
+import { oneToOne, staff } from '../helpers.js';
 
 // S1's 1:1s: Mon 2 Jun 2025 by M1 (their line manager), Mon 16 Jun by M2, Mon 30 Jun by M1.
 const history = parseHistory({
@@ -42,42 +42,6 @@ describe('memos live on the history index', () => {
     expect(s1.memo.qualifying?.get('one-to-one')).toBe(found);
     expect(qualifying(s1, ['one-to-one'])).toBe(found);
     expect(b.staffById.get('S1')!.memo.qualifying).toBeUndefined();
-  });
-
-  it("a subject's events of some types are read by type, in its order, and kept on its view", () => {
-    // S3: a 1:1 on Mon 2 Jun 2025, a cancelled case discussion and an appraisal on Wed 4 Jun (listed
-    // in that order, after a 1:1 on Mon 9 Jun), another 1:1 on Wed 4 Jun.
-    const h = parseHistory({
-      staff: [staff('S3', { startDate: '2025-06-02' })],
-      events: [
-        oneToOne('S3', '2025-06-09', { id: 'E1' }),
-        event('case-discussion', '2025-06-04', { id: 'E2', superviseeId: 'S3', status: 'cancelled' }),
-        event('appraisal', '2025-06-04', { id: 'E3', superviseeId: 'S3' }),
-        oneToOne('S3', '2025-06-02', { id: 'E4' }),
-        oneToOne('S3', '2025-06-04', { id: 'E5' }),
-      ],
-    });
-    const index = indexHistory(h);
-    const s3 = index.staffById.get('S3')!;
-    const ids = (types: string[]) => eventsOf(s3, types).map((ev) => ev.event.id);
-    expect(ids(['one-to-one'])).toEqual(['E4', 'E5', 'E1']);
-    expect(ids(['one-to-one', 'case-discussion', 'appraisal', 'one-to-one'])).toEqual([
-      'E4',
-      'E2',
-      'E3',
-      'E5',
-      'E1',
-    ]);
-    expect(ids(['group'])).toEqual([]);
-    const both = eventsOf(s3, ['appraisal', 'case-discussion']);
-    expect(eventsOf(s3, ['appraisal', 'case-discussion'])).toBe(both);
-    expect(s3.memo.eventsByType?.get('appraisal')).toEqual([index.events[2]]);
-    // Qualifying days: held events only, each day once.
-    expect(qualifying(s3, ['one-to-one', 'case-discussion', 'appraisal'])).toEqual(
-      days('2025-06-02', '2025-06-04', '2025-06-09'),
-    );
-    expect(qualifying(s3, ['case-discussion'])).toEqual([]);
-    expect(indexHistory(h).staffById.get('S3')!.memo.eventsByType).toBeUndefined();
   });
 
   it("a givenBy view keeps its own qualifying days, not the subject's", () => {
