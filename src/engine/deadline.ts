@@ -27,20 +27,22 @@ export interface Judged {
 
 /**
  * Met on `metOn`: counted, and a `late` breach when after `breachOn` (a breach date before the judged
- * period is not judged). `j` may be given as a function, called only when the breach is made (most
- * deadlines are met on time and need nothing but their count).
+ * period is not judged). The deadline's finding is made (`late`) only for that breach: most deadlines
+ * are met on time and need nothing but their count.
  */
 export function judgeMet(
-  j: Judged | { breachOn: number; subject: Subject; late: () => Judged },
+  breachOn: number,
+  subject: Subject,
   metOn: number,
   ctx: EvalContext,
+  late: () => Judged,
 ): void {
-  if (j.breachOn < ctx.judgedFrom) return;
-  tally(ctx, metOn <= j.breachOn, j.subject);
-  if (metOn > j.breachOn) late('late' in j ? j.late() : j, metOn);
+  if (breachOn < ctx.judgedFrom) return;
+  tally(ctx, metOn <= breachOn, subject);
+  if (metOn > breachOn) lateBreach(late(), metOn);
 }
 
-function late(j: Judged, metOn: number): void {
+function lateBreach(j: Judged, metOn: number): void {
   j.emit.breach({
     subject: j.subject,
     kind: 'late',
@@ -123,7 +125,7 @@ export function judgeDeadline(given: Deadline, ctx: EvalContext): void {
     lastMetOn: given.lastMetOn,
     eventId: given.eventId,
   };
-  if (given.metOn !== null) judgeMet(j, given.metOn, ctx);
+  if (given.metOn !== null) judgeMet(j.breachOn, j.subject, given.metOn, ctx, () => j);
   else
     judgeUnmet(
       j,

@@ -25,11 +25,9 @@ export interface MergedEntry {
   readonly via?: string | undefined;
 }
 
-/** One version of a prepared policy: its rules, its days in force, its rules' keys and merged schedules. */
+/** One version of a prepared policy: its rules, its days in force and its merged schedules. */
 export interface PreparedVersion extends PolicyVersion {
   readonly inForce: VersionInForce;
-  /** `ruleKey` of each of its rules. */
-  readonly keys: ReadonlySet<string>;
   /** Each interval rule's schedule, the exceptions that modify it first. */
   readonly schedules: ReadonlyMap<RuleOf<'interval'>, readonly MergedEntry[]>;
 }
@@ -87,7 +85,6 @@ export function preparePolicy(policy: Policy): PreparedPolicy {
       effectiveFrom: v.effectiveFrom,
       rules: v.rules,
       inForce,
-      keys: new Set(v.rules.map(ruleKey)),
       schedules: mergedSchedules(v.rules),
     };
   });
@@ -103,6 +100,7 @@ export function preparePolicy(policy: Policy): PreparedPolicy {
 /** Each version's rules in its order; an interval rule kept by later versions once, with its later copies. */
 function planOf(versions: readonly PreparedVersion[]): Step[] {
   const plan: Step[] = [];
+  const keys = versions.map((v) => new Set(v.rules.map(ruleKey)));
   const intervalDone = new Set<string>();
   versions.forEach((v, k) => {
     for (const rule of v.rules) {
@@ -118,7 +116,7 @@ function planOf(versions: readonly PreparedVersion[]): Step[] {
         plan.push({ kind: 'interval', parts });
       } else {
         let last = k;
-        while (last + 1 < versions.length && versions[last + 1]!.keys.has(key)) last++;
+        while (last + 1 < versions.length && keys[last + 1]!.has(key)) last++;
         plan.push({ kind: 'rule', rule, version: k, until: versions[last]!.inForce.to });
       }
     }

@@ -221,7 +221,7 @@ function walkWindow(
       k++;
     }
     if (e !== null) {
-      judgeMet({ breachOn, subject, late: judged }, e, ctx);
+      judgeMet(breachOn, subject, e, ctx, judged);
       last = e;
       i++;
       seg = segAt(last);
